@@ -1,0 +1,79 @@
+"""allied: collective-defense analysis — who is bound to defend whom, who pays what, the balance between
+coalitions, and who met whom, read from the news. Every fact names its source.
+
+The public API is exactly ``allied.__all__``; everything else is private.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from allied.model import (
+    AlliedError,
+    DataImportError,
+    InputError,
+    NotFoundError,
+    ReferenceDataError,
+    Treaty,
+)
+from allied.reference import Reference
+from allied.reference import find_officials as _find_officials
+from allied.reference import load as _load
+from allied.reference import treaty as _treaty
+from allied.reference.records import official_record, treaty_record, treaty_rows
+from allied.store import connect
+from allied.store.status import dataset_rows
+
+try:
+    __version__ = version("allied")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0"
+
+
+def reference() -> Reference:
+    """The validated reference model (states, treaties, officials, organizations, forums, places)."""
+    return _load()
+
+
+def treaty(treaty_id: str) -> Treaty:
+    """A treaty by id (``NATO``, ``US_ROK_MDT``, ...); unknown ids raise NotFoundError listing the known ones."""
+    return _treaty(treaty_id)
+
+
+def treaties(state: str | None = None, date: str | dt.date | None = None) -> list[dict[str, Any]]:
+    """All treaties, or those ``state`` (ISO3) is party to on ``date`` (YYYY-MM-DD, default today)."""
+    return treaty_rows(state=state, date=date)
+
+
+def find_officials(query: str) -> list[dict[str, Any]]:
+    """Officials whose name or alias (any script) matches ``query``, with term of office and source."""
+    return [official_record(o) for o in _find_officials(query)]
+
+
+def data_status(db: str | Path | None = None) -> list[dict[str, Any]]:
+    """What the store holds: each dataset with its file, release, years and countries covered."""
+    con = connect(db)
+    try:
+        return dataset_rows(con)
+    finally:
+        con.close()
+
+
+__all__ = [
+    "AlliedError",
+    "DataImportError",
+    "InputError",
+    "NotFoundError",
+    "ReferenceDataError",
+    "__version__",
+    "connect",
+    "data_status",
+    "find_officials",
+    "reference",
+    "treaties",
+    "treaty",
+    "treaty_record",
+]

@@ -1,0 +1,41 @@
+"""The root `allied` command; each engine's commands live in their own module and are registered here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+import allied
+from allied.cli.data import data_app
+from allied.cli.reference import official_app, treaty_app
+
+app = typer.Typer(
+    name="allied",
+    help="Collective-defense analysis: treaty obligations, burden sharing, coalition balance, events from news.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(treaty_app, name="treaty")
+app.add_typer(official_app, name="official")
+app.add_typer(data_app, name="data")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"allied {allied.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """allied: who is bound to defend whom, who pays what, and who met whom. Every fact names its source."""
+
+
+def main() -> None:
+    app()

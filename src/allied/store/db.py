@@ -1,0 +1,89 @@
+"""DuckDB connection, per-component schema migrations and all-or-nothing transactions.
+
+Each engine owns its tables: it calls ``migrate(con, "figures", [sql_v1, sql_v2, ...])`` and the store
+applies the statements it has not applied yet, recording them in ``schema_migrations``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import platformdirs
+
+from allied.model import AlliedError
+
+CORE_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE IF NOT EXISTS datasets (
+        dataset     VARCHAR PRIMARY KEY,   -- e.g. 'sipri', 'nato', 'worldbank:NY.GDP.MKTP.CD'
+        kind        VARCHAR NOT NULL,      -- importer kind
+        file        VARCHAR NOT NULL,      -- file name as imported
+        sha256      VARCHAR NOT NULL,
+        release     VARCHAR NOT NULL,      -- publisher's release, e.g. 'SIPRI Milex April 2025'
+        imported_at TIMESTAMP NOT NULL,
+        rows        BIGINT NOT NULL,
+        min_year    INTEGER,
+        max_year    INTEGER,
+        countries   INTEGER,
+        note        VARCHAR
+    )
+    """,
+)
+
+
+def default_path() -> Path:
+    """``$ALLIED_DB`` if set, else ``allied.duckdb`` in the user's data directory."""
+    env = os.environ.get("ALLIED_DB")
+    if env:
+        return Path(env)
+    return platformdirs.user_data_path("allied", appauthor=False) / "allied.duckdb"
+
+
+def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and create or migrate) the store; ``":memory:"`` gives a throw-away one."""
+    target = str(path) if path is not None else str(default_path())
+    if target != ":memory:":
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(target, read_only=read_only)
+    except duckdb.Error as exc:
+        raise AlliedError(f"cannot open the store at {target}: {exc}") from None
+    if not read_only:
+        migrate(con, "core", CORE_MIGRATIONS)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence[str]) -> int:
+    """Apply the statements of ``component`` not applied yet, each with its version; returns how many ran."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR, version INTEGER, "
+        "PRIMARY KEY (component, version))"
+    )
+    row = con.execute(
+        "SELECT coalesce(max(version), 0) FROM schema_migrations WHERE component = ?", [component]
+    ).fetchone()
+    done = int(row[0]) if row else 0
+    for version, sql in enumerate(statements, start=1):
+        if version <= done:
+            continue
+        with transaction(con):
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [component, version])
+    return max(0, len(statements) - done)
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: on any exception the store is left exactly as it was."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")

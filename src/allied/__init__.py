@@ -23,9 +23,11 @@ from allied.reference import Reference
 from allied.reference import find_officials as _find_officials
 from allied.reference import load as _load
 from allied.reference import treaty as _treaty
-from allied.reference.records import official_record, treaty_record, treaty_rows
+from allied.reference.records import official_record as _official_record
+from allied.reference.records import treaty_record
+from allied.reference.records import treaty_rows as _treaty_rows
 from allied.store import connect
-from allied.store.status import dataset_rows
+from allied.store.status import dataset_rows as _dataset_rows
 
 try:
     __version__ = version("allied")
@@ -45,19 +47,19 @@ def treaty(treaty_id: str) -> Treaty:
 
 def treaties(state: str | None = None, date: str | dt.date | None = None) -> list[dict[str, Any]]:
     """All treaties, or those ``state`` (ISO3) is party to on ``date`` (YYYY-MM-DD, default today)."""
-    return treaty_rows(state=state, date=date)
+    return _treaty_rows(state=state, date=date)
 
 
 def find_officials(query: str) -> list[dict[str, Any]]:
     """Officials whose name or alias (any script) matches ``query``, with term of office and source."""
-    return [official_record(o) for o in _find_officials(query)]
+    return [_official_record(o) for o in _find_officials(query)]
 
 
 def data_status(db: str | Path | None = None) -> list[dict[str, Any]]:
     """What the store holds: each dataset with its file, release, years and countries covered."""
     con = connect(db)
     try:
-        return dataset_rows(con)
+        return _dataset_rows(con)
     finally:
         con.close()
 
@@ -67,7 +69,9 @@ __all__ = [
     "DataImportError",
     "InputError",
     "NotFoundError",
+    "Reference",
     "ReferenceDataError",
+    "Treaty",
     "__version__",
     "connect",
     "data_status",

@@ -7,7 +7,9 @@ import typer
 import allied
 from allied.cli.common import DbOption, FormatOption, emit, handle_errors
 
-data_app = typer.Typer(help="Data in the store: status, import and update of official release files.", no_args_is_help=True)
+data_app = typer.Typer(
+    help="Data in the store: status, import and update of official release files.", no_args_is_help=True
+)
 
 
 @data_app.command("status")

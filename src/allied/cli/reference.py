@@ -9,7 +9,9 @@ import typer
 import allied
 from allied.cli.common import FormatOption, emit, handle_errors
 
-treaty_app = typer.Typer(help="Treaties: parties with their dates, operative clauses with quotations.", no_args_is_help=True)
+treaty_app = typer.Typer(
+    help="Treaties: parties with their dates, operative clauses with quotations.", no_args_is_help=True
+)
 official_app = typer.Typer(help="Officials with their terms of office.", no_args_is_help=True)
 
 

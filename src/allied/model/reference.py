@@ -92,6 +92,8 @@ class Scope:
 
 @dataclass(frozen=True, slots=True)
 class Treaty:
+    """A treaty: its dates, its parties in time, suspensions between parties, and its operative clauses."""
+
     id: str
     name: str
     signed: dt.date

@@ -277,7 +277,7 @@ def _load_places(path: Path, states: dict[str, State]) -> dict[str, Place]:
         lat, lon = r.get("lat"), r.get("lon")
         if (lat is None) != (lon is None):
             raise rows.fail(where, "lat and lon must be given together")
-        if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if lat is not None and lon is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise rows.fail(where, f"coordinates ({lat}, {lon}) out of range")
         for code in _tuple(r.get("claimants")):
             rows.state(where, code, states, "claimant")

@@ -11,6 +11,7 @@ from allied.reference.queries import parse_date, state_code, treaties_of
 
 
 def treaty_record(t: Treaty, ref: Reference | None = None) -> dict[str, Any]:
+    """A treaty as a record: dates, parties with their periods, suspensions and quoted clauses, with sources."""
     ref = ref or load()
     parties = [
         {"state": p.state, "name": ref.states[p.state].name, "start": p.start, "end": p.end,

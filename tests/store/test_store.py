@@ -1,0 +1,43 @@
+"""The store: migrations run once, and a failed transaction leaves the database as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from allied.store import connect, migrate, transaction
+
+
+def test_migrations_apply_once(db: Path) -> None:
+    con = connect(db)
+    steps = ["CREATE TABLE t (x INTEGER)", "ALTER TABLE t ADD COLUMN y INTEGER"]
+    assert migrate(con, "demo", steps) == 2
+    assert migrate(con, "demo", steps) == 0
+    assert [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 't' ORDER BY ordinal_position").fetchall()] == ["x", "y"]
+
+
+def test_failed_transaction_changes_nothing(db: Path) -> None:
+    con = connect(db)
+    migrate(con, "demo", ["CREATE TABLE t (x INTEGER)"])
+    con.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(RuntimeError), transaction(con):
+        con.execute("INSERT INTO t VALUES (2)")
+        raise RuntimeError("import failed half-way")
+    assert con.execute("SELECT list(x) FROM t").fetchone() == ([1],)
+
+
+def test_default_store_follows_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from allied.store import default_path
+
+    monkeypatch.setenv("ALLIED_DB", str(tmp_path / "x.duckdb"))
+    assert default_path() == tmp_path / "x.duckdb"
+    connect().close()
+    assert (tmp_path / "x.duckdb").exists()
+
+
+def test_status_of_an_empty_store(db: Path) -> None:
+    import allied
+
+    assert allied.data_status(db) == []

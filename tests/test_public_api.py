@@ -1,0 +1,29 @@
+"""The public API is exactly ``allied.__all__``: complete, importable, and nothing private leaks into it."""
+
+from __future__ import annotations
+
+import inspect
+
+import allied
+
+
+def test_all_names_exist_and_are_sorted() -> None:
+    assert all(hasattr(allied, name) for name in allied.__all__)
+    assert list(allied.__all__) == sorted(allied.__all__)
+    assert len(set(allied.__all__)) == len(allied.__all__)
+
+
+def test_all_is_complete() -> None:
+    public = {
+        name for name, obj in vars(allied).items()
+        if not name.startswith("_") and (inspect.isfunction(obj) or inspect.isclass(obj))
+        and getattr(obj, "__module__", "").startswith("allied")
+    }
+    assert public <= set(allied.__all__), f"public but not in __all__: {sorted(public - set(allied.__all__))}"
+
+
+def test_foundation_api_is_pinned() -> None:
+    pinned = {"AlliedError", "DataImportError", "InputError", "NotFoundError", "ReferenceDataError",
+              "__version__", "connect", "data_status", "find_officials", "reference", "treaties", "treaty",
+              "treaty_record"}
+    assert pinned <= set(allied.__all__)

@@ -51,4 +51,8 @@ def official_find(
     fmt: FormatOption = "table",
 ) -> None:
     """Find officials by name or alias in any script, with their terms of office and sources."""
-    emit(allied.find_officials(query), fmt, title=f"Officials matching {query!r}")
+    rows = allied.find_officials(query)
+    if fmt == "table":  # people get the essentials; json/csv carry every field and every source
+        keep = ("name", "native_name", "country", "role", "start", "end")
+        rows = [{**{k: r[k] for k in keep}, "source": r["source"].split(" ; ")[0]} for r in rows]
+    emit(rows, fmt, title=f"Officials matching {query!r}")

@@ -9,6 +9,7 @@ import typer
 import allied
 from allied.cli.data import data_app
 from allied.cli.reference import official_app, treaty_app
+from allied.cli.web import serve
 
 app = typer.Typer(
     name="allied",
@@ -20,6 +21,7 @@ app = typer.Typer(
 app.add_typer(treaty_app, name="treaty")
 app.add_typer(official_app, name="official")
 app.add_typer(data_app, name="data")
+app.command("serve")(serve)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,47 @@
+"""What each page shows, as one JSON-ready document built from the public API only (no logic here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+import allied
+from allied.web.params import OfficialsQuery, TreatiesQuery
+
+Db = str | Path | None
+
+
+def data_view(db: Db) -> dict[str, Any]:
+    """What is loaded: imported datasets with release and coverage, and the reference model's size."""
+    ref = allied.reference()
+    counts = {"states": len(ref.states), "treaties": len(ref.treaties), "officials": len(ref.officials),
+              "organizations": len(ref.organizations), "forums": len(ref.forums), "places": len(ref.places)}
+    return {"version": allied.__version__, "datasets": allied.data_status(db), "reference": counts,
+            "treaties": allied.treaties()}
+
+
+def treaties_view(q: TreatiesQuery) -> dict[str, Any]:
+    return {"state": q.state, "date": q.date, "treaties": allied.treaties(state=q.state, date=q.date)}
+
+
+def treaty_view(treaty_id: str) -> dict[str, Any]:
+    return allied.treaty_record(allied.treaty(treaty_id))
+
+
+def officials_view(q: OfficialsQuery) -> dict[str, Any]:
+    return {"q": q.q, "officials": allied.find_officials(q.q)}
+
+
+def _numeric(iso2: str | None) -> str | None:
+    hit = pycountry.countries.get(alpha_2=iso2) if iso2 else None
+    return hit.numeric if hit else None
+
+
+def states_view() -> dict[str, Any]:
+    """Every state of the reference model, with the ISO numeric code the basemap's features carry."""
+    ref = allied.reference()
+    rows = [{"iso3": s.iso3, "name": s.name, "historic": s.historic, "numeric": _numeric(s.iso2)}
+            for s in sorted(ref.states.values(), key=lambda s: s.name)]
+    return {"states": rows}

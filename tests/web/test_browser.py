@@ -1,0 +1,61 @@
+"""The dashboard in Debian's chromium: each page loads, its form submits, the result matches the JSON twin,
+nothing is logged as an error and no request leaves 127.0.0.1. Screenshots go to screenshots/ (gitignored)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def _api(web: Any, path: str, **params: str) -> dict:
+    return httpx.get(web.base + path, params=params, timeout=30).json()  # type: ignore[no-any-return]
+
+
+def test_data_page(web: Any) -> None:
+    web.page.goto(web.base + "/data")
+    api = _api(web, "/api/data")
+    treaty_links = web.page.locator("#treaty-list a").all_inner_texts()
+    assert treaty_links == [t["id"] for t in api["treaties"]]
+    rows = web.page.locator("#reference tr").all_inner_texts()
+    assert rows == [f"{k}\t{v}" for k, v in api["reference"].items()]
+    web.shot("data")
+    web.assert_clean()
+
+
+def test_treaties_form_puts_its_state_in_the_url(web: Any) -> None:
+    web.page.goto(web.base + "/treaties")
+    web.page.fill("input[name=state]", "DEU")
+    web.page.fill("input[name=date]", "2020-01-01")
+    web.page.click("#form button[type=submit]")
+    web.page.wait_for_load_state()
+    assert web.page.url == web.base + "/treaties?state=DEU&date=2020-01-01"
+    api = _api(web, "/api/treaties", state="DEU", date="2020-01-01")
+    ids = web.page.locator("#result tbody tr td:first-child").all_inner_texts()
+    assert ids == [t["id"] for t in api["treaties"]]
+    web.shot("treaties")
+    web.assert_clean()
+
+
+def test_bad_input_shows_a_readable_message(web: Any) -> None:
+    response = web.page.goto(web.base + "/treaties?state=XXX")
+    assert response is not None and response.status == 400
+    api = _api(web, "/api/treaties", state="XXX")
+    text = web.page.locator("#error").inner_text()
+    assert text == f"InputError in state: {api['error']['message']}"
+    web.shot("treaties-error")
+    # the only console line is chromium's own note of the 400 status of the document
+    assert [e for e in web.console_errors if "status of 400" not in e] == []
+    assert web.outside == []
+
+
+def test_treaty_page(web: Any) -> None:
+    web.page.goto(web.base + "/treaties/NATO")
+    api = _api(web, "/api/treaties/NATO")
+    assert web.page.locator("h1").inner_text() == f"NATO: {api['name']}"
+    assert web.page.locator("blockquote").all_inner_texts() == [c["quote"].strip() for c in api["clauses"]]
+    web.shot("treaty-nato")
+    web.assert_clean()

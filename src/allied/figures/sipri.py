@@ -1,0 +1,137 @@
+"""SIPRI Military Expenditure Database workbook: every country sheet, footnote marks kept as flags.
+
+Sheets are found by name, header rows by their 'Country' label and the year columns by their headers,
+so a new release with a shifted layout still reads. Region and subregion header rows (a name, every
+year empty) and the European Union aggregate are dropped; '...' (unavailable) and 'xxx' (not
+independent) become nulls flagged 'unavailable' / 'not_independent'. Estimates that SIPRI marks only by
+font colour are not visible to a cell reader and are not flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from allied.figures import countries
+from allied.figures.records import Parsed, open_workbook, sheet_rows, xlsx_created, year_of
+from allied.model import DataImportError
+
+SOURCE = "SIPRI Military Expenditure Database, https://www.sipri.org/databases/milex"
+SYMBOLS = "†‡§¶‖"
+MARKERS = {"...": "unavailable", ". .": "unavailable", "xxx": "not_independent"}
+
+# sheet-name prefix -> (indicator, unit); '{base}' is the constant-price base year from the sheet name
+SHEETS: dict[str, tuple[str, str]] = {
+    "local currency financial years": ("milex_lcu_fy", "local currency, current prices, financial years"),
+    "local currency calendar years": ("milex_lcu", "local currency, current prices"),
+    "constant": ("milex_usd_const", "US$ m, constant {base} prices and exchange rates"),
+    "current us$": ("milex_usd", "US$ m, current prices and exchange rates"),
+    "share of gdp": ("milex_gdp", "fraction"),
+    "per capita": ("milex_per_capita", "US$, current prices"),
+    "share of govt": ("milex_govt", "fraction of general government expenditure"),
+}
+
+
+def parse(path: Path, release: str | None = None) -> Parsed:
+    file = str(path)
+    book = open_workbook(path)
+    names = {n.casefold(): n for n in book.sheet_names}
+    found = {prefix: _sheet(names, prefix) for prefix in SHEETS}
+    missing = [p for p, n in found.items() if n is None]
+    if missing:
+        raise DataImportError(file, f"not a SIPRI Milex workbook: no sheet starting with {missing}; "
+                                    f"sheets are {book.sheet_names}")
+    grids = {p: sheet_rows(book, str(n), file) for p, n in found.items()}
+    last = max(_header(grids["current us$"], file, "Current US$")[1].values())
+    out = Parsed("sipri", "sipri", SOURCE, release or _release(path, last))
+    for prefix, sheet in found.items():
+        _read_sheet(out, grids[prefix], str(sheet), *SHEETS[prefix], file)
+    if "footnotes" in names:
+        out.notes = _footnotes(sheet_rows(book, names["footnotes"], file))
+    out.skipped.append("European Union aggregate and region rows not imported")
+    return out
+
+
+def _sheet(names: dict[str, str], prefix: str) -> str | None:
+    return next((n for k, n in names.items() if k.startswith(prefix)), None)
+
+
+def _release(path: Path, last_year: int) -> str:
+    day = xlsx_created(path)
+    return f"SIPRI Milex data to {last_year}" + (f", workbook of {day}" if day else "") + f" ({path.name})"
+
+
+def _header(rows: list[list[Any]], file: str, sheet: str) -> tuple[int, dict[int, int], dict[str, int]]:
+    """(header row index, {column: year}, {label: column}) for a country sheet."""
+    for i, row in enumerate(rows):
+        if row and str(row[0]).strip().casefold() == "country":
+            years = {j: y[0] for j, c in enumerate(row) if (y := year_of(c))}
+            labels = {str(c).strip().casefold(): j for j, c in enumerate(row) if isinstance(c, str) and c.strip()}
+            if not years:
+                break
+            return i, years, labels
+    raise DataImportError(file, f"sheet {sheet!r}: no header row with 'Country' and year columns")
+
+
+def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, unit: str, file: str) -> None:
+    head, years, labels = _header(rows, file, sheet)
+    base = re.search(r"(\d{4})", sheet)
+    unit = unit.format(base=base.group(1) if base else "?")
+    notes_col = next((j for k, j in labels.items() if k.startswith("notes")), None)
+    currency_col = labels.get("currency")
+    fiscal_col = next((j for k, j in labels.items() if k.startswith("fiscal year")), None)
+    data = [r for r in rows[head + 1:] if r and str(r[0]).strip() and _has_values(r, years)]
+    mapping = countries.resolve((str(r[0]).strip() for r in data), file)
+    for r in data:
+        name = str(r[0]).strip()
+        if name not in mapping:
+            continue
+        flags = _marks(r[notes_col]) if notes_col is not None else []
+        row_unit = f"{str(r[currency_col]).strip()} ({unit})" if currency_col is not None else unit
+        if fiscal_col is not None and str(r[fiscal_col]).strip():
+            row_unit += f"; fiscal year: {str(r[fiscal_col]).strip()}"
+        for j, year in years.items():
+            value, extra = _value(r[j] if j < len(r) else "", file, sheet, name, year)
+            out.values.add(indicator, mapping[name], year, value, row_unit, flags + extra, name)
+
+
+def _has_values(row: list[Any], years: dict[int, int]) -> bool:
+    """False for region header rows: a name and every year cell empty."""
+    return any(j < len(row) and row[j] != "" for j in years)
+
+
+def _marks(cell: Any) -> list[str]:
+    """'‡§¶16' -> ['‡', '§', '¶', 'note 16']: the symbols as printed, numbered notes by number."""
+    text = str(cell).strip()
+    if isinstance(cell, float) and cell.is_integer():
+        text = str(int(cell))
+    marks = [ch for ch in text if ch in SYMBOLS]
+    marks += [f"note {n}" for n in re.findall(r"\d+", text)]
+    return marks
+
+
+def _value(cell: Any, file: str, sheet: str, name: str, year: int) -> tuple[float | None, list[str]]:
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return float(cell), []
+    text = str(cell).strip()
+    if text in MARKERS:
+        return None, [MARKERS[text]]
+    if text == "":
+        return None, ["blank"]
+    raise DataImportError(file, f"sheet {sheet!r}, {name} {year}: unexpected cell value {text!r} "
+                                "(expected a number, '...' or 'xxx')")
+
+
+def _footnotes(rows: list[list[Any]]) -> list[tuple[str, str]]:
+    """Symbol notes (symbol, text in column B) and numbered notes (number, text in column C)."""
+    out: dict[str, str] = {}
+    for r in rows:
+        if len(r) < 2:
+            continue
+        key = r[0]
+        if isinstance(key, str) and key.strip() in tuple(SYMBOLS):
+            out[key.strip()] = str(r[1]).strip()
+        elif isinstance(key, int | float) and float(key).is_integer() and len(r) > 2 and str(r[2]).strip():
+            out[f"note {int(key)}"] = str(r[2]).strip()
+    return sorted(out.items())

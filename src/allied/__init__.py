@@ -11,6 +11,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from allied.figures.api import (
+    balance,
+    burden,
+    burden_path,
+    defense_pacts,
+    import_data,
+    olson_zeckhauser,
+    update_data,
+)
+from allied.figures.api import figures_status as _figures_status
 from allied.model import (
     AlliedError,
     DataImportError,
@@ -27,7 +37,7 @@ from allied.reference.records import official_record as _official_record
 from allied.reference.records import treaty_record
 from allied.reference.records import treaty_rows as _treaty_rows
 from allied.store import connect
-from allied.store.status import dataset_rows as _dataset_rows
+from allied.viz.charts import balance_chart, burden_chart
 
 try:
     __version__ = version("allied")
@@ -56,12 +66,10 @@ def find_officials(query: str) -> list[dict[str, Any]]:
 
 
 def data_status(db: str | Path | None = None) -> list[dict[str, Any]]:
-    """What the store holds: each dataset with its file, release, years and countries covered."""
-    con = connect(db)
-    try:
-        return _dataset_rows(con)
-    finally:
-        con.close()
+    """Each dataset with its file, release, years and countries covered, and where it comes from:
+    ``origin`` is 'imported' (the store) or 'snapshot' (bundled with allied); ``in_use`` says which copy
+    answers queries (imported data take precedence over the snapshot)."""
+    return _figures_status(db)
 
 
 __all__ = [
@@ -73,11 +81,20 @@ __all__ = [
     "ReferenceDataError",
     "Treaty",
     "__version__",
+    "balance",
+    "balance_chart",
+    "burden",
+    "burden_chart",
+    "burden_path",
     "connect",
     "data_status",
+    "defense_pacts",
     "find_officials",
+    "import_data",
+    "olson_zeckhauser",
     "reference",
     "treaties",
     "treaty",
     "treaty_record",
+    "update_data",
 ]

@@ -1,0 +1,84 @@
+"""The figures engine's public functions: each opens the store, calls the engine, closes the store.
+``allied`` re-exports them; ``db`` is a store path (default: $ALLIED_DB or the user data dir)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from allied import figures
+from allied.store import connect
+
+T = TypeVar("T")
+Db = str | Path | None
+Members = str | Iterable[str] | None
+
+
+def _with_store(db: Db, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    con = connect(db)
+    try:
+        return work(con)
+    finally:
+        con.close()
+
+
+def burden(alliance: str | None = None, members: Members = None, year: int | None = None,
+           source: str = "sipri", db: Db = None) -> list[dict[str, Any]]:
+    """One row per member: iso3, name, milex_usd, gdp_usd, milex_pct_gdp (the source's own figure, in
+    percent), milex_share and gdp_share (fractions of the alliance total), fair_share_ratio,
+    milex_per_capita_usd, gap_pct_to_2 / gap_usd_to_2 / gap_pct_to_3_5 / gap_usd_to_3_5 (shortfall to
+    the target, 0 when met), plus estimate, flags, source, release and note.
+
+    ``alliance`` is a treaty id (members: its parties on 31 December of ``year``) or ``members`` an
+    ad-hoc list ('USA,KOR,JPN'); ``source`` is sipri | nato | worldbank; ``year`` defaults to the
+    source's latest year. Values outside a source's coverage are null with a note, never 0.
+    """
+    return _with_store(db, lambda con: figures.burden(con, alliance, members, year, source))
+
+
+def burden_path(country: str, target: float, by: int, gdp_growth: float | None = None,
+                source: str = "sipri", db: Db = None) -> dict[str, Any]:
+    """The yearly real spending path from ``country``'s latest share of GDP to ``target`` % by ``by``,
+    and the real growth rate it needs; ``gdp_growth`` (% a year) defaults to the ten-year trend."""
+    return _with_store(db, lambda con: figures.burden_path(con, country, target, by, gdp_growth, source))
+
+
+def olson_zeckhauser(alliance: str | None = None, members: Members = None, year: int | None = None,
+                     source: str = "sipri", db: Db = None) -> dict[str, Any]:
+    """Spearman and Kendall rank correlation between members' GDP and share of GDP, with p-values and n."""
+    return _with_store(db, lambda con: figures.olson_zeckhauser(con, alliance, members, year, source))
+
+
+def balance(members: str | Iterable[str], vs: str | Iterable[str], start: int, end: int,
+            db: Db = None) -> list[dict[str, Any]]:
+    """Year by year, each coalition's total spending (SIPRI, current and constant US$) and CINC (COW
+    NMC, where it covers the years), with the ratios ``members`` / ``vs``."""
+    return _with_store(db, lambda con: figures.balance(con, members, vs, start, end))
+
+
+def defense_pacts(country: str, year: int, db: Db = None) -> list[dict[str, Any]]:
+    """ATOP alliances in effect in ``year`` in which ``country`` or a partner has a defense obligation."""
+    from allied.figures.members import check_year, state_codes
+
+    code, when = state_codes([country], field="country")[0], check_year(year)
+    return _with_store(db, lambda con: figures.defense_pacts(con, code, when))
+
+
+def import_data(kind: str, file: str | Path, db: Db = None, release: str | None = None,
+                indicator: str | None = None) -> dict[str, Any]:
+    """Import an official release file (kind: sipri | nato | worldbank | atop | nmc), all or nothing;
+    importing the same file again changes nothing."""
+    return _with_store(db, lambda con: figures.import_file(con, kind, file, release, indicator))
+
+
+def update_data(db: Db = None) -> list[dict[str, Any]]:
+    """Download the current World Bank and SIPRI files from their publishers and import them; offline,
+    raise an error saying so and change nothing."""
+    return _with_store(db, figures.update)
+
+
+def figures_status(db: Db = None) -> list[dict[str, Any]]:
+    return _with_store(db, figures.status_rows)

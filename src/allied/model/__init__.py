@@ -1,5 +1,16 @@
 """Pure types: no I/O, no imports from higher layers."""
 
+from allied.model.attack import (
+    Assessment,
+    Attack,
+    CascadeRound,
+    Conditional,
+    Contested,
+    Obligation,
+    Territory,
+    TerritoryContest,
+    Where,
+)
 from allied.model.errors import (
     AlliedError,
     DataImportError,
@@ -24,20 +35,29 @@ from allied.model.reference import (
 
 __all__ = [
     "ATTACK_KINDS",
-    "STRENGTHS",
     "AlliedError",
+    "Assessment",
+    "Attack",
+    "CascadeRound",
     "Clause",
+    "Conditional",
+    "Contested",
     "DataImportError",
     "Forum",
     "InputError",
     "NotFoundError",
+    "Obligation",
     "Official",
     "Organization",
     "Party",
     "Place",
     "ReferenceDataError",
+    "STRENGTHS",
     "Scope",
     "State",
     "Suspension",
+    "Territory",
+    "TerritoryContest",
     "Treaty",
+    "Where",
 ]

@@ -28,7 +28,8 @@ NO_ID = "no ISO 3166 code nor allied historic id in the sources at hand; not imp
 
 # cow_code -> [(iso3 or "", first_year or None, last_year or None, source)]
 OVERRIDES: dict[int, list[tuple[str, int | None, int | None, str]]] = {
-    255: [("DEU", None, None, f"COW 255 'GMY' = Germany; GW uses 260 ({NMC})")],
+    255: [("DEU", None, 1945, f"COW 255 'GMY' = Germany, 1816-1945 in {NMC}; GW uses 260"),
+          ("DEU", 1990, None, f"COW 255 'GMY' = unified Germany again from 1990 ({NMC})")],
     260: [("DEU", None, 1989, f"COW 260 'GFR' ends 1990 and 255 'GMY' resumes in 1990; NMC 6.0 has both "
                               f"for 1990, which is taken from GMY, unified Germany ({NMC})")],
     265: [("DDR", None, None, f"COW 265 'GDR'; historic id DDR ({STATES})")],

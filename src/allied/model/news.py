@@ -1,0 +1,149 @@
+"""Pure types of the news pipeline: spans into a text, mentions, dates, events, pledges and documents.
+
+Every annotation carries character offsets into ``Document.text`` (the text as read, title line
+included), so ``doc.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "forum", "statement", "announcement")
+EVENT_STATUSES: tuple[str, ...] = ("planned", "occurred", "cancelled")
+MENTION_KINDS: tuple[str, ...] = (
+    "person", "organization", "forum", "place", "state", "title", "alliance",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of the document text: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text linked to the reference model (``id`` empty when not linked).
+
+    ``kind`` is one of MENTION_KINDS; ``country`` is the ISO3 code the thing belongs to (a person's
+    state, a place's state, the state itself); ``role`` is an official's role or a title's meaning.
+    """
+
+    span: Span
+    kind: str
+    id: str
+    name: str
+    country: str = ""
+    role: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    place_kind: str = ""  # for places: country, city, us_state, place (authored), region
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression resolved to a day or a range of days (``start``/``end`` None if unresolved)."""
+
+    span: Span
+    start: dt.date | None
+    end: dt.date | None
+    inferred: bool = False
+    precision: str = "day"  # day | month | year | relative-year
+    year: int | None = None  # for year-level expressions ("by 2035", "next year")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | organization
+    country: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    name: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    id: str = ""
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: dt.date
+    end: dt.date
+    inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ForumRef:
+    id: str
+    name: str
+
+
+@dataclass
+class Event:
+    """One defense-diplomacy event (GUIDELINES §4-6) with the sentences it came from."""
+
+    type: str
+    actors: list[Actor] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    place: PlaceRef | None = None
+    date: DateRange | None = None
+    forum: ForumRef | None = None
+    topics: list[str] = field(default_factory=list)
+    status: str = "occurred"
+    evidence: list[Span] = field(default_factory=list)
+    order: tuple[int, int, int] = (0, 0, 0)  # position for ordering: (-list length, list offset, index)
+    flags: set[str] = field(default_factory=set)  # internal hints: 'lead', 'reference', 'purpose', ...
+
+
+@dataclass
+class Pledge:
+    """A commitment, plan, target, proposal or adopted budget for future defense spending (§7)."""
+
+    country: str
+    what: str
+    value: float | None = None
+    unit: str | None = None
+    by: int | None = None
+    by_inferred: bool = False
+    evidence: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A document as it moves through the pipeline; each stage fills what it declares it assigns."""
+
+    name: str
+    text: str = ""
+    path: str = ""
+    language: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title_is_text: bool = True
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    pledges: list[Pledge] = field(default_factory=list)
+    error: str | None = None
+    reason: str | None = None  # why a readable document yields nothing (e.g. unsupported language)
+    done: list[str] = field(default_factory=list)  # names of the stages that ran
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.reason is None
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])

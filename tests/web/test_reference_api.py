@@ -27,14 +27,18 @@ def test_data_lists_datasets_reference_and_treaties(client: TestClient, db: Path
     body = client.get("/api/data").json()
     assert body == {
         "version": allied.__version__,
-        "datasets": [{"dataset": "sipri", "kind": "sipri", "file": "SIPRI-Milex-data-1949-2024.xlsx",
-                      "release": "SIPRI Milex April 2025", "imported_at": "2025-05-01T10:00:00", "rows": 12345,
-                      "min_year": 1949, "max_year": 2024, "countries": 173, "note": "test row"}],
+        "datasets": jsonable_encoder(allied.data_status(db)),
         "reference": {"states": len(ref.states), "treaties": len(ref.treaties), "officials": len(ref.officials),
                       "organizations": len(ref.organizations), "forums": len(ref.forums),
                       "places": len(ref.places)},
         "treaties": jsonable_encoder(allied.treaties()),
     }
+    sipri = [d for d in body["datasets"] if d["dataset"] == "sipri"]
+    assert sipri[0] == {"dataset": "sipri", "kind": "sipri", "file": "SIPRI-Milex-data-1949-2024.xlsx",
+                        "release": "SIPRI Milex April 2025", "imported_at": "2025-05-01T10:00:00", "rows": 12345,
+                        "min_year": 1949, "max_year": 2024, "countries": 173, "note": "test row",
+                        "origin": "imported", "in_use": True}
+    assert [(d["origin"], d["in_use"]) for d in sipri[1:]] in ([], [("snapshot", False)])
 
 
 def test_data_page_shows_the_dataset_row(client: TestClient, db: Path) -> None:
@@ -45,9 +49,10 @@ def test_data_page_shows_the_dataset_row(client: TestClient, db: Path) -> None:
     assert "1949–2024" in page.text
 
 
-def test_data_page_says_when_nothing_is_imported(client: TestClient) -> None:
-    page = client.get("/data")
-    assert 'id="no-datasets"' in page.text
+def test_data_page_lists_what_answers_queries(client: TestClient, db: Path) -> None:
+    rows = client.get("/data")
+    in_use = [d for d in allied.data_status(db) if d["in_use"]]
+    assert rows.text.count('class="in-use"') == len(in_use)
 
 
 def test_treaties_of_germany_in_2020(client: TestClient) -> None:

@@ -16,7 +16,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 import allied
-from allied.web import errors
+from allied.web import errors, views
+from allied.web.cache import Memo
+from allied.web.filters import FILTERS
 from allied.web.routes import register
 
 HERE = Path(__file__).resolve().parent
@@ -34,12 +36,16 @@ def create_app(db: str | Path | None = None) -> FastAPI:
                   description="JSON twins of the dashboard's pages: every page's document, same parameters.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.db = db
+    app.state.memo = Memo()
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["pages"] = [p for p in PAGES if p[0] in available_pages()]
     templates.env.globals["version"] = allied.__version__
+    templates.env.globals["treaty_ids"] = [t["id"] for t in allied.treaties()]
+    templates.env.globals["state_codes"] = [s for s in views.states_view()["states"] if not s["historic"]]
+    templates.env.filters.update(FILTERS)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    errors.install(app, lambda req, status, body: render(req, "error.html", {"error": body["error"]}, status))
+    errors.install(app, _render_error)
     app.middleware("http")(_security_headers)
     register(app, render)
     return app
@@ -48,7 +54,8 @@ def create_app(db: str | Path | None = None) -> FastAPI:
 def available_pages() -> set[str]:
     """The pages whose engine API exists in this build (the others are left out, not faked)."""
     names = set(allied.__all__)
-    needs = {"brief": {"brief"}, "obligations": {"obligations"}, "burden": {"burden"},
+    needs = {"brief": {"brief"}, "obligations": {"obligations", "coverage"},
+             "burden": {"burden", "burden_path", "olson_zeckhauser"},
              "events": {"events"}, "data": {"data_status"}, "treaties": {"treaties"}}
     return {page for page, api in needs.items() if api <= names}
 
@@ -68,3 +75,11 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     ctx["doc_json"] = jsonable_encoder(ctx["doc"])
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, template, ctx, status_code=status)
+
+
+def _render_error(request: Request, status: int, body: dict[str, Any]) -> HTMLResponse:
+    """A page's own form with the message when its parameters are bad; else the plain error page."""
+    name = request.url.path.strip("/")
+    pages = {slug for slug, _ in request.app.state.templates.env.globals["pages"]}
+    context = {"error": body["error"], "params": dict(request.query_params)}
+    return render(request, f"{name}.html" if name in pages else "error.html", context, status)

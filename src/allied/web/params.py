@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
 
 
-class TreatiesQuery(BaseModel):
+class Blank(BaseModel):
+    """Query parameters where an empty field of a form means 'not given'."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_blanks(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            return {k: v for k, v in data.items() if not (isinstance(v, str) and v.strip() == "")}
+        return data
+
+
+class TreatiesQuery(Blank):
     state: str | None = Field(None, description="ISO 3166-1 alpha-3 code: only this state's treaties.")
     date: str | None = Field(None, description="YYYY-MM-DD: the date the state must be a party on.")
 
 
-class OfficialsQuery(BaseModel):
+class OfficialsQuery(Blank):
     q: str = Field(description="A name or alias in any script, e.g. 'Hegseth' or '안규백'.")
+
+
+class BurdenQuery(Blank):
+    alliance: str | None = Field(None, description="Treaty id, e.g. NATO (members: its parties on 31 December).")
+    members: str | None = Field(None, description="Ad-hoc coalition instead: ISO3 codes, e.g. USA,KOR,JPN.")
+    year: int | None = Field(None, description="Year (default: the source's latest).")
+    source: str = Field("sipri", description="sipri | nato | worldbank.")
+    country: str | None = Field(None, description="ISO3 code: also the path of this country to a target.")
+    target: float | None = Field(None, description="Target share of GDP in percent for the path, e.g. 3.5.")
+    by: int | None = Field(None, description="Year the path reaches the target, e.g. 2035.")
+    gdp_growth: float | None = Field(None, description="Real GDP growth for the path, % a year "
+                                                       "(default: the ten-year trend).")

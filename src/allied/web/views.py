@@ -8,7 +8,7 @@ from typing import Any
 import pycountry
 
 import allied
-from allied.web.params import OfficialsQuery, TreatiesQuery
+from allied.web.params import BurdenQuery, OfficialsQuery, TreatiesQuery
 
 Db = str | Path | None
 
@@ -45,3 +45,15 @@ def states_view() -> dict[str, Any]:
     rows = [{"iso3": s.iso3, "name": s.name, "historic": s.historic, "numeric": _numeric(s.iso2)}
             for s in sorted(ref.states.values(), key=lambda s: s.name)]
     return {"states": rows}
+
+
+def burden_view(q: BurdenQuery, db: Db) -> dict[str, Any]:
+    """The burden table, the Olson-Zeckhauser test on the same members, and a country's path if asked."""
+    who: dict[str, Any] = {"alliance": q.alliance, "members": q.members, "year": q.year, "source": q.source}
+    rows = allied.burden(**who, db=db)
+    path = None
+    if q.country:
+        path = allied.burden_path(q.country, q.target, q.by, q.gdp_growth, source=q.source,  # type: ignore[arg-type]
+                                  db=db)
+    return {"query": q.model_dump(), "rows": rows, "olson_zeckhauser": allied.olson_zeckhauser(**who, db=db),
+            "path": path}

@@ -21,3 +21,15 @@ allied.fmt = function (v, digits) {
   if (v === null || v === undefined) return "—";
   return Number(v).toLocaleString("en-US", { maximumFractionDigits: digits === undefined ? 2 : digits });
 };
+
+// Forms leave empty fields out of the URL, so shared links hold only what was chosen.
+document.addEventListener("submit", function (event) {
+  const form = event.target;
+  if (!form.matches || !form.matches("form.query[method=get]")) return;
+  form.querySelectorAll("input, select").forEach(function (el) {
+    if (el.name && el.value === "") el.disabled = true;
+  });
+});
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form.query [disabled]").forEach(function (el) { el.disabled = false; });
+});

@@ -20,7 +20,7 @@ from allied.news.lexicon import Lexicon
 from allied.news.names import Entity, NameIndex
 
 STRONG_BREAK = re.compile(r";|\s[—–]\s|:\s")
-DEFENSE_ROLE = re.compile(r"defen|war\b|command|military|armed forces|verteidigung|armée|general|admiral", re.I)
+DEFENSE_ROLE = re.compile(r"defen|\bwar\b|command|military|armed forces|verteidigung|armée|joint chiefs", re.I)
 PLACE_RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
 COUNTRY_LEVEL = ("country",)
 
@@ -96,7 +96,7 @@ class Extractor:
 
     def preceded(self, key: str, pos: int, reach: int = 30, section: str = "markers") -> bool:
         lo = max(0, pos - reach)
-        return any(re.fullmatch(r"[\s,]*(?:(?:the|der|die|den|dem|des|seinem|his|their|ihren)\s+)?",
+        return any(re.fullmatch(r"[\s,]*(?:(?:the|der|die|den|dem|des|seinem|his|their|ihren)\s+)?(?:\w+-\s+(?:und|and|or|oder)\s+)?",
                                 self.doc.text[m.end():pos]) for m in self.lex.find(section, key, self.doc.text, lo, pos))
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
@@ -146,11 +146,12 @@ class Extractor:
             self.persons = [p for p in self.persons if p.id != a.id] + [a]
 
     def people(self, v: View, lo: int, hi: int) -> list[Actor]:
-        found = [actor(m) for m in v.of("person") if lo <= m.span.start < hi]
+        named = [m for m in v.of("person") if lo <= m.span.start < hi]
+        found = [actor(m) for m in named]
         found += self.counterparts(v, lo, hi, found)
-        if not found:
-            found = self.anaphora(v, lo, hi)
-        return _unique(found)
+        first = named[0].span.start if named else hi
+        subject = self.anaphora(v, v.span.start, first) if named or found else self.anaphora(v, lo, hi)
+        return _unique(subject + found)
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
         out = []
@@ -202,7 +203,7 @@ class Extractor:
         prev: Mention | None = None
         for m in self.places(v, lo, hi):
             gap = self.text(prev.span.end, m.span.start) if prev else ""
-            listed = prev is not None and bool(re.fullmatch(r"\s*(?:,\s*)?(?:\w+\s+)?", gap)) and len(gap) < 16
+            listed = prev is not None and bool(re.fullmatch(r"[\s,]*(?:(?:and|und|or|oder|sowie|as well as)\s+)?(?:(?:the|der|die|den|dem)\s+)?", gap))
             excluded = self.preceded("not_destination", m.span.start) or (listed and excluded_prev)
             if prev is not None and groups and not excluded and _nested(prev, m, gap, self.lex):
                 groups[-1].append(m)
@@ -211,8 +212,9 @@ class Extractor:
             excluded_prev, prev = excluded, m
         return [_representative(g, arrival) for g in groups]
 
-    def venue(self, v: View, lo: int, hi: int) -> Mention | None:
+    def venue(self, v: View, lo: int, hi: int, sites: set[str] | None = None) -> Mention | None:
         cands = [m for m in self.places(v, lo, hi) if m.place_kind != "country" or self.preceded("locative", m.span.start, 12)]
+        cands = [m for m in cands if m.id not in (sites or set())]
         cands = [m for m in cands if not self.preceded("not_destination", m.span.start)]
         if not cands:
             return None
@@ -242,6 +244,8 @@ class Extractor:
 
     def visit(self, v: View, pos: int, lo: int, hi: int, place: Mention, order: tuple[int, int, int]) -> Event | None:
         actors = self.people(v, lo, hi) or self.people(v, v.span.start, v.span.end)
+        if place.place_kind in COUNTRY_LEVEL and actors and actors[0].country == place.country:
+            return None
         actors = [a for a in actors if not (place.place_kind in COUNTRY_LEVEL and a.country == place.country)]
         if not actors:
             return None
@@ -278,27 +282,35 @@ class Extractor:
         return [ev]
 
     def attended_forum(self, v: View, lo: int, hi: int) -> ForumRef | None:
+        """A multilateral gathering the traveller attends at this stop ("to attend ADMM-Plus")."""
+        if not self.triggers(v, "attend"):
+            return None
         for m in v.of("forum"):
-            if lo <= m.span.start < hi:
+            if lo <= m.span.start < hi and not _bilateral(self.index, m.id) and not self.preceded("after", m.span.start, 12):
                 return ForumRef(m.id, m.name)
         return None
 
-    def meetings(self, v: View) -> list[Event]:
+    def meetings(self, v: View, sites: set[str]) -> list[Event]:
         trig = [m for m in self.triggers(v, "meeting") if not self.inside_mention(v, m)]
+        if self.triggers(v, "convene"):
+            forum_refs = self.lex.find("anaphora", "forum", self.doc.text, v.span.start, v.span.end)
+            trig = [m for m in trig if not any(f.start() <= m.start() < f.end() for f in forum_refs)]
         bilateral = [m for m in v.of("forum") if _bilateral(self.index, m.id)]
         out: list[Event] = []
         positions = [m.start() for m in trig] + [m.span.start for m in bilateral]
         done = False
         for pos in sorted(positions):
-            if done or self.blocked(v, pos):
+            if self.blocked(v, pos):
+                return out
+            if done:
                 continue
-            evs = self.meeting(v, pos, bilateral)
+            evs = self.meeting(v, pos, bilateral, sites)
             if evs:
                 out += evs
                 done = True
         return out
 
-    def meeting(self, v: View, pos: int, bilateral: list[Mention]) -> list[Event]:
+    def meeting(self, v: View, pos: int, bilateral: list[Mention], sites: set[str]) -> list[Event]:
         people = self.people(v, v.span.start, v.span.end)
         if len({a.country for a in people}) < 2 and self.traveller and not any(a.id == self.traveller[0].id for a in people):
             if self.anaphora(v, v.span.start, v.span.end):
@@ -308,16 +320,16 @@ class Extractor:
         if forum:
             countries |= set(self.index.forums[forum.id].participants)
         flags = set()
-        if self.preceded("before", pos, 20) or self.lex.find("anaphora", "talks", self.doc.text, max(v.span.start, pos - 25), pos + 12):
+        anaphoric = self.lex.find("anaphora", "talks", self.doc.text, max(v.span.start, pos - 25), pos + 12)
+        named = {m.country for m in v.of("person")}
+        if self.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
             flags.add("reference")
         if self.preceded("purpose", pos + 12, 20) or self.lex.has("markers", "purpose", self.doc.text, max(v.span.start, pos - 5), pos + 12):
             flags.add("purpose")
         if len(countries) < 2 or not people and not forum:
-            if "reference" in flags or ("purpose" not in flags and not people):
-                return [self._reference_meeting(v, pos)] if not people else []
-            return []
+            return [self._reference_meeting(v, pos)] if "reference" in flags and not people else []
         date = None if flags & {"reference", "purpose"} else self.date_for(v, pos)
-        place = self.venue(v, v.span.start, v.span.end)
+        place = self.venue(v, v.span.start, v.span.end, sites)
         groups = self.split_counterparts(v, people)
         out = []
         for group in groups:
@@ -352,6 +364,13 @@ class Extractor:
             if ref:
                 mentions = [ref]
         out = []
+        if not mentions and not convene:
+            ref = self.forum_anaphor(v)
+            if ref:
+                ev = Event(type="forum", countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
+                           forum=ForumRef(ref.id, ref.name), evidence=[v.span])
+                ev.flags.add("reference")
+                return [ev]
         for m in mentions:
             date = self.date_for(v, m.span.end)
             if not convene and not (date and self.lex.has("markers", "future", self.doc.text, v.span.start, v.span.end)):
@@ -361,7 +380,8 @@ class Extractor:
             lo, hi = v.span.start, v.span.end
             place = self.venue(v, lo, hi)
             states = {x.country for x in v.of("state") if x.role != "modifier"}
-            people = [actor(x) for x in v.of("person")] + [actor(x) for x in v.of("organization", "alliance") if x.id and x.role != "ministry"]
+            people = [actor(x) for x in v.of("person")] + [actor(x) for x in v.of("organization", "alliance")
+                                                          if x.id and x.role == "alliance" or x.kind == "alliance" and x.id]
             out.append(self.new("forum", v, m.span.start, people, states | ({place.country} if place else set()), date,
                                 place=_place(place) if place else None, forum=ForumRef(m.id, m.name)))
         return out
@@ -444,7 +464,7 @@ class Extractor:
             if not _bilateral(self.index, m.id):
                 self.forum = self.index.forums.get(m.id) or self.forum
         visits = self.visits(v)
-        meetings = self.meetings(v)
+        meetings = self.meetings(v, {e.place.id for e in visits if e.place})
         meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
         forums = self.forums(v)
         talks = visits + meetings + forums
@@ -498,7 +518,7 @@ def _folded_into_visit(meeting: Event, visits: list[Event]) -> bool:
     if meeting.forum or not meeting.actors:
         return False
     ids = {a.id for a in meeting.actors}
-    return any(v.place and v.place.kind not in COUNTRY_LEVEL and ids <= {a.id for a in v.actors} for v in visits)
+    return any(v.place and v.place.kind == "place" and ids <= {a.id for a in v.actors} for v in visits)
 
 
 def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:

@@ -33,6 +33,7 @@ class _Context:
     seen: set[str] = field(default_factory=set)
     last_ministry: Entity | None = None
     last_official_country: str = ""
+    last_head: dict[str, str] = field(default_factory=dict)  # 'minist' / 'secretar' -> country of the last such title
     nato: bool = False
 
 
@@ -168,13 +169,20 @@ def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention
             ent = ctx.index.ministries.get(state.country) if state else None
             start = state.span.start if state and ent else m.start()
             if ent is None:
-                ent = ctx.last_ministry if generic or ctx.last_ministry else None
-                if ent is None and ctx.last_official_country:
-                    ent = ctx.index.ministries.get(ctx.last_official_country)
+                ent = _ministry_by_head(ctx, m.group())
             if ent is None:
                 continue
             out.append(_mention(ctx, ent, start, m.end(), "ministry"))
     return out
+
+
+def _ministry_by_head(ctx: _Context, phrase: str) -> Entity | None:
+    """"the ministry" belongs to the last minister named, "the department" to the last secretary."""
+    head = "secretar" if re.search(r"department|departement", phrase, re.I) else "minist"
+    country = ctx.last_head.get(head) or ctx.last_official_country
+    if country and country in ctx.index.ministries:
+        return ctx.index.ministries[country]
+    return ctx.last_ministry
 
 
 def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:
@@ -248,14 +256,37 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind == "state" and not m.role:
             after = ctx.doc.text[m.span.end:m.span.end + 3]
+            nxt = re.match(r"\s+(\w+)", ctx.doc.text[m.span.end:m.span.end + 30])
+            follow = ctx.lex.words("markers", "after_place")
+            adjective = bool(follow and nxt and nxt.group(1).lower() not in follow and not m.span.text.endswith("."))
             genitive = "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
-            if re.match(r"(?:\.?[-–‐]\w|['’]s\b)", after) or genitive:
+            if re.match(r"(?:\.?[-–‐]\w|['’](?:s\b)?)", after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
     return out
 
 
+def _nationalities(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
+    """A state right before a title, a ministry or a person names their nationality, not a place."""
+    heads = [m for m in mentions if m.kind in ("title", "person", "organization")]
+    out = []
+    for m in mentions:
+        if m.kind == "state" and m.role == "" and any(
+                h.span.start >= m.span.end and ADJACENT.fullmatch(ctx.doc.text, m.span.end, h.span.start)
+                for h in heads):
+            m = replace(m, role="modifier")
+        out.append(m)
+    return out
+
+
 def _update(ctx: _Context, mentions: list[Mention]) -> None:
+    ordered = sorted(mentions, key=lambda m: m.span.start)
+    for m, nxt in zip(ordered, [*ordered[1:], None], strict=False):
+        if m.kind == "title":
+            country = m.country or (nxt.country if nxt and nxt.kind == "person" and nxt.span.start - m.span.end <= 2 else "")
+            for head in ("minist", "secretar"):
+                if country and head in m.name.lower():
+                    ctx.last_head[head] = country
     for m in mentions:
         if m.kind == "organization" and m.role == "ministry":
             ctx.last_ministry = ctx.index.orgs.get(m.id) or ctx.last_ministry
@@ -278,6 +309,6 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         found += _cities(ctx, sent, found)
         found += _alliance(ctx, sent, found)
         _update(ctx, found)
-        result.extend(sorted(_mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start)),
-                             key=lambda m: m.span.start))
+        found = _nationalities(ctx, _mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start)))
+        result.extend(sorted(found, key=lambda m: m.span.start))
     return result

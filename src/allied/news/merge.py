@@ -124,6 +124,8 @@ def merge_candidates(events: list[Event]) -> list[Event]:
             out.append(e)
     for r in refs:
         target = _reference_target(r, out)
+        if target is not None and r.type == "forum":
+            target.countries = sorted(set(target.countries) | set(r.countries))
         if target is not None:
             target.evidence = sorted({s.start: s for s in [*target.evidence, *r.evidence]}.values(),
                                      key=lambda s: s.start)
@@ -132,6 +134,8 @@ def merge_candidates(events: list[Event]) -> list[Event]:
 
 def _reference_target(r: Event, events: list[Event]) -> Event | None:
     cands = [e for e in events if e.type == r.type]
+    if r.type == "forum":
+        return next((e for e in cands if e.forum and r.forum and e.forum.id == r.forum.id), None)
     if r.actors:
         cands = [e for e in cands if _ids(e) & _ids(r) if len(_ids(r) - _ids(e)) == 0 or r.type != "meeting"]
     else:
@@ -144,7 +148,7 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         host = next((m for m in events if m.type == "meeting" and e.type == "visit" and e.place and m.place
-                     and e.place.kind != "country" and e.place.name == m.place.name and e.date and m.date
+                     and e.place.kind != "country" and e.place.country == m.place.country and e.date and m.date
                      and e.date == m.date and _ids(e) <= _ids(m)), None)
         if host is not None:
             absorb(host, e)

@@ -115,7 +115,6 @@ def _organizations(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         for n in {org.name, *org.aliases, *org.aliases_unverified}:
             if n not in ignore and "(" not in n.replace(f"({org.country})", ""):
                 index.add(n, ent)
-        index.add(org.name.split(" (")[0], ent)
 
 
 def _forums(index: NameIndex, ref: Reference) -> None:

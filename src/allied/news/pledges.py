@@ -169,9 +169,9 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | Non
         return True
     if _near(lex, "demand", doc, lo, f.end + 10):
         return True
-    rest = word_pattern(lex.data["pledges"].get("restatement", []))
-    return bool(prev and rest and re.fullmatch(r"[\s,]*" + rest.pattern.strip("()") + r"\s*",
-                                               doc.text[prev.end:f.start], re.I))
+    words = lex.data["pledges"].get("restatement", [])
+    gap = re.compile(rf"\s*,\s*(?:{_alt(words)})\s+", re.I) if words else None
+    return bool(prev and gap and gap.fullmatch(doc.text, prev.end, f.start))
 
 
 def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None) -> list[Pledge]:
@@ -195,6 +195,9 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
         what = _what(items, f, scope_end, unit, year)
         if what:
             out.append(Pledge(country, what, f.value, unit, year, evidence=[sent]))
+    if any(p.unit == "% GDP" for p in out):
+        for p in out:
+            p.unit = "% GDP" if p.unit == "percent" else p.unit
     if not figs and not third and not _near(lex, "demand", doc, sent.start, sent.end):
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))

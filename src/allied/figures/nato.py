@@ -118,7 +118,8 @@ def _add_row(out: Parsed, r: list[Any], layout: Layout, spec: tuple[str, str], i
         if isinstance(cell, int | float) and not isinstance(cell, bool):
             out.values.add(indicator, iso3, year, float(cell), unit, flags, name)
         else:
-            out.values.add(indicator, iso3, year, None, unit, flags + [f"cell: {cell!r}"], name)
+            mark = "blank" if str(cell).strip() == "" else f"cell: {cell!r}"  # error cells read as blank
+            out.values.add(indicator, iso3, year, None, unit, flags + [mark], name)
 
 
 def indicator_for(title: str, unit: str, block: str) -> tuple[str, str] | None:

@@ -12,12 +12,6 @@ import pyarrow as pa
 
 from allied.model import DataImportError
 
-VALUE_SCHEMA = pa.schema([
-    ("dataset", pa.string()), ("indicator", pa.string()), ("iso3", pa.string()), ("year", pa.int32()),
-    ("value", pa.float64()), ("unit", pa.string()), ("flags", pa.list_(pa.string())), ("name", pa.string()),
-    ("source", pa.string()), ("release", pa.string()),
-])
-
 
 class ValueRows:
     """Column-wise accumulator of country-year values (fast to build, handed to DuckDB as Arrow)."""
@@ -37,13 +31,44 @@ class ValueRows:
         c["flags"].append(flags)
         c["name"].append(name)
 
+    def extend(self, indicator: str, iso3: str, years: list[int], values: list[float | None], unit: str,
+               flags: list[list[str]], name: str) -> None:
+        """One country's values for several years at once."""
+        n = len(years)
+        c = self.cols
+        c["indicator"].extend([indicator] * n)
+        c["iso3"].extend([iso3] * n)
+        c["year"].extend(years)
+        c["value"].extend(values)
+        c["unit"].extend([unit] * n)
+        c["flags"].extend(flags)
+        c["name"].extend([name] * n)
+
     def __len__(self) -> int:
         return len(self.cols["iso3"])
 
-    def to_arrow(self, dataset: str, source: str, release: str) -> pa.Table:
-        n = len(self)
-        data = {"dataset": [dataset] * n, **self.cols, "source": [source] * n, "release": [release] * n}
-        return pa.Table.from_pydict({k: data[k] for k in VALUE_SCHEMA.names}, schema=VALUE_SCHEMA)
+    def to_arrow(self) -> pa.Table:
+        """The columns as Arrow; repeated strings and flag lists are dictionary-built (fast for 100k rows).
+        dataset, source and release are constants the store adds."""
+        c = self.cols
+        return pa.table({
+            "indicator": _dictionary(c["indicator"]), "iso3": _dictionary(c["iso3"]),
+            "year": pa.array(c["year"], pa.int32()), "value": pa.array(c["value"], pa.float64()),
+            "unit": _dictionary(c["unit"]), "flags": _flag_lists(c["flags"]), "name": _dictionary(c["name"]),
+        })
+
+
+def _dictionary(values: list[str]) -> pa.Array:
+    keys: dict[str, int] = {}
+    index = [keys.setdefault(v, len(keys)) for v in values]
+    return pa.DictionaryArray.from_arrays(pa.array(index, pa.int32()), pa.array(list(keys), pa.string()))
+
+
+def _flag_lists(values: list[list[str]]) -> pa.Array:
+    keys: dict[tuple[str, ...], int] = {}
+    index = [keys.setdefault(tuple(v), len(keys)) for v in values]
+    lists = pa.array([list(k) for k in keys], pa.list_(pa.string()))
+    return pa.DictionaryArray.from_arrays(pa.array(index, pa.int32()), lists).dictionary_decode()
 
 
 @dataclass

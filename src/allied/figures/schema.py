@@ -23,8 +23,9 @@ MIGRATIONS: tuple[str, ...] = (
         flags     VARCHAR[] NOT NULL,
         name      VARCHAR NOT NULL,    -- the country name (or code) as the publisher wrote it
         source    VARCHAR NOT NULL,
-        release   VARCHAR NOT NULL,
-        PRIMARY KEY (dataset, indicator, iso3, year)
+        release   VARCHAR NOT NULL
+        -- one row per (dataset, indicator, iso3, year): checked on import (an index would make imports
+        -- four times slower, see bench/bench_import.py)
     )
     """,
     """

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from allied.figures import schema, snapshot
 from allied.figures.records import Parsed
-from allied.model import NotFoundError
+from allied.model import DataImportError, NotFoundError
 from allied.store import transaction
 
 
@@ -27,14 +27,16 @@ def stored_sha(con: duckdb.DuckDBPyConnection, dataset: str) -> str | None:
 def write(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Path, sha: str) -> dict[str, Any]:
     """Replace the dataset's values, notes and ``datasets`` row in one transaction."""
     schema.ensure(con)
-    table = parsed.values.to_arrow(parsed.dataset, parsed.source, parsed.release)
-    summary = _summary(table)
+    _check_unique(parsed, file)
+    table = parsed.values.to_arrow()
+    summary = _summary(parsed)
     note = "; ".join(parsed.skipped)
     with transaction(con):
         con.execute("DELETE FROM figure_values WHERE dataset = ?", [parsed.dataset])
         con.register("_incoming", table)
         try:
-            con.execute("INSERT INTO figure_values SELECT * FROM _incoming")
+            con.execute("INSERT INTO figure_values SELECT ?, indicator, iso3, year, value, unit, flags, name, ?, ? "
+                        "FROM _incoming", [parsed.dataset, parsed.source, parsed.release])
         finally:
             con.unregister("_incoming")
         _write_notes(con, parsed)
@@ -43,19 +45,33 @@ def write(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Path, sha: str) 
             **summary, "changed": True, "note": note}
 
 
-def _summary(table: pa.Table) -> dict[str, Any]:
-    if table.num_rows == 0:
+def _check_unique(parsed: Parsed, file: Path) -> None:
+    cols = parsed.values.cols
+    keys = list(zip(cols["indicator"], cols["iso3"], cols["year"], strict=True))
+    if len(set(keys)) != len(keys):
+        seen: set[tuple[str, str, int]] = set()
+        dupes = sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+        raise DataImportError(str(file), f"{len(dupes)} values appear twice, e.g. {dupes[:3]}")
+
+
+def _summary(parsed: Parsed) -> dict[str, Any]:
+    cols = parsed.values.cols
+    if not cols["year"]:
         return {"rows": 0, "min_year": None, "max_year": None, "countries": 0}
-    years = table.column("year").to_pylist()
-    return {"rows": table.num_rows, "min_year": min(years), "max_year": max(years),
-            "countries": len(set(table.column("iso3").to_pylist()))}
+    return {"rows": len(cols["year"]), "min_year": min(cols["year"]), "max_year": max(cols["year"]),
+            "countries": len(set(cols["iso3"]))}
 
 
 def _write_notes(con: duckdb.DuckDBPyConnection, parsed: Parsed) -> None:
     con.execute("DELETE FROM figure_notes WHERE dataset = ?", [parsed.dataset])
     if parsed.notes:
-        con.executemany("INSERT INTO figure_notes VALUES (?, ?, ?)",
-                        [[parsed.dataset, mark, text] for mark, text in parsed.notes])
+        notes = pa.table({"dataset": [parsed.dataset] * len(parsed.notes),
+                          "mark": [m for m, _ in parsed.notes], "text": [t for _, t in parsed.notes]})
+        con.register("_notes", notes)
+        try:
+            con.execute("INSERT INTO figure_notes SELECT * FROM _notes")
+        finally:
+            con.unregister("_notes")
 
 
 def _write_dataset_row(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Path, sha: str,

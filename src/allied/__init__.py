@@ -29,6 +29,7 @@ from allied.model import (
     ReferenceDataError,
     Treaty,
 )
+from allied.obligations.api import mutual_obligations, obligations, obligations_batch
 from allied.reference import Reference
 from allied.reference import find_officials as _find_officials
 from allied.reference import load as _load
@@ -38,6 +39,7 @@ from allied.reference.records import treaty_record
 from allied.reference.records import treaty_rows as _treaty_rows
 from allied.store import connect
 from allied.viz.charts import balance_chart, burden_chart
+from allied.viz.coverage import coverage_map as coverage
 
 try:
     __version__ = version("allied")
@@ -87,10 +89,14 @@ __all__ = [
     "burden_chart",
     "burden_path",
     "connect",
+    "coverage",
     "data_status",
     "defense_pacts",
     "find_officials",
     "import_data",
+    "mutual_obligations",
+    "obligations",
+    "obligations_batch",
     "olson_zeckhauser",
     "reference",
     "treaties",

@@ -9,6 +9,7 @@ import typer
 import allied
 from allied.cli.data import data_app
 from allied.cli.figures import balance_command, burden_app, pacts_command
+from allied.cli.obligations import obligations_app
 from allied.cli.reference import official_app, treaty_app
 from allied.cli.web import serve
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 app.add_typer(treaty_app, name="treaty")
 app.add_typer(official_app, name="official")
 app.add_typer(data_app, name="data")
+app.add_typer(obligations_app, name="obligations")
 app.add_typer(burden_app, name="burden")
 app.command("balance")(balance_command)
 app.command("pacts")(pacts_command)

@@ -1,0 +1,83 @@
+"""The engine's public functions, re-exported by ``allied``: obligations, batch, and mutual obligations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from allied.model import Attack, InputError
+from allied.obligations.batch import run_batch
+from allied.obligations.engine import BOUND, evaluate, evaluate_at, locate
+from allied.obligations.inputs import homeland
+from allied.obligations.records import obligation_record, result_record
+from allied.reference import load, parse_date, state_code
+
+
+def obligations(attack: Attack | dict[str, Any], cascade: int = 0) -> dict[str, Any]:
+    """Who is bound to respond to ``attack`` (a PRODUCT.md batch ``attack`` object or an Attack).
+
+    Returns ``obligations`` (one entry per state and treaty, strongest article), ``contested``,
+    ``conditional`` (waiting on e.g. a request), ``territory`` (whose territory or administration the point is
+    in), ``notes`` and, with ``cascade`` > 0, ``rounds``. ``attacker`` may be None: an unspecified state.
+    """
+    if not isinstance(cascade, int) or cascade < 0:
+        raise InputError("cascade", cascade, "a whole number of rounds from 0")
+    return result_record(evaluate(attack, cascade=cascade))
+
+
+def obligations_batch(lines_or_records: Iterable[str | dict[str, Any]], cascade: int = 0) -> list[dict[str, Any]]:
+    """One result per input, in order: JSON lines or dicts of the form {"id": ..., "attack": {...}}.
+
+    A bad line gives {"id": ..., "error": "..."} and the rest still run.
+    """
+    return list(run_batch(lines_or_records, cascade=cascade))
+
+
+def mutual_obligations(a: str, b: str, date: str | dt.date) -> dict[str, Any]:
+    """For an attack by an unspecified third state on A's homeland: is B bound, and how; and vice versa.
+
+    The homeland is struck at the state's capital (GeoNames). Each direction lists B's entries with
+    reasons and quotes, or says "no treaty link".
+    """
+    ref = load()
+    a_code, b_code = state_code(a, ref, "a"), state_code(b, ref, "b")
+    if a_code == b_code:
+        raise InputError("b", b, "a state other than a")
+    day = parse_date(date)
+    return {"a": a_code, "b": b_code, "date": day.isoformat(),
+            "directions": [_direction(a_code, b_code, day), _direction(b_code, a_code, day)]}
+
+
+def _direction(attacked: str, responder: str, day: dt.date) -> dict[str, Any]:
+    ref = load()
+    point = homeland(attacked, ref)
+    if point is None:
+        return {"attacked": attacked, "responder": responder, "homeland": None, "bound": [], "contested": [],
+                "conditional": [], "summary": f"{attacked}'s homeland (capital) is not in the gazetteer: unknown"}
+    attack = Attack(attacker=None, target=attacked, date=day, kind="territory", lat=point.lat, lon=point.lon,
+                    place=point.named[1] if point.named else "")
+    result = evaluate_at(attack, locate(point, day), ref)
+    bound = [o for o in result.obligations if o.state == responder]
+    contested = [c for c in result.contested if c.state == responder]
+    conditional = [c for c in result.conditional if c.state == responder]
+    return {
+        "attacked": attacked, "responder": responder,
+        "homeland": {"place": attack.place, "lat": point.lat, "lon": point.lon},
+        "bound": [obligation_record(o) for o in bound],
+        "contested": [{"state": c.state, "treaty": c.treaty, "reason": c.reason} for c in contested],
+        "conditional": [{"treaty": c.treaty, "article": c.article, "condition": c.condition, "reason": c.reason}
+                        for c in conditional],
+        "summary": _summary(attacked, responder, bound, contested, conditional),
+    }
+
+
+def _summary(attacked: str, responder: str, bound: list[Any], contested: list[Any], conditional: list[Any]) -> str:
+    parts = [f"{responder} is bound under {o.treaty} Art. {o.article} ({o.strength})" for o in bound
+             if o.strength in BOUND]
+    parts += [f"{responder} consults under {o.treaty} Art. {o.article}" for o in bound if o.strength not in BOUND]
+    parts += [f"{responder} is contested under {c.treaty}" for c in contested]
+    parts += [f"{responder} would be bound under {c.treaty} Art. {c.article} if {c.condition}" for c in conditional]
+    if not parts:
+        return f"no treaty link: nothing binds {responder} to respond to an attack on {attacked}'s homeland"
+    return f"attack on {attacked}'s homeland: " + "; ".join(parts)

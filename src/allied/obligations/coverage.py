@@ -1,0 +1,154 @@
+"""The coverage grid: for every cell centre of a global grid, which states would be bound to respond to an
+attack there (on the territory of the state that administers it). Vectorised: the geography of all cells is
+computed at once with numpy/shapely, cells with the same geography are grouped, and each group is evaluated
+once. Cells at sea, of unknown territory or of the attacker itself have no target and so no entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from allied.model import Attack, InputError, Obligation, Where
+from allied.obligations.engine import BOUND, evaluate_at
+from allied.obligations.geodata import LAND_SOURCE, NE_SOURCE, Geography, geography, is_land
+from allied.obligations.territory import territory_for
+from allied.reference import Reference, load, parse_date, state_code
+
+SOURCE = (f"allied obligations coverage: {NE_SOURCE}; {LAND_SOURCE}; treaty data shared/reference/treaties.md "
+          "via allied.reference")
+
+
+@dataclass
+class Coverage:
+    """A grid of cell centres, the group of each cell, and per group the target and bound obligations."""
+
+    attacker: str | None
+    date: dt.date
+    resolution: float
+    lons: np.ndarray
+    lats: np.ndarray
+    group: np.ndarray  # per cell, index into targets/bound
+    targets: list[str]
+    bound: list[tuple[Obligation, ...]]
+
+    @property
+    def counts(self) -> np.ndarray:
+        """Number of distinct states bound (at any level above consultation) per cell."""
+        per_group = np.array([len({o.state for o in b}) for b in self.bound], dtype=np.int64)
+        return per_group[self.group]
+
+    def states_at(self, lat: float, lon: float) -> list[str]:
+        i = _cell_index(self, lat, lon)
+        return sorted({o.state for o in self.bound[self.group[i]]})
+
+    def features(self) -> list[dict[str, Any]]:
+        return [_feature(self, g) for g in range(len(self.targets)) if self.bound[g]]
+
+    def geojson(self) -> dict[str, Any]:
+        return {"type": "FeatureCollection", "features": self.features(),
+                "properties": {"attacker": self.attacker, "date": self.date.isoformat(),
+                               "resolution": self.resolution, "source": SOURCE}}
+
+    def write_geojson(self, path: str | Path) -> Path:
+        path = Path(path)
+        path.write_text(json.dumps(self.geojson()), encoding="utf-8")
+        return path
+
+
+def _cell_index(cov: Coverage, lat: float, lon: float) -> int:
+    ncols = int(round(360 / cov.resolution))
+    row = min(int((lat + 90) // cov.resolution), int(round(180 / cov.resolution)) - 1)
+    col = min(int((lon + 180) // cov.resolution), ncols - 1)
+    return row * ncols + col
+
+
+def grid(resolution: float) -> tuple[np.ndarray, np.ndarray]:
+    if not isinstance(resolution, (int, float)) or not 0.1 <= resolution <= 10 or (180 / resolution) % 1:
+        raise InputError("resolution", resolution, "degrees from 0.1 to 10 that divide 180 (e.g. 0.5, 1, 2)")
+    half = resolution / 2
+    lats = np.arange(-90 + half, 90, resolution)
+    lons = np.arange(-180 + half, 180, resolution)
+    lon_grid, lat_grid = np.meshgrid(lons, lats)
+    return lon_grid.ravel(), lat_grid.ravel()
+
+
+def coverage(attacker: str | None, date: str | dt.date, resolution: float = 1.0,
+             ref: Reference | None = None) -> Coverage:
+    """Who would be bound to respond to an attack by ``attacker`` in each cell of the global grid."""
+    ref = ref or load()
+    code = state_code(attacker, ref, "attacker") if attacker else None
+    day = parse_date(date)
+    geo = geography()
+    lons, lats = grid(resolution)
+    keys, first = _group_keys(geo, lons, lats, day)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    targets, bound = [], []
+    for row in uniq:
+        where = _where(geo, row, lons[first[tuple(row)]], day)
+        target, obligations = _evaluate_group(code, day, where, ref)
+        targets.append(target)
+        bound.append(obligations)
+    return Coverage(code, day, float(resolution), lons, lats, inverse.ravel(), targets, bound)
+
+
+def _group_keys(geo: Geography, lons: np.ndarray, lats: np.ndarray,
+                day: dt.date) -> tuple[np.ndarray, dict[tuple[int, ...], int]]:
+    land = is_land(lats, lons)
+    facts = geo.fact_index(lons, lats)
+    entities = np.where(facts >= 0, -1, geo.entity_index(lons, lats))
+    masks = geo.region_masks(lons, lats, day)
+    names = sorted(masks)
+    bits = np.zeros(len(lons), dtype=np.int64)
+    for i, name in enumerate(names):
+        bits |= masks[name].astype(np.int64) << i
+    has_territory = (facts >= 0) | (entities >= 0)
+    bits = np.where(has_territory, bits, 0)  # sea and unknown land: no target, so regions do not matter
+    keys = np.stack([facts, entities, land.astype(np.int64), bits], axis=1)
+    _, idx = np.unique(keys, axis=0, return_index=True)
+    first = {tuple(keys[i]): int(i) for i in idx}
+    return keys, first
+
+
+def _where(geo: Geography, row: np.ndarray, _lon: float, day: dt.date) -> Where:
+    fact, entity, land, bits = (int(v) for v in row)
+    names = sorted(geo.regions)
+    regions = frozenset(n for i, n in enumerate(names) if bits >> i & 1)
+    return Where(territory_for(geo, fact, entity, bool(land), day), not land, regions)
+
+
+def _evaluate_group(attacker: str | None, day: dt.date, where: Where,
+                    ref: Reference) -> tuple[str, tuple[Obligation, ...]]:
+    target = where.territory.holder()
+    if not target or target == attacker:
+        return target, ()
+    attack = Attack(attacker=attacker, target=target, date=day, kind="territory")
+    result = evaluate_at(attack, where, ref)
+    return target, tuple(o for o in result.obligations if o.strength in BOUND)
+
+
+def _feature(cov: Coverage, g: int) -> dict[str, Any]:
+    states = sorted({o.state for o in cov.bound[g]})
+    treaties = sorted({o.treaty for o in cov.bound[g]})
+    return {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": _runs(cov, g)},
+            "properties": {"target": cov.targets[g], "bound": states, "count": len(states), "treaties": treaties,
+                           "obligations": [{"state": o.state, "treaty": o.treaty, "article": o.article,
+                                            "strength": o.strength} for o in cov.bound[g]]}}
+
+
+def _runs(cov: Coverage, g: int) -> list[list[list[list[float]]]]:
+    """The group's cells merged into one rectangle per run of adjacent cells in a grid row."""
+    r, ncols = cov.resolution, int(round(360 / cov.resolution))
+    cells = np.flatnonzero(cov.group == g)
+    rows, cols = np.divmod(cells, ncols)
+    breaks = np.flatnonzero((np.diff(cols) != 1) | (np.diff(rows) != 0)) + 1
+    polys = []
+    for run in np.split(np.arange(len(cells)), breaks):
+        row, c0, c1 = rows[run[0]], cols[run[0]], cols[run[-1]] + 1
+        x0, x1, y0, y1 = -180 + c0 * r, -180 + c1 * r, -90 + row * r, -90 + (row + 1) * r
+        polys.append([[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]])
+    return polys

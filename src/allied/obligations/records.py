@@ -1,0 +1,61 @@
+"""Assessments as plain records: the PRODUCT.md batch result shape, with extra fields."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from allied.model import Assessment, Attack, Obligation, Territory
+
+
+def attack_record(a: Attack) -> dict[str, Any]:
+    out = {"attacker": a.attacker, "target": a.target, "place": a.place or None, "lat": a.lat, "lon": a.lon,
+           "date": a.date.isoformat(), "kind": a.kind, "request": a.request}
+    if a.communist_aggressor is not None:
+        out["communist_aggressor"] = a.communist_aggressor
+    if not a.state_of_war:
+        out["state_of_war"] = False
+    return out
+
+
+def obligation_record(o: Obligation) -> dict[str, Any]:
+    return {"state": o.state, "treaty": o.treaty, "article": o.article, "strength": o.strength,
+            "reason": o.reason, "quote": o.quote, "verified": o.verified, "source": o.source}
+
+
+def territory_record(t: Territory, at_sea: bool, regions: frozenset[str]) -> dict[str, Any]:
+    return {"status": t.status, "sovereign": t.sovereign or None, "administrator": t.administrator or None,
+            "name": t.name or None, "claimants": list(t.claimants), "at_sea": at_sea,
+            "regions": sorted(regions), "basis": t.basis, "source": t.source, "note": t.note}
+
+
+def result_record(r: Assessment) -> dict[str, Any]:
+    """{"id", "obligations", "contested", ...} as in PRODUCT.md, plus territory, conditional, notes, rounds."""
+    out: dict[str, Any] = {
+        "id": r.attack.id or None,
+        "attack": attack_record(r.attack),
+        "obligations": [obligation_record(o) for o in r.obligations],
+        "contested": [{"state": c.state, "treaty": c.treaty, "reason": c.reason} for c in r.contested],
+        "conditional": [asdict(c) for c in r.conditional],
+        "territory": territory_record(r.where.territory, r.where.at_sea, r.where.regions),
+        "notes": list(r.notes),
+    }
+    if r.rounds:
+        out["rounds"] = [{"round": rd.round, "struck": list(rd.struck),
+                          "bound": [obligation_record(o) | {"round": rd.round} for o in rd.obligations]}
+                         for rd in r.rounds]
+    return out
+
+
+def obligation_rows(r: Assessment) -> list[dict[str, Any]]:
+    """Flat rows for tables and CSV: obligations, then contested, then conditional."""
+    rows = [{"status": "bound" if o.strength != "consult" else "consult", "state": o.state, "treaty": o.treaty,
+             "article": o.article, "strength": o.strength, "reason": o.reason} for o in r.obligations]
+    rows += [{"status": "contested", "state": c.state, "treaty": c.treaty, "article": "", "strength": "",
+              "reason": c.reason} for c in r.contested]
+    rows += [{"status": f"if {c.condition}", "state": c.state, "treaty": c.treaty, "article": c.article,
+              "strength": c.strength, "reason": c.reason} for c in r.conditional]
+    for rd in r.rounds[1:]:
+        rows += [{"status": f"round {rd.round}", "state": o.state, "treaty": o.treaty, "article": o.article,
+                  "strength": o.strength, "reason": o.reason} for o in rd.obligations]
+    return rows

@@ -40,6 +40,14 @@ class Memo:
         self._pending: dict[Hashable, threading.Event] = {}
         self._lock = threading.Lock()
 
+    def peek(self, key: Hashable) -> Any:
+        """The kept value for ``key``, or None."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         while True:
             with self._lock:

@@ -1,13 +1,16 @@
 """A page and its JSON twin: ``/NAME`` and ``/api/NAME`` share one query model and one document builder,
 so the page always shows exactly what the API answers."""
 
+import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from allied.model import AlliedError
 from allied.web import errors
@@ -28,14 +31,31 @@ class NoQuery(BaseModel):
     """A page without parameters."""
 
 
-def document(request: Request, name: str, q: BaseModel, build: Build, memo: bool) -> Any:
-    """The JSON-ready document of page ``name`` for query ``q`` (memoised per store version if ``memo``)."""
+@dataclass(frozen=True)
+class Answer:
+    """A page's document, JSON-ready, and the same document serialised for the API."""
+
+    doc: Any
+    body: bytes
+
+
+def _answer(build: Build, q: BaseModel, db: Any) -> Answer:
+    doc = jsonable_encoder(build(q, db))
+    return Answer(doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+async def answer(request: Request, name: str, q: BaseModel, build: Build, memo: bool) -> Answer:
+    """The answer of page ``name`` for query ``q``: memoised per store version if ``memo``; work that is
+    not memoised yet runs in the thread pool, a memoised answer is served straight from the event loop."""
     db = request.app.state.db
     if not memo:
-        return jsonable_encoder(build(q, db))
+        return await run_in_threadpool(_answer, build, q, db)
     key = (name, q.model_dump_json(), str(db), store_version(db))
     cache: Memo = request.app.state.memo
-    return cache.get(key, lambda: jsonable_encoder(build(q, db)))
+    hit = cache.peek(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    return await run_in_threadpool(cache.get, key, lambda: _answer(build, q, db))  # type: ignore[no-any-return]
 
 
 def add_twin(app: FastAPI, render: Render, name: str, model: type[BaseModel], build: Build,
@@ -45,21 +65,21 @@ def add_twin(app: FastAPI, render: Render, name: str, model: type[BaseModel], bu
     The page shows only its form until it has parameters, unless ``always``.
     """
 
-    def api(request: Request, q: Annotated[model, Query()]) -> Any:  # type: ignore[valid-type]
-        return document(request, name, q, build, memo)
+    async def api(request: Request, q: Annotated[model, Query()]) -> Response:  # type: ignore[valid-type]
+        return Response((await answer(request, name, q, build, memo)).body, media_type="application/json")
 
-    def page(request: Request, q: Annotated[model, Query()]) -> HTMLResponse:  # type: ignore[valid-type]
+    async def page(request: Request, q: Annotated[model, Query()]) -> HTMLResponse:  # type: ignore[valid-type]
         ctx: dict[str, Any] = {"params": q}
         if not (always or request.query_params):
             return render(request, f"{name}.html", ctx)
         try:
-            ctx["doc"] = document(request, name, q, build, memo)
+            ctx["doc"] = (await answer(request, name, q, build, memo)).doc
         except AlliedError as exc:
             ctx["error"] = errors.body_of(exc)["error"]
             return render(request, f"{name}.html", ctx, errors.status_of(exc))
         return render(request, f"{name}.html", ctx)
 
     app.add_api_route(f"/api/{name}", api, methods=["GET"], summary=summary, name=f"api_{name}",
-                      response_model=None, responses=ERROR_RESPONSES)
+                      response_class=JSONResponse, responses=ERROR_RESPONSES)
     app.add_api_route(f"/{name}", page, methods=["GET"], include_in_schema=False, name=name,
                       response_class=HTMLResponse)

@@ -29,6 +29,7 @@ from allied.model import (
     ReferenceDataError,
     Treaty,
 )
+from allied.news.api import events, extract, ingest, itinerary
 from allied.obligations.api import mutual_obligations, obligations, obligations_batch
 from allied.reference import Reference
 from allied.reference import find_officials as _find_officials
@@ -40,6 +41,7 @@ from allied.reference.records import treaty_rows as _treaty_rows
 from allied.store import connect
 from allied.viz.charts import balance_chart, burden_chart
 from allied.viz.coverage import coverage_map as coverage
+from allied.viz.itinerary import itinerary_map
 
 try:
     __version__ = version("allied")
@@ -92,8 +94,13 @@ __all__ = [
     "coverage",
     "data_status",
     "defense_pacts",
+    "events",
+    "extract",
     "find_officials",
     "import_data",
+    "ingest",
+    "itinerary",
+    "itinerary_map",
     "mutual_obligations",
     "obligations",
     "obligations_batch",

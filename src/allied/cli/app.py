@@ -9,6 +9,7 @@ import typer
 import allied
 from allied.cli.data import data_app
 from allied.cli.figures import balance_command, burden_app, pacts_command
+from allied.cli.news import events_command, extract_command, ingest_command, itinerary_command
 from allied.cli.obligations import obligations_app
 from allied.cli.reference import official_app, treaty_app
 from allied.cli.web import serve
@@ -28,6 +29,10 @@ app.add_typer(burden_app, name="burden")
 app.command("balance")(balance_command)
 app.command("pacts")(pacts_command)
 app.command("serve")(serve)
+app.command("extract")(extract_command)
+app.command("ingest")(ingest_command)
+app.command("events")(events_command)
+app.command("itinerary")(itinerary_command)
 
 
 def _version(value: bool) -> None:

@@ -117,7 +117,7 @@ def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
 
 def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
     """'future', 'past' or 'present' for the clause around [start, end), falling back to the sentence."""
-    cs, ce = _clause(text, start, end, sent, lex)
+    cs, ce = clause(text, start, end, sent, lex)
     for lo, hi in ((cs, ce), (sent.start, sent.end)):
         if lex.has("markers", "future", text, lo, hi):
             return "future"
@@ -126,10 +126,10 @@ def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
     return "present"
 
 
-def _clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[int, int]:
+def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[int, int]:
     """The clause around [start, end): cut at punctuation and at the language's subordinating words."""
     cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(text, sent.start, sent.end)]
-    cuts += [(m.start(), m.start()) for m in lex.find("markers", "clause_break", text, sent.start, sent.end)]
+    cuts += [(m.start(), m.start()) for m in lex.find("markers", "subordinators", text, sent.start, sent.end)]
     lo = max([e for s, e in cuts if e <= start] or [sent.start])
     hi = min([s for s, e in cuts if s >= end] or [sent.end])
     return lo, hi

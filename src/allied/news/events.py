@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from allied.model import Actor, DateMention, DateRange, Document, Event, ForumRef, Mention, PlaceRef, Span
+from allied.news.dates import clause as _clause_bounds
 from allied.news.dates import tense
 from allied.news.lexicon import Lexicon
 from allied.news.names import Entity, NameIndex
@@ -100,13 +101,13 @@ class Extractor:
                                 self.doc.text[m.end():pos]) for m in self.lex.find(section, key, self.doc.text, lo, pos))
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
+        """The day or range in the trigger's clause, else in its part of the sentence."""
         days = [d for d in v.dates if d.precision == "day"]
-        if not days:
-            return None
-        lo, hi = self.clause(v, pos)
-        same = [d for d in days if lo <= d.span.start < hi]
-        pool = same or days
-        return min(pool, key=lambda d: abs(d.span.start - pos))
+        for lo, hi in (self.clause(v, pos), self.window(v, pos)):
+            near = [d for d in days if lo <= d.span.start < hi]
+            if near:
+                return min(near, key=lambda d: abs(d.span.start - pos))
+        return None
 
     def status(self, v: View, pos: int, date: DateMention | None) -> tuple[str, int]:
         lo, hi = self.clause(v, pos)
@@ -115,7 +116,11 @@ class Extractor:
         ref = self.doc.meta.get("reference_day")
         if date and date.start and ref:
             return ("planned" if date.start > ref else "occurred"), 2
-        t = tense(self.lex, self.doc.text, pos, pos + 1, v.span)
+        t = self.clause_tense(v, pos)
+        if t == "present" and any(m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")):
+            return "planned", 1
+        if t == "present":
+            t = tense(self.lex, self.doc.text, pos, pos + 1, v.span)
         if t == "future":
             return "planned", 1
         if t == "past":
@@ -123,6 +128,14 @@ class Extractor:
         if self.triggers(v, "announce") or self.triggers(v, "communication"):
             return "planned", 1
         return "occurred", 0
+
+    def clause_tense(self, v: View, pos: int) -> str:
+        lo, hi = _clause_bounds(self.doc.text, pos, pos + 1, v.span, self.lex)
+        if self.lex.has("markers", "future", self.doc.text, lo, hi):
+            return "future"
+        if self.lex.has("markers", "past", self.doc.text, lo, hi):
+            return "past"
+        return "present"
 
     def new(self, kind: str, v: View, pos: int, actors: list[Actor], countries: set[str], date: DateMention | None,
             **kw: object) -> Event:

@@ -1,0 +1,69 @@
+"""The news engine's public functions (re-exported by ``allied``): extract, ingest, events, itinerary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from allied.model import InputError
+from allied.news import extract_documents, records
+from allied.news.query import find_events, itinerary_stops
+from allied.news.store import ingest_documents
+from allied.reference import parse_date, state_code
+from allied.store import connect
+
+Sources = str | Path | Iterable[str | Path]
+
+
+def extract(paths_or_text: Sources, published: str | dt.date | None = None,
+            language: str | None = None) -> list[dict[str, Any]]:
+    """Events and pledges of each document (PRODUCT.md "Events, batch mode"), one record per document.
+
+    ``paths_or_text`` is a path, a list of paths (.txt with title on line 1 and an optional NAME.json
+    sidecar, .html, .jsonl) or an article's text. A document that cannot be read or is not in a supported
+    language gives a record with ``error`` or ``reason`` and no events; the others are unaffected.
+    """
+    return records(extract_documents(paths_or_text, published=published, language=language))
+
+
+def ingest(paths: Sources, db: str | Path | None = None, published: str | dt.date | None = None,
+           language: str | None = None) -> list[dict[str, Any]]:
+    """Extract and store documents, merging each event with the same stored event; a summary per document."""
+    docs = extract_documents(paths, published=published, language=language)
+    con = connect(db)
+    try:
+        return ingest_documents(con, docs)
+    finally:
+        con.close()
+
+
+def _day(value: str | dt.date | None, field: str) -> dt.date | None:
+    return None if value is None else parse_date(value, field)
+
+
+def events(country: str | None = None, person: str | None = None, forum: str | None = None,
+           start: str | dt.date | None = None, end: str | dt.date | None = None,
+           db: str | Path | None = None) -> list[dict[str, Any]]:
+    """Stored events, filtered by state (ISO3), person (name or id), forum (name or id) and period."""
+    code = state_code(country, field="country") if country else None
+    if person is not None and not person.strip():
+        raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
+    con = connect(db)
+    try:
+        return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"))
+    finally:
+        con.close()
+
+
+def itinerary(person: str, start: str | dt.date | None = None, end: str | dt.date | None = None,
+              db: str | Path | None = None) -> list[dict[str, Any]]:
+    """The ordered stops (visits) of a person: dates, place, purposes, companions and sources."""
+    if not person or not person.strip():
+        raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
+    con = connect(db)
+    try:
+        return itinerary_stops(con, person.strip(), _day(start, "start"), _day(end, "end"))
+    finally:
+        con.close()

@@ -91,7 +91,7 @@ def _member(code: str, year: int, key: str, spec: Source, data: dict[str, dict[s
     used = [data[k].get(code) for k in data]
     flags = sorted({f for row in used if row for f in row["flags"]})
     row: dict[str, Any] = {
-        "iso3": code, "name": _name(code, pct_row), "year": year, "milex_usd": milex, "gdp_usd": gdp,
+        "iso3": code, "name": _name(code, pct_row), "milex_usd": milex, "gdp_usd": gdp,
         "milex_pct_gdp": pct, "milex_share": None, "gdp_share": None, "fair_share_ratio": None,
         "milex_per_capita_usd": per_capita,
     }
@@ -99,7 +99,7 @@ def _member(code: str, year: int, key: str, spec: Source, data: dict[str, dict[s
         gap = None if pct is None else max(0.0, target - pct)
         row[f"gap_pct_to_{suffix}"] = gap
         row[f"gap_usd_to_{suffix}"] = None if gap is None or gdp is None else gap / 100 * gdp
-    row.update({"estimate": "estimate" in flags, "flags": flags, "source": key,
+    row.update({"year": year, "estimate": "estimate" in flags, "flags": flags, "source": key,
                 "release": _releases(used), "note": "; ".join(notes)})
     return row
 

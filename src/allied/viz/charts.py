@@ -46,7 +46,8 @@ def _source_line(rows: Sequence[dict[str, Any]]) -> str:
 
 def _save(fig: Any, target: Path, source: str) -> Path:
     fig.text(0.01, 0.01, source, fontsize=7, ha="left", va="bottom", wrap=True)
-    fig.savefig(target, format=target.suffix.lower().lstrip("."), dpi=120)
+    with _pyplot().rc_context({"svg.fonttype": "none"}):  # SVG text stays text: searchable, selectable
+        fig.savefig(target, format=target.suffix.lower().lstrip("."), dpi=120)
     _pyplot().close(fig)
     return target
 

@@ -60,6 +60,7 @@ class Extractor:
     traveller: list[Actor] = field(default_factory=list)
     forum: Entity | None = None
     events: list[Event] = field(default_factory=list)
+    used_places: set[str] = field(default_factory=set)
 
     # ----- small helpers -------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:
@@ -163,7 +164,7 @@ class Extractor:
         found = [actor(m) for m in named]
         found += self.counterparts(v, lo, hi, found)
         first = named[0].span.start if named else hi
-        subject = self.anaphora(v, v.span.start, first) if named or found else self.anaphora(v, lo, hi)
+        subject = self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
         return _unique(subject + found)
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
@@ -223,6 +224,7 @@ class Extractor:
             elif not excluded:
                 groups.append([m])
             excluded_prev, prev = excluded, m
+        self.used_places |= {m.id for g in groups for m in g}
         return [_representative(g, arrival) for g in groups]
 
     def venue(self, v: View, lo: int, hi: int, sites: set[str] | None = None) -> Mention | None:
@@ -268,8 +270,11 @@ class Extractor:
         actors += self.commands(v, v.span.start, v.span.end)
         date = self.date_for(v, pos)
         forum = self.attended_forum(v, lo, hi)
-        return self.new("visit", v, pos, actors, {a.country for a in actors} | {place.country}, date,
-                        place=_place(place), forum=forum, order=order)
+        ev = self.new("visit", v, pos, actors, {a.country for a in actors} | {place.country}, date,
+                      place=_place(place), forum=forum, order=order)
+        if place.place_kind in COUNTRY_LEVEL:
+            ev.flags.add("stop")
+        return ev
 
     def stop_intro(self, v: View, seen: set[str]) -> list[Event]:
         """"In Japan wird er ...", "In Vietnam, he will ...": a trip stop introduced by its place."""
@@ -395,6 +400,9 @@ class Extractor:
             states = {x.country for x in v.of("state") if x.role != "modifier"}
             people = [actor(x) for x in v.of("person")] + [actor(x) for x in v.of("organization", "alliance")
                                                           if x.id and x.role == "alliance" or x.kind == "alliance" and x.id]
+            if not states:
+                states = {p for p in self.index.forums[m.id].participants if re.fullmatch(r"[A-Z]{3}", p)} \
+                    if m.id in self.index.forums else set()
             out.append(self.new("forum", v, m.span.start, people, states | ({place.country} if place else set()), date,
                                 place=_place(place) if place else None, forum=ForumRef(m.id, m.name)))
         return out
@@ -444,9 +452,11 @@ class Extractor:
 
     def communication(self, v: View, m: re.Match[str], speaker: Actor, kind: str, others: list[Event]) -> Event | None:
         tail = (m.start(), v.span.end)
+        about_plans = bool(self.triggers(v, "visit") or self.triggers(v, "meeting")) and \
+            any(e.status == "planned" for e in self.events)
         content = self.lex.has("markers", "future", self.doc.text, *tail) or \
             self.lex.has("pledges", "cues", self.doc.text, v.span.start, v.span.end) or \
-            any(e.status == "planned" for e in others)
+            any(e.status == "planned" for e in others) or about_plans
         if kind == "announcement" and not content:
             ev = Event(type="announcement", actors=[speaker], countries=[speaker.country] if speaker.country else [],
                        evidence=[v.span])
@@ -476,12 +486,31 @@ class Extractor:
         for m in v.of("forum"):
             if not _bilateral(self.index, m.id):
                 self.forum = self.index.forums.get(m.id) or self.forum
+        self.used_places = set()
         visits = self.visits(v)
-        meetings = self.meetings(v, {e.place.id for e in visits if e.place})
+        meetings = self.meetings(v, self.used_places | {e.place.id for e in visits if e.place})
         meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
         forums = self.forums(v)
         talks = visits + meetings + forums
-        return talks + self.communications(v, talks)
+        found = talks + self.communications(v, talks)
+        if not found:
+            found = self.agenda(v)
+        self.events += found
+        return found
+
+    def agenda(self, v: View) -> list[Event]:
+        """"The two ministers agreed to ...", "Im Mittelpunkt sollen ... stehen": more about the last event."""
+        last = next((e for e in reversed(self.events) if e.type in ("visit", "meeting", "forum")
+                     and "reference" not in e.flags), None)
+        if last is None or last.evidence[-1].start < v.span.start - 400:
+            return []
+        head = self.text(v.span.start, min(v.span.end, v.span.start + 40))
+        pair = self.lex.find("anaphora", "pair", head) or self.lex.find("anaphora", "person", head)
+        if not (pair or self.lex.has("markers", "agenda_lead", self.doc.text, v.span.start, v.span.end)):
+            return []
+        ev = Event(type=last.type, evidence=[v.span])
+        ev.flags |= {"reference", "anonymous"}
+        return [ev]
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

@@ -22,7 +22,7 @@ REQUIRED = ("language", "states", "demonyms", "titles", "ministries", "anaphora"
             "dates", "topics", "pledges")
 
 
-GAP = r"\s+(?:\S+\s+){0,6}?"
+GAP = r"\s+(?:\S+\s+){0,12}?"
 
 
 def _token(tok: str) -> str:

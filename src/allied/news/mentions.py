@@ -114,11 +114,26 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
             continue
         ent, n = found
         start, end = toks[i][0], toks[i + n - 1][1]
+        if ent.kind in ("place", "state") and _inside_longer_name(ctx, toks, i, sent):
+            i += n
+            continue
         if ent.kind == "person":
             ctx.seen.add(ent.id)
         out.append(_mention(ctx, ent, start, end, "demonym" if ent.demonym else ""))
         i += n
     return out
+
+
+def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int, sent: Span) -> bool:
+    """"USS George Washington": a capitalised word right before makes the place part of a longer name."""
+    if not ctx.lex.data.get("names_only_capitalised") or i == 0:
+        return False
+    prev = toks[i - 1]
+    if not prev[2][:1].isupper() or ctx.doc.text[prev[1]:toks[i][0]] != " ":
+        return False
+    first_of_sentence = prev[0] == sent.start
+    known = prev[2].lower() in {w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "after_place")}
+    return not first_of_sentence and not known and fold(prev[2]) not in ctx.index.names
 
 
 def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Mention | None:
@@ -212,25 +227,43 @@ def fold_ascii(text: str) -> str:
 
 
 def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
-    out = []
+    """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them."""
+    out: list[Mention] = []
     for prep in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end):
-        toks = _tokens(ctx.doc.text, prep.end(), min(sent.end, prep.end() + 60))
-        if not toks or not re.fullmatch(r"\s+(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[prep.end():toks[0][0]]):
-            continue
-        caps = []
-        for s, e, w in toks[:3]:
-            if not w[:1].isupper() or (caps and not GAP.fullmatch(ctx.doc.text, caps[-1][1], s)):
+        pos = prep.end()
+        while pos < sent.end:
+            found = _city_at(ctx, pos, sent, taken + out)
+            if found is None:
+                skip = re.match(r"\s*(?:(?:the|der|die|den|dem)\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
+                                ctx.doc.text[pos:sent.end])
+                found = _city_at(ctx, pos + skip.end() - 1, sent, taken + out) if skip else None
+            if found is None:
                 break
-            caps.append((s, e))
-        for n in range(len(caps), 0, -1):
-            start, end = caps[0][0], caps[n - 1][1]
-            if _overlaps(taken + out, start, end):
+            out.append(found)
+            more = re.match(r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?=\w)", ctx.doc.text[found.span.end:sent.end])
+            if not more:
                 break
-            hit = _city(ctx.doc.text[start:end])
-            if hit is not None:
-                out.append(_mention(ctx, hit, start, end))
-                break
+            pos = found.span.end + more.end() - 1
     return out
+
+
+def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Mention | None:
+    toks = _tokens(ctx.doc.text, pos, min(sent.end, pos + 60))
+    if not toks or not re.fullmatch(r"\s*(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[pos:toks[0][0]]):
+        return None
+    caps: list[tuple[int, int]] = []
+    for s, e, w in toks[:3]:
+        if not w[:1].isupper() or (caps and not GAP.fullmatch(ctx.doc.text, caps[-1][1], s)):
+            break
+        caps.append((s, e))
+    for n in range(len(caps), 0, -1):
+        start, end = caps[0][0], caps[n - 1][1]
+        if _overlaps(taken, start, end):
+            return None
+        hit = _city(ctx.doc.text[start:end])
+        if hit is not None:
+            return _mention(ctx, hit, start, end)
+    return None
 
 
 def _city(name: str) -> Entity | None:
@@ -256,14 +289,27 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.kind == "state" and not m.role:
             after = ctx.doc.text[m.span.end:m.span.end + 3]
-            nxt = re.match(r"\s+(\w+)", ctx.doc.text[m.span.end:m.span.end + 30])
+            nxt = re.match(r"(\.?)\s+(\w+)", ctx.doc.text[m.span.end:m.span.end + 30])
             follow = ctx.lex.words("markers", "after_place")
-            adjective = bool(follow and nxt and nxt.group(1).lower() not in follow and not m.span.text.endswith("."))
+            sentence_end = bool(nxt and nxt.group(1) and nxt.group(2)[:1].isupper())
+            adjective = bool(follow and nxt and nxt.group(2).lower() not in follow and not sentence_end)
+            adjective = adjective or _genitive_article(ctx, m)
             genitive = "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
             if re.match(r"(?:\.?[-–‐]\w|['’](?:s\b)?)", after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
     return out
+
+
+def _genitive_article(ctx: _Context, m: Mention) -> bool:
+    arts = ctx.lex.words("markers", "genitive_articles")
+    if not arts:
+        return False
+    before = re.search(r"(\w+)\s+(\w+)\s+$", ctx.doc.text[max(0, m.span.start - 40):m.span.start])
+    if not before or before.group(2).lower() not in arts:
+        return False
+    preps = {w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "not_destination")}
+    return before.group(1).lower() not in preps
 
 
 def _nationalities(ctx: _Context, mentions: list[Mention]) -> list[Mention]:

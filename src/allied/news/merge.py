@@ -32,8 +32,11 @@ def part_of(a: str, b: str) -> bool:
 
 
 def same_place(e: Event, f: Event) -> bool:
+    """The same place, one inside the other (Panmunjom in the DMZ), or a city of a country-level stop."""
     if e.place is None or f.place is None:
         return e.place is f.place
+    if e.place.country == f.place.country and {e.place.kind, f.place.kind} == {"city", "country"}:
+        return True
     return e.place.id == f.place.id or part_of(e.place.id, f.place.id) or \
         (e.place.name == f.place.name and e.place.country == f.place.country)
 
@@ -93,6 +96,8 @@ def _better_place(e: Event, f: Event):  # type: ignore[no-untyped-def]
         return e.place
     if part_of(f.place.id, e.place.id):
         return f.place
+    if RANK.get(f.place.kind, 3) == 1 and RANK.get(e.place.kind, 3) == 3 and e.type == "visit":
+        return f.place
     if e.type in ("meeting", "forum") and RANK.get(f.place.kind, 3) == 1 and RANK.get(e.place.kind, 3) != 1:
         return f.place
     return e.place
@@ -147,8 +152,9 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
     """A visit to the venue of a meeting on the meeting's day, by its participants, is the meeting."""
     out = []
     for e in events:
-        host = next((m for m in events if m.type == "meeting" and e.type == "visit" and e.place and m.place
-                     and e.place.kind != "country" and e.place.country == m.place.country and e.date and m.date
+        host = next((m for m in events if m.type == "meeting" and e.type == "visit" and e.place
+                     and "stop" not in e.flags and e.place.kind != "country"
+                     and (m.place is None or e.place.country == m.place.country) and e.date and m.date
                      and e.date == m.date and _ids(e) <= _ids(m)), None)
         if host is not None:
             absorb(host, e)
@@ -186,9 +192,14 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
     return sorted({s.start: s for s in spans}.values(), key=lambda s: s.start)
 
 
-def merge_document(doc: Document, lex: Lexicon, events: list[Event], defense_ids: set[str]) -> list[Event]:
+def merge_document(events: list[Event]) -> list[Event]:
+    """Candidates merged into events, site visits folded into meetings, in reading order."""
     merged = fold_site_visits(merge_candidates(events))
-    kept = [e for e in merged if keep(doc, lex, e, defense_ids)]
-    for e in kept:
+    for e in merged:
         e.evidence = _unique_spans(e.evidence)
-    return sorted(kept, key=order_key)
+    return sorted(merged, key=order_key)
+
+
+def scope(doc: Document, lex: Lexicon, events: list[Event], defense_ids: set[str]) -> list[Event]:
+    """Only what the guidelines call an event (§4)."""
+    return [e for e in events if keep(doc, lex, e, defense_ids)]

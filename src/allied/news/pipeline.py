@@ -77,13 +77,17 @@ def _events(doc: Document, ctx: Context) -> None:
     doc.meta["candidates"] = events.extract(doc, ctx.lexicon(lang), ctx.index(lang))
 
 
-def _topics(doc: Document, ctx: Context) -> None:
-    topics.assign_topics(doc, ctx.lexicon(doc.language or "en"), doc.meta.get("candidates", []))
-
-
 def _merge(doc: Document, ctx: Context) -> None:
+    doc.events = merge.merge_document(doc.meta.pop("candidates", []))
+
+
+def _topics(doc: Document, ctx: Context) -> None:
+    topics.assign_topics(doc, ctx.lexicon(doc.language or "en"), doc.events)
+
+
+def _scope(doc: Document, ctx: Context) -> None:
     defense = {m.id for m in doc.mentions if m.id and events.is_defense(m.role)}
-    doc.events = merge.merge_document(doc, ctx.lexicon(doc.language or "en"), doc.meta.pop("candidates", []), defense)
+    doc.events = merge.scope(doc, ctx.lexicon(doc.language or "en"), doc.events, defense)
 
 
 def _pledges(doc: Document, ctx: Context) -> None:
@@ -96,8 +100,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("mentions", ("sentences",), ("mentions",), _mentions),
     Stage("dates", ("sentences",), ("dates",), _dates),
     Stage("events", ("mentions", "dates"), ("candidates",), _events),
-    Stage("topics", ("events",), ("topics",), _topics),
-    Stage("merge", ("topics",), ("events",), _merge),
+    Stage("merge", ("events",), ("events",), _merge),
+    Stage("topics", ("merge",), ("topics",), _topics),
+    Stage("scope", ("topics",), ("events",), _scope),
     Stage("pledges", ("mentions", "dates"), ("pledges",), _pledges),
 )
 

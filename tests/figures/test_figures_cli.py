@@ -98,4 +98,5 @@ def test_bad_import_kind_and_missing_file(runner: CliRunner, db: Path, tmp_path:
 def test_pacts_without_atop(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(app, ["pacts", "--country", "KOR", "--year", "2010", "--db", str(db)])
     assert result.exit_code == 1
-    assert "Run: allied data import atop atop5_1m.csv" in result.output
+    assert result.output.strip() == ("Error: ATOP data are not in the store; import the ATOP v5.1 member-level "
+                                     "file first: allied data import atop atop5_1m.csv")

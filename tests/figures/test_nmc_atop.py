@@ -96,7 +96,8 @@ def test_asymmetric_pacts_say_who_defends_whom(store: Path) -> None:
 def test_pacts_outside_atop_coverage_or_without_atop(store: Path, db: Path) -> None:
     with pytest.raises(InputError, match=r"year: 2019 is not allowed; expected 1815-2018"):
         allied.defense_pacts("KOR", 2019, db=store)
-    with pytest.raises(InputError, match="allied data import atop"):
+    with pytest.raises(allied.NotFoundError, match="^ATOP data are not in the store; import the ATOP v5.1 "
+                                                   "member-level file first: allied data import atop atop5_1m.csv$"):
         allied.defense_pacts("KOR", 2010, db=db)
 
 

@@ -23,8 +23,9 @@ ChartOption = Annotated[Path | None, typer.Option("--chart", help="Also draw a c
 
 # table view: (field, header, scale); json / jsonl / csv carry every field unscaled
 TABLE_COLUMNS = (("iso3", "iso3", None), ("name", "name", None), ("milex_usd", "milex US$ bn", 1e9),
-                 ("gdp_usd", "GDP US$ bn", 1e9), ("milex_pct_gdp", "% of GDP", 1), ("milex_share", "milex share", 1),
-                 ("gdp_share", "GDP share", 1), ("fair_share_ratio", "fair share ratio", 1),
+                 ("gdp_usd", "GDP US$ bn", 1e9), ("milex_pct_gdp", "% of GDP", 1),
+                 ("milex_share", "milex share %", 0.01),
+                 ("gdp_share", "GDP share %", 0.01), ("fair_share_ratio", "fair share ratio", 1),
                  ("milex_per_capita_usd", "per capita US$", 1), ("gap_pct_to_2", "gap to 2 % (pts)", 1),
                  ("gap_usd_to_2", "gap to 2 % US$ bn", 1e9), ("gap_pct_to_3_5", "gap to 3.5 % (pts)", 1),
                  ("gap_usd_to_3_5", "gap to 3.5 % US$ bn", 1e9), ("estimate", "estimate", None))
@@ -152,7 +153,12 @@ def pacts(
 ) -> None:
     """The defense pacts of a state in a year (ATOP member-level data; import it first)."""
     rows = allied.defense_pacts(country, year, db=db)
-    emit(rows, fmt, title=f"Defense pacts of {country.upper()} in {year} (ATOP)")
+    if fmt == "table":
+        emit([{k: v for k, v in r.items() if k != "source"} for r in rows], fmt,
+             title=f"Defense pacts of {country.upper()} in {year} (ATOP)")
+        _footer([{"release": r["source"]} for r in rows[:1]])
+    else:
+        emit(rows, fmt, title="Defense pacts")
 
 
 balance_command = handle_errors(balance)

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from allied.figures import cow, schema
-from allied.model import DataImportError, InputError
+from allied.model import DataImportError, InputError, NotFoundError
 from allied.store import transaction
 
 SOURCE = ("ATOP: Leeds, Ritter, Mitchell & Long (2002), Alliance Treaty Obligations and Provisions; "
@@ -85,8 +85,8 @@ def defense_pacts(con: duckdb.DuckDBPyConnection, iso3: str, year: int) -> list[
     """ATOP alliances in effect in ``year`` where ``iso3`` or a partner has a defense obligation."""
     schema.ensure(con)
     if not con.execute("SELECT 1 FROM datasets WHERE dataset = 'atop'").fetchone():
-        raise InputError("ATOP data", "not imported", "an imported ATOP member-level file",
-                         "Run: allied data import atop atop5_1m.csv")
+        raise NotFoundError("ATOP data are not in the store; import the ATOP v5.1 member-level file first: "
+                            "allied data import atop atop5_1m.csv")
     if not 1815 <= year <= COVERAGE_END:
         raise InputError("year", year, f"1815-{COVERAGE_END} (ATOP v5.1 coverage)")
     codes = cow.codes_of(iso3, year)

@@ -87,3 +87,59 @@ def test_burden_page(web: Any) -> None:
         r["milex_pct_gdp"] is not None for r in api["rows"])
     web.shot("burden")
     web.assert_clean()
+
+
+def _screen_point(web: Any, lon: float, lat: float) -> tuple[float, float]:
+    """Where the map draws (lon, lat), in page pixels."""
+    return tuple(web.page.evaluate(  # type: ignore[return-value]
+        """([lon, lat]) => { const svg = document.getElementById('map');
+             const [x, y] = allied.pageMap.projection([lon, lat]);
+             const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM()); return [p.x, p.y]; }""",
+        [lon, lat]))
+
+
+def test_obligations_click_on_the_map(web: Any) -> None:
+    web.page.goto(web.base + "/obligations")
+    web.page.fill("input[name=attacker]", "PRK")
+    web.page.fill("input[name=date]", "2025-11-04")
+    web.page.wait_for_selector("#map[data-ready='1']")
+    x, y = _screen_point(web, 127.0, 37.0)  # inland South Korea
+    with web.page.expect_navigation():
+        web.page.mouse.click(x, y)
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    params = dict(p.split("=") for p in web.page.url.split("?")[1].split("&"))
+    assert (params["attacker"], params["date"], params["kind"]) == ("PRK", "2025-11-04", "territory")
+    assert abs(float(params["lat"]) - 37.0) < 0.5 and abs(float(params["lon"]) - 127.0) < 0.5
+    api = _api(web, "/api/obligations", **params)
+    assert api["result"]["attack"]["target"] == "KOR"
+    states = web.page.locator("#result tbody tr").evaluate_all("rs => rs.map(r => r.dataset.state)")
+    assert states == [o["state"] for o in api["result"]["obligations"]]
+    assert web.page.locator("#map path.target").count() == 1
+    assert web.page.locator("#map circle.pick").count() == 1
+    web.shot("obligations-click")
+    web.assert_clean()
+
+
+def test_obligations_place_cascade_and_coverage(web: Any) -> None:
+    web.page.goto(web.base + "/obligations?attacker=RUS&place=Riga&date=2005-06-01&cascade=1")
+    web.page.check("#coverage")
+    web.page.select_option("select[name=resolution]", "5")
+    web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    api = _api(web, "/api/obligations", attacker="RUS", place="Riga", date="2005-06-01", cascade="1",
+               coverage="true", resolution="5")
+    assert web.page.locator("#map path.cover").count() == len(api["coverage"]["features"])
+    assert web.page.locator("#rounds li").count() == len(api["result"]["rounds"])
+    assert web.page.locator("#texts section").count() == len(
+        {(o["treaty"], o["article"]) for o in api["result"]["obligations"]})
+    web.shot("obligations-coverage")
+    web.assert_clean()
+
+
+def test_obligations_unknown_place_is_explained(web: Any) -> None:
+    response = web.page.goto(web.base + "/obligations?attacker=PRK&place=Nowhereville&date=2025-11-04")
+    assert response is not None and response.status == 400
+    api = _api(web, "/api/obligations", attacker="PRK", place="Nowhereville", date="2025-11-04")
+    assert web.page.locator("#error").inner_text() == f"InputError in place: {api['error']['message']}"
+    assert web.page.input_value("input[name=place]") == "Nowhereville"
+    web.shot("obligations-error")

@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import allied
+from allied.model import ATTACK_KINDS
 from allied.web import errors, views
 from allied.web.cache import Memo
 from allied.web.filters import FILTERS
@@ -42,6 +43,8 @@ def create_app(db: str | Path | None = None) -> FastAPI:
     templates.env.globals["version"] = allied.__version__
     templates.env.globals["treaty_ids"] = [t["id"] for t in allied.treaties()]
     templates.env.globals["state_codes"] = [s for s in views.states_view()["states"] if not s["historic"]]
+    templates.env.globals["state_names"] = {s["iso3"]: s["name"] for s in views.states_view()["states"]}
+    templates.env.globals["attack_kinds"] = ATTACK_KINDS
     templates.env.filters.update(FILTERS)
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

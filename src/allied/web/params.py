@@ -37,3 +37,18 @@ class BurdenQuery(Blank):
     by: int | None = Field(None, description="Year the path reaches the target, e.g. 2035.")
     gdp_growth: float | None = Field(None, description="Real GDP growth for the path, % a year "
                                                        "(default: the ten-year trend).")
+
+
+class ObligationsQuery(Blank):
+    attacker: str | None = Field(None, description="ISO3 code of the attacker (empty: an unspecified state).")
+    target: str | None = Field(None, description="ISO3 code of the state attacked (default: whoever holds the "
+                                                 "point).")
+    place: str | None = Field(None, description="A known place (city, state, island), instead of lat/lon.")
+    lat: float | None = Field(None, description="Latitude of the attack, -90 to 90.")
+    lon: float | None = Field(None, description="Longitude of the attack, -180 to 180.")
+    date: str | None = Field(None, description="Date of the attack, YYYY-MM-DD.")
+    kind: str = Field("territory", description="territory | vessel | aircraft | forces.")
+    request: bool = Field(False, description="The attacked state has asked for assistance.")
+    cascade: int = Field(0, description="Rounds of cascade: the attacker then strikes the homelands of those bound.")
+    coverage: bool = Field(False, description="Also the coverage grid for the attacker and date (GeoJSON).")
+    resolution: float = Field(2.0, description="Coverage grid cell size in degrees (dividing 180, 0.1 to 10).")

@@ -8,7 +8,7 @@ from typing import Any
 import pycountry
 
 import allied
-from allied.web.params import BurdenQuery, OfficialsQuery, TreatiesQuery
+from allied.web.params import BurdenQuery, ObligationsQuery, OfficialsQuery, TreatiesQuery
 
 Db = str | Path | None
 
@@ -57,3 +57,14 @@ def burden_view(q: BurdenQuery, db: Db) -> dict[str, Any]:
                                   db=db)
     return {"query": q.model_dump(), "rows": rows, "olson_zeckhauser": allied.olson_zeckhauser(**who, db=db),
             "path": path}
+
+
+ATTACK_FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind", "request")
+
+
+def obligations_view(q: ObligationsQuery, db: Db = None) -> dict[str, Any]:
+    """Who is bound to respond to the attack, with reasons and quotes; and the coverage grid if asked."""
+    attack = {k: getattr(q, k) for k in ATTACK_FIELDS if getattr(q, k) is not None}
+    result = allied.obligations(attack, cascade=q.cascade)
+    cover = allied.coverage(q.attacker, q.date, q.resolution).geojson() if q.coverage else None  # type: ignore[arg-type]
+    return {"query": q.model_dump(), "result": result, "coverage": cover}

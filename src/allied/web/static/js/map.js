@@ -52,8 +52,26 @@ allied.worldMap = function (svgEl, opts) {
     layers.routes.selectAll("path").data(items.length > 1 ? [line] : []).join("path")
       .attr("class", "route").attr("d", path);
   };
+  function densify(ring) {
+    // Grid cells run along parallels; great-circle edges would bow, so add a point every degree.
+    const out = [];
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i], [x1, y1] = ring[i + 1];
+      const steps = Math.max(1, Math.ceil(Math.abs(x1 - x0)));
+      for (let k = 0; k < steps; k++) out.push([x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps]);
+    }
+    out.push(ring[ring.length - 1]);
+    return out;
+  }
+  function clockwise(feature) {
+    // GeoJSON (RFC 7946) winds outer rings counter-clockwise; d3-geo's spherical polygons want them clockwise.
+    const g = feature.geometry;
+    const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
+    const flipped = polys.map((rings) => rings.map((ring) => densify(ring.slice().reverse())));
+    return Object.assign({}, feature, { geometry: { type: "MultiPolygon", coordinates: flipped } });
+  }
   api.cover = function (geojson, color) {
-    layers.cover.selectAll("path").data(geojson ? geojson.features : []).join("path")
+    layers.cover.selectAll("path").data(geojson ? geojson.features.map(clockwise) : []).join("path")
       .attr("class", "cover").attr("d", path).attr("fill", color)
       .selectAll("title").data((d) => [d]).join("title").text((d) => (d.properties.label || ""));
   };

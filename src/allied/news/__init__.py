@@ -24,8 +24,7 @@ def _sources(paths_or_text: str | Path | Iterable[str | Path]) -> tuple[list[Pat
     if isinstance(paths_or_text, Path):
         return [paths_or_text], None
     if isinstance(paths_or_text, str):
-        looks_like_text = "\n" in paths_or_text or not Path(paths_or_text).suffix or len(paths_or_text) > 400
-        if looks_like_text and not Path(paths_or_text).exists():
+        if "\n" in paths_or_text or len(paths_or_text) > 255 or not Path(paths_or_text).suffix:
             return [], paths_or_text
         return [Path(paths_or_text)], None
     return [Path(p) for p in paths_or_text], None

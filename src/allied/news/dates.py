@@ -57,11 +57,13 @@ def _patterns(loc: str, lex: Lexicon) -> _Patterns:
 
 
 def _build(loc: str, lex: Lexicon) -> _Patterns:
-    months = {**_names(get_month_names("abbreviated", locale=loc)), **_names(get_month_names("wide", locale=loc))}
+    wide = _names(get_month_names("wide", locale=loc))
+    short = {k: v for k, v in _names(get_month_names("abbreviated", locale=loc)).items() if k not in wide}
     if loc == "en":
-        months["sept"] = 9
+        short["sept"] = 9
+    months = {**short, **wide}
     weekdays = {**_names(get_day_names("wide", locale=loc))}
-    m, d, y = rf"(?:{_alt(months)})\.?", r"\d{1,2}", r"\d{4}"
+    m, d, y = rf"(?:(?:{_alt(wide)})(?!\w)|(?:{_alt(short)})\.?)", r"\d{1,2}", r"\d{4}"
     dm = lex.data["dates"]
     rng = _alt(dm.get("range", []))
     if dm.get("day_suffix") == ".":
@@ -85,7 +87,7 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         weekday=re.compile(rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?!\w)", re.IGNORECASE),
         month_only=re.compile(rf"(?<!\w)(?:in|im|since|seit|until|bis)\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
-        relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)") if rel else None,
+        relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if rel else None,
     )
 
 
@@ -189,6 +191,8 @@ def _relative(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.dat
     offsets = {k.lower(): v for k, v in lex.data["dates"].get("relative_days", {}).items()}
     for m in p.relative.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if not m.group().islower() and m.start() != sent.start:  # "Morgen" (morning) is no "morgen" (tomorrow)
             continue
         taken.append((m.start(), m.end()))
         day = ref + dt.timedelta(days=int(offsets[m.group().lower()])) if ref else None

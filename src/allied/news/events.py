@@ -286,10 +286,9 @@ class Extractor:
             return []
         if not self.traveller or self.blocked(v, first.span.start):
             return []
-        named = [actor(m) for m in v.of("person")]
-        if named and not any(a.id == self.traveller[0].id for a in named):
-            return []
-        if not named and not self.anaphora(v, v.span.start, v.span.end):
+        named = v.of("person")
+        subject_end = named[0].span.start if named else v.span.end
+        if not any(m.id == self.traveller[0].id for m in named) and not self.anaphora(v, v.span.start, subject_end):
             return []
         actors = self.traveller[:1] + self.commands(v, v.span.start, v.span.end)
         ev = self.new("visit", v, first.span.start, actors, {a.country for a in actors} | {first.country},

@@ -259,7 +259,7 @@ def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Menti
     for n in range(len(caps), 0, -1):
         start, end = caps[0][0], caps[n - 1][1]
         if _overlaps(taken, start, end):
-            return None
+            continue
         hit = _city(ctx.doc.text[start:end])
         if hit is not None:
             return _mention(ctx, hit, start, end)

@@ -18,6 +18,7 @@ from allied.model import Document
 
 MAX_BYTES = 2_000_000  # a news article is a few kilobytes; anything this large is not one
 MAX_CHARS = 500_000
+MIN_HTML_WORDS = 15  # what trafilatura finds on a page without an article is a few words of furniture
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 PLACEHOLDER_TITLES = ("[title not shown in source]",)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -141,7 +142,7 @@ def _from_html(path: Path, html: str) -> Document:
     doc = Document(name=path.stem, path=str(path))
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     body = getattr(result, "text", None) if result is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_HTML_WORDS:
         doc.error = f"{path}: no article text found in the HTML"
         return doc
     title = (getattr(result, "title", None) or "").strip()

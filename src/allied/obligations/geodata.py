@@ -16,6 +16,7 @@ import shapefile
 import shapely
 
 from allied.model import ReferenceDataError
+from allied.obligations.landmask import land_mask
 
 DATA = Path(__file__).parent / "data" / "geography.toml"
 NE_FILE = "datasets/naturalearth_lowres/naturalearth_lowres.shp"
@@ -128,13 +129,9 @@ def haversine_km(lats: np.ndarray, lons: np.ndarray, lat0: float, lon0: float) -
 
 
 def is_land(lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Land (True) or sea per the 1 km mask; imported on first use (it unpacks ~1 GB into memory)."""
-    from global_land_mask import globe
-
-    lat = np.clip(np.asarray(lats, dtype=float), -90.0, 90.0)
+    """Land (True) or sea per the 1 km mask of global-land-mask (see landmask.py)."""
     lon = np.asarray(lons, dtype=float)
-    lon = np.where(lon >= 180.0, lon - 360.0, lon)
-    return np.asarray(globe.is_land(lat, lon), dtype=bool)
+    return land_mask().is_land(np.asarray(lats, dtype=float), np.where(lon >= 180.0, lon - 360.0, lon))
 
 
 def _fail(row: str, problem: str) -> ReferenceDataError:

@@ -1,0 +1,73 @@
+"""Land or sea at a point, from the 1 km mask shipped in global-land-mask (GEBCO-derived).
+
+The package unpacks its whole mask (~1 GB of booleans) on import, which takes seconds. Here the same mask is
+unpacked once, stored as bits (1/8 the size) in allied's cache folder and memory-mapped by later processes;
+look-ups use the package's own grid axes, so answers are identical to ``global_land_mask.globe.is_land``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import platformdirs
+
+MASK_FILE = "globe_combined_mask_compressed.npz"
+
+
+def _source() -> Path:
+    spec = importlib.util.find_spec("global_land_mask")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("global-land-mask is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / MASK_FILE
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("ALLIED_CACHE_DIR") or platformdirs.user_cache_dir("allied"))
+
+
+class LandMask:
+    """The ocean mask as packed bits plus its latitude/longitude axes."""
+
+    def __init__(self, bits: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> None:
+        self.bits, self.lat, self.lon = bits, lat, lon
+
+    def is_land(self, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+        lat = np.clip(np.asarray(lats, dtype=float), self.lat.min(), self.lat.max())
+        lon = np.clip(np.asarray(lons, dtype=float), self.lon.min(), self.lon.max())
+        i = ((lat - self.lat[0]) / (self.lat[1] - self.lat[0])).astype(int)
+        j = ((lon - self.lon[0]) / (self.lon[1] - self.lon[0])).astype(int)
+        ocean = (self.bits[i, j >> 3] >> (7 - (j & 7))) & 1
+        return ocean == 0
+
+
+def _cached(source: Path) -> Path:
+    stat = source.stat()
+    return cache_dir() / f"landmask-{stat.st_size}-{int(stat.st_mtime)}.npz"
+
+
+def _build(source: Path, target: Path) -> LandMask:
+    with np.load(source) as data:
+        bits, lat, lon = np.packbits(data["mask"], axis=1), data["lat"], data["lon"]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npz", delete=False) as fh:
+            np.savez(fh, bits=bits, lat=lat, lon=lon)
+        os.replace(fh.name, target)
+    except OSError:  # a read-only cache folder: keep the mask in memory only
+        pass
+    return LandMask(bits, lat, lon)
+
+
+@lru_cache(maxsize=1)
+def land_mask() -> LandMask:
+    source = _source()
+    target = _cached(source)
+    if target.exists():
+        data = np.load(target, mmap_mode="r")
+        return LandMask(data["bits"], np.asarray(data["lat"]), np.asarray(data["lon"]))
+    return _build(source, target)

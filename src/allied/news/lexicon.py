@@ -27,8 +27,13 @@ GAP = r"\s+(?:\S+\s+){0,12}?"
 
 def _token(tok: str) -> str:
     if tok.endswith("*") and len(tok) > 1:
-        return re.escape(tok[:-1]) + r"[\w-]*"
-    return re.escape(tok)
+        return _quotes(re.escape(tok[:-1])) + r"[\w-]*"
+    return _quotes(re.escape(tok))
+
+
+def _quotes(pattern: str) -> str:
+    """An apostrophe in a word list matches the typographic one too (year's, year’s)."""
+    return re.sub("['’]", "['’]", pattern)
 
 
 def _phrase(w: str) -> str:

@@ -229,6 +229,11 @@ def fold_ascii(text: str) -> str:
 def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them."""
     out: list[Mention] = []
+    for m in re.finditer(r"(?<![\w.])([A-Z]\w+)(?=['’]s\b)", ctx.doc.text[sent.start:sent.end]):
+        start, end = sent.start + m.start(1), sent.start + m.end(1)
+        hit = None if _overlaps(taken + out, start, end) else _city(m.group(1))
+        if hit is not None:  # "Seoul's commitment": a capital for its state
+            out.append(_mention(ctx, hit, start, end))
     for prep in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end):
         pos = prep.end()
         while pos < sent.end:

@@ -86,10 +86,10 @@ def _in_parentheses(doc: Document, f: Figure, span: Span) -> bool:
     return before.count("(") > before.count(")")
 
 
-def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span) -> str:
+def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span, scope_end: int) -> str:
     if f.kind == "money":
         return f.unit
-    if _near(lex, "gdp", doc, f.end, min(span.end, f.end + 40)):
+    if _near(lex, "gdp", doc, f.end, min(scope_end, f.end + 40)):
         return "% GDP"
     if _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
         return "percent increase"
@@ -104,6 +104,8 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
     if not near:
         return None
     what = near[0]
+    if unit == "% GDP" and what == "defense budget":
+        return "defense spending"
     if what == "defense spending" and (unit == "percent increase" or unit.split()[0].isupper()) and year:
         return "defense budget"
     return what
@@ -115,9 +117,9 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     for d in dates:
         if d.year is None or not (span.start <= d.span.start < span.end):
             continue
-        before = doc.text[max(span.start, d.span.start - 20):d.span.start]
+        before = doc.text[max(span.start, d.span.start - 24):d.span.start]
         after = doc.text[d.span.end:d.span.end + 30]
-        qualified = d.precision == "relative-year" or (by and by.search(before[-12:])) or \
+        qualified = d.precision == "relative-year" or (by and re.search(by.pattern + r"\s*$", before, re.I)) or \
             (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
         if d.precision in ("year", "relative-year") and qualified:
             cands.append(d)
@@ -191,7 +193,7 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
         year = _year(doc, lex, doc.dates, f.end, scope_end, sent)
         if year and ref and year < ref.year:
             continue
-        unit = _unit(doc, lex, f, sent)
+        unit = _unit(doc, lex, f, sent, scope_end)
         what = _what(items, f, scope_end, unit, year)
         if what:
             out.append(Pledge(country, what, f.value, unit, year, evidence=[sent]))

@@ -18,6 +18,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+import allied
 from allied.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,9 +55,22 @@ def _wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 60) -
     raise RuntimeError(f"allied serve did not answer at {base} within {timeout} s")
 
 
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))  # articles written for the project
+
+
 @pytest.fixture(scope="session")
 def server_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("served") / "allied.duckdb"
+    """The live server's store, holding the project's example articles."""
+    path = tmp_path_factory.mktemp("served") / "allied.duckdb"
+    allied.ingest(EXAMPLES, db=path)
+    return path
+
+
+@pytest.fixture
+def events_db(db: Path) -> Path:
+    """A fresh store holding the project's example articles."""
+    allied.ingest(EXAMPLES, db=db)
+    return db
 
 
 @pytest.fixture(scope="session")

@@ -143,3 +143,23 @@ def test_obligations_unknown_place_is_explained(web: Any) -> None:
     assert web.page.locator("#error").inner_text() == f"InputError in place: {api['error']['message']}"
     assert web.page.input_value("input[name=place]") == "Nowhereville"
     web.shot("obligations-error")
+
+
+def test_events_filter_timeline_and_map(web: Any) -> None:
+    web.page.goto(web.base + "/events")
+    web.page.fill("input[name=person]", "Richard Marles")
+    web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    web.page.wait_for_selector("#timeline[data-ready='1']")
+    assert web.page.url == web.base + "/events?person=Richard+Marles"
+    api = _api(web, "/api/events", person="Richard Marles")
+    ids = web.page.locator("#result tbody tr").evaluate_all("rs => rs.map(r => r.dataset.id)")
+    assert ids == [e["id"] for e in api["events"]]
+    sentences = web.page.locator("#result blockquote").all_inner_texts()
+    assert sentences == [ev["text"].strip() for e in api["events"] for s in e["sources"] for ev in s["evidence"]]
+    assert web.page.locator("#itinerary tbody tr").count() == len(api["itinerary"])
+    assert web.page.locator("#map circle.event").count() == sum(
+        1 for e in api["events"] if e["place"] and e["place"]["lat"] is not None)
+    assert web.page.locator("#map path.route").count() == 1
+    web.shot("events")
+    web.assert_clean()

@@ -59,7 +59,7 @@ def available_pages() -> set[str]:
     names = set(allied.__all__)
     needs = {"brief": {"brief"}, "obligations": {"obligations", "coverage"},
              "burden": {"burden", "burden_path", "olson_zeckhauser"},
-             "events": {"events"}, "data": {"data_status"}, "treaties": {"treaties"}}
+             "events": {"events", "itinerary"}, "data": {"data_status"}, "treaties": {"treaties"}}
     return {page for page, api in needs.items() if api <= names}
 
 

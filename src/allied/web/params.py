@@ -52,3 +52,11 @@ class ObligationsQuery(Blank):
     cascade: int = Field(0, description="Rounds of cascade: the attacker then strikes the homelands of those bound.")
     coverage: bool = Field(False, description="Also the coverage grid for the attacker and date (GeoJSON).")
     resolution: float = Field(2.0, description="Coverage grid cell size in degrees (dividing 180, 0.1 to 10).")
+
+
+class EventsQuery(Blank):
+    country: str | None = Field(None, description="ISO3 code of a state taking part.")
+    person: str | None = Field(None, description="A person's name or id (also gives the person's itinerary).")
+    forum: str | None = Field(None, description="A forum's name or id, e.g. ADMM-Plus.")
+    start: str | None = Field(None, description="From this date, YYYY-MM-DD.")
+    end: str | None = Field(None, description="To this date, YYYY-MM-DD.")

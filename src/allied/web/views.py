@@ -8,7 +8,7 @@ from typing import Any
 import pycountry
 
 import allied
-from allied.web.params import BurdenQuery, ObligationsQuery, OfficialsQuery, TreatiesQuery
+from allied.web.params import BurdenQuery, EventsQuery, ObligationsQuery, OfficialsQuery, TreatiesQuery
 
 Db = str | Path | None
 
@@ -68,3 +68,10 @@ def obligations_view(q: ObligationsQuery, db: Db = None) -> dict[str, Any]:
     result = allied.obligations(attack, cascade=q.cascade)
     cover = allied.coverage(q.attacker, q.date, q.resolution).geojson() if q.coverage else None  # type: ignore[arg-type]
     return {"query": q.model_dump(), "result": result, "coverage": cover}
+
+
+def events_view(q: EventsQuery, db: Db) -> dict[str, Any]:
+    """Stored events matching the filters, each with its sources and sentences; a person's itinerary."""
+    events = allied.events(country=q.country, person=q.person, forum=q.forum, start=q.start, end=q.end, db=db)
+    stops = allied.itinerary(q.person, q.start, q.end, db=db) if q.person else None
+    return {"query": q.model_dump(), "events": events, "itinerary": stops}

@@ -75,6 +75,15 @@ allied.worldMap = function (svgEl, opts) {
       .attr("class", "cover").attr("d", path).attr("fill", color)
       .selectAll("title").data((d) => [d]).join("title").text((d) => (d.properties.label || ""));
   };
+  api.focus = function (items) {
+    // Zoom to the points (never closer than 8x), keeping the whole map reachable by panning.
+    const xy = items.map((d) => projection([d.lon, d.lat]));
+    if (!xy.length) return;
+    const [x0, x1] = d3.extent(xy, (p) => p[0]), [y0, y1] = d3.extent(xy, (p) => p[1]);
+    const k = Math.max(1, Math.min(8, 0.6 * width / Math.max(x1 - x0, 1), 0.6 * height / Math.max(y1 - y0, 1)));
+    const t = d3.zoomIdentity.translate(width / 2, height / 2).scale(k).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
+    svg.call(zoom.transform, t);
+  };
   api.onClick = function (handler) {
     svg.on("click", function (event) {
       const t = d3.zoomTransform(svgEl);

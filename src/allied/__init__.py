@@ -7,10 +7,13 @@ The public API is exactly ``allied.__all__``; everything else is private.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+from allied.brief import build_brief as _build_brief
+from allied.brief import render as _render_brief
 from allied.figures.api import (
     balance,
     burden,
@@ -69,6 +72,27 @@ def find_officials(query: str) -> list[dict[str, Any]]:
     return [_official_record(o) for o in _find_officials(query)]
 
 
+def brief(article: str | Path, published: str | dt.date | None = None, db: str | Path | None = None,
+          progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """One article joined with everything allied knows: events, itinerary and pledges (with their sentences),
+    who among the states in it is bound to defend whom (both ways, with article, strength, reason and quote),
+    and who pays what (share of GDP, shares, gaps to 2 % and 3.5 %, trend, each with source and release).
+
+    ``article`` is a path (.txt with its title on line 1 and an optional NAME.json sidecar, .html, .jsonl) or
+    the article's text; ``published`` (YYYY-MM-DD) overrides the sidecar's date; ``progress`` is called with
+    the name of each step. Render the result with ``render_brief``.
+    """
+    result = _build_brief(article, published=published, db=db, progress=progress)
+    result["allied_version"] = __version__
+    return result
+
+
+def render_brief(brief: dict[str, Any], fmt: str = "text") -> str:
+    """A brief as ``text`` (for a terminal), ``markdown``, ``html`` (one self-contained offline page with the
+    itinerary map and the chart embedded) or ``json``."""
+    return _render_brief(brief, fmt)
+
+
 def data_status(db: str | Path | None = None) -> list[dict[str, Any]]:
     """Each dataset with its file, release, years and countries covered, and where it comes from:
     ``origin`` is 'imported' (the store) or 'snapshot' (bundled with allied); ``in_use`` says which copy
@@ -87,6 +111,7 @@ __all__ = [
     "__version__",
     "balance",
     "balance_chart",
+    "brief",
     "burden",
     "burden_chart",
     "burden_path",
@@ -106,6 +131,7 @@ __all__ = [
     "obligations_batch",
     "olson_zeckhauser",
     "reference",
+    "render_brief",
     "treaties",
     "treaty",
     "treaty_record",

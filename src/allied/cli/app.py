@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 import allied
+from allied.cli.brief import brief_command
 from allied.cli.data import data_app
 from allied.cli.figures import balance_command, burden_app, pacts_command
 from allied.cli.news import events_command, extract_command, ingest_command, itinerary_command
@@ -21,6 +22,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=False,
 )
+app.command("brief")(brief_command)
 app.add_typer(treaty_app, name="treaty")
 app.add_typer(official_app, name="official")
 app.add_typer(data_app, name="data")

@@ -1,0 +1,67 @@
+"""The HTML brief opens in headless Chromium offline: no console errors, no request leaving the machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import allied
+from tests.conftest import ROOT, shared_path
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _open(html_file: Path, screenshot: Path) -> tuple[list[str], list[str], str]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (.ci/install-browser.sh)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    errors: list[str] = []
+    requests: list[str] = []
+
+    def route(r: Any) -> None:
+        requests.append(r.request.url)
+        if r.request.url.startswith(("file://", "data:")):
+            r.continue_()
+        else:
+            r.abort()
+
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.route("**/*", route)
+        page.goto(html_file.as_uri())
+        page.wait_for_load_state("load")
+        images = page.eval_on_selector_all("img", "els => els.map(e => e.naturalWidth > 0)")
+        assert images and all(images), "every embedded image renders"
+        screenshot.parent.mkdir(exist_ok=True)
+        page.screenshot(path=str(screenshot), full_page=True)
+        text = page.inner_text("body")
+        browser.close()
+    return errors, [u for u in requests if not u.startswith(("file://", "data:"))], text
+
+
+@pytest.mark.browser
+def test_dev000_html_brief_in_chromium(tmp_path: Path) -> None:
+    brief = allied.brief(shared_path("corpus", "dev", "articles", "000.txt"), published="2025-10-27")
+    page = tmp_path / "brief-000.html"
+    page.write_text(allied.render_brief(brief, "html"), encoding="utf-8")
+    errors, outside, text = _open(page, ROOT / "screenshots" / "brief-000.png")
+    assert errors == [] and outside == []
+    for needle in ("Security Consultative Meeting", "US_ROK_MDT Art. III", "Vietnam", "Hawaii"):
+        assert needle in text
+
+
+@pytest.mark.browser
+def test_example_html_brief_in_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "brief-example.html"
+    page.write_text(allied.render_brief(allied.brief(ROOT / "examples" / "marles-indopazifik.txt"), "html"),
+                    encoding="utf-8")
+    errors, outside, text = _open(page, ROOT / "screenshots" / "brief-example.png")
+    assert errors == [] and outside == []
+    assert "SEACDT Art. IV(1)" in text

@@ -259,8 +259,6 @@ class Extractor:
 
     def visit(self, v: View, pos: int, lo: int, hi: int, place: Mention, order: tuple[int, int, int]) -> Event | None:
         actors = self.people(v, lo, hi) or self.people(v, v.span.start, v.span.end)
-        if place.place_kind in COUNTRY_LEVEL and actors and actors[0].country == place.country:
-            return None
         actors = [a for a in actors if not (place.place_kind in COUNTRY_LEVEL and a.country == place.country)]
         if not actors:
             return None

@@ -288,7 +288,7 @@ def _alliance(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-def _mark_modifiers(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
+def _mark_modifiers(ctx: _Context, mentions: list[Mention], sent: Span) -> list[Mention]:
     """State names used as modifiers ("US-Präsident", "Japan's plan", "Korea-U.S. alliance") are marked."""
     out = []
     for m in mentions:
@@ -296,7 +296,7 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
             after = ctx.doc.text[m.span.end:m.span.end + 3]
             nxt = re.match(r"(\.?)\s+(\w+)", ctx.doc.text[m.span.end:m.span.end + 30])
             follow = ctx.lex.words("markers", "after_place")
-            sentence_end = bool(nxt and nxt.group(1) and nxt.group(2)[:1].isupper())
+            sentence_end = m.span.end + 1 >= sent.end
             adjective = bool(follow and nxt and nxt.group(2).lower() not in follow and not sentence_end)
             adjective = adjective or _genitive_article(ctx, m)
             genitive = "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
@@ -360,6 +360,6 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         found += _cities(ctx, sent, found)
         found += _alliance(ctx, sent, found)
         _update(ctx, found)
-        found = _nationalities(ctx, _mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start)))
+        found = _nationalities(ctx, _mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start), sent))
         result.extend(sorted(found, key=lambda m: m.span.start))
     return result

@@ -127,10 +127,13 @@ def _effective_dates(visits: list[dict[str, Any]]) -> dict[str, dt.date]:
             when = _when(e)
             if e["date"] and when:
                 day = when[0]
-            else:
-                day = max(floor, when[0]) if when else floor
+            elif when:
+                day = max(floor, when[0])
+            else:  # neither a date nor a dated source: after what its article lists before it, else last
+                day = floor if floor > dt.date.min else dt.date.max
             out[e["id"]] = day
-            floor = max(floor, day)
+            if day != dt.date.max:
+                floor = max(floor, day)
     return out
 
 

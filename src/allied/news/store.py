@@ -114,24 +114,32 @@ def _place_ok(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if pa is None or pb is None:
         return True
     if a["type"] == "visit":
-        return pa["name"] == pb["name"] and pa["country"] == pb["country"] or \
+        city_of_country = pa["country"] == pb["country"] and {pa.get("kind"), pb.get("kind")} == {"city", "country"}
+        return city_of_country or (pa["name"] == pb["name"] and pa["country"] == pb["country"]) or \
             part_of(pa.get("id", ""), pb.get("id", ""))
     return pa["country"] == pb["country"]
 
 
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Same type, same participants, same place and compatible dates (across documents and languages)."""
+    """Same type, same participants, same place and compatible dates (across documents and languages).
+
+    Visits: the same place with a traveller in common. Meetings: the same people, or the same named
+    mechanism with someone in common. Forums: the same gathering. Announcements and statements: the same
+    speaker on the same known day.
+    """
     if a["type"] != b["type"] or not _dates_ok(a["date"], b["date"]) or not _place_ok(a, b):
         return False
-    if a["forum"] and b["forum"] and a["forum"]["id"] != b["forum"]["id"]:
-        return False
     pa, pb = _persons(a), _persons(b)
-    if pa or pb:
-        return pa == pb or (a["type"] == "meeting" and bool(a["forum"]) and bool(pa & pb))
     ids_a, ids_b = {x["id"] for x in a["actors"]}, {x["id"] for x in b["actors"]}
-    if ids_a or ids_b:
-        return bool(ids_a & ids_b)
-    return set(a["countries"]) == set(b["countries"])
+    if a["type"] == "visit":
+        return bool(a["place"] and b["place"]) and bool(pa & pb)
+    if a["type"] == "meeting":
+        if a["forum"] and b["forum"]:
+            return a["forum"]["id"] == b["forum"]["id"] and bool(pa & pb)
+        return bool(pa) and pa == pb
+    if a["type"] == "forum":
+        return bool(a["forum"] and b["forum"]) and a["forum"]["id"] == b["forum"]["id"]
+    return bool(ids_a & ids_b) and a["date"] is not None and b["date"] is not None
 
 
 def _combine(old: dict[str, Any], new: dict[str, Any], newer: bool) -> dict[str, Any]:
@@ -141,6 +149,8 @@ def _combine(old: dict[str, Any], new: dict[str, Any], newer: bool) -> dict[str,
     out["countries"] = sorted(set(old["countries"]) | set(new["countries"]))
     out["topics"] = list(dict.fromkeys([*old["topics"], *new["topics"]]))
     out["place"] = old["place"] or new["place"]
+    if old["place"] and new["place"] and old["place"].get("kind") == "country" and new["place"].get("kind") == "city":
+        out["place"] = new["place"]
     out["forum"] = old["forum"] or new["forum"]
     if old["date"] is None or (new["date"] and not new["date"]["inferred"] and old["date"]["inferred"]):
         out["date"] = new["date"] or old["date"]
@@ -168,6 +178,7 @@ def _event_rec(e: Any) -> dict[str, Any]:
     rec = event_record(e)
     if rec["place"] is not None and e.place is not None:
         rec["place"]["id"] = e.place.id
+        rec["place"]["kind"] = e.place.kind
     return rec
 
 

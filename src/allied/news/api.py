@@ -9,7 +9,7 @@ from typing import Any
 
 from allied.model import InputError
 from allied.news import extract_documents, records
-from allied.news.query import find_events, itinerary_stops
+from allied.news.query import find_events, forum_ids, itinerary_stops
 from allied.news.store import ingest_documents
 from allied.reference import parse_date, state_code
 from allied.store import connect
@@ -50,6 +50,9 @@ def events(country: str | None = None, person: str | None = None, forum: str | N
     code = state_code(country, field="country") if country else None
     if person is not None and not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
+    if forum is not None and not forum_ids(forum):
+        raise InputError("forum", forum, "a forum id or name such as SCM, forum:scm, ADMM-Plus, NATO Summit",
+                         "Known forums: `allied reference` lists them (forums.toml)")
     con = connect(db)
     try:
         return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"))

@@ -79,6 +79,15 @@ def matches_person(e: dict[str, Any], person: str) -> bool:
                for a in e["actors"])
 
 
+def forum_ids(name: str) -> set[str]:
+    """Forum ids whose id, name or alias (any language) is ``name``."""
+    from allied.reference import load
+
+    key = fold(name)
+    return {f.id for f in load().forums.values()
+            if name == f.id or key in {fold(n) for n in (f.name, *f.aliases, *f.aliases_unverified)}}
+
+
 def _check_period(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and end < start:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
@@ -93,7 +102,7 @@ def find_events(con: duckdb.DuckDBPyConnection, country: str | None = None, pers
             continue
         if person and not matches_person(e, person):
             continue
-        if forum and not (e["forum"] and (e["forum"]["id"] == forum or fold(forum) in fold(e["forum"]["name"]))):
+        if forum and not (e["forum"] and e["forum"]["id"] in forum_ids(forum)):
             continue
         if _in_period(e, start, end):
             out.append(e)

@@ -13,13 +13,18 @@ from allied.news.sentences import split
 def _dates(text: str, lang: str, published: dt.date | None) -> list[tuple[str, str | None, str | None, bool]]:
     doc = Document(name="t", text=text, published=published, language=lang)
     doc.sentences = split(text, lang)
-    return [(d.span.text, d.start.isoformat() if d.start else None, d.end.isoformat() if d.end else None, d.inferred)
-            for d in find_dates(doc, lexicons()[lang]) if d.precision == "day"]
+    return [
+        (d.span.text, d.start.isoformat() if d.start else None, d.end.isoformat() if d.end else None, d.inferred)
+        for d in find_dates(doc, lexicons()[lang])
+        if d.precision == "day"
+    ]
 
 
 def test_english_days_ranges_and_weekdays_by_tense() -> None:
-    text = ("Title\nThe ministry said Monday that the two will meet on Wednesday. They met on Friday. "
-            "The visit runs from Nov. 2–3, and the summit is on 5 December 2025.")
+    text = (
+        "Title\nThe ministry said Monday that the two will meet on Wednesday. They met on Friday. "
+        "The visit runs from Nov. 2–3, and the summit is on 5 December 2025."
+    )
     assert _dates(text, "en", dt.date(2025, 10, 27)) == [
         ("Monday", "2025-10-27", "2025-10-27", False),
         ("on Wednesday", "2025-10-29", "2025-10-29", False),
@@ -30,8 +35,10 @@ def test_english_days_ranges_and_weekdays_by_tense() -> None:
 
 
 def test_german_days_ranges_and_relative_days() -> None:
-    text = ("Titel\nDas Ministerium kündigte am 26. Oktober an, dass er am Dienstag reisen wird. "
-            "Das Treffen findet vom 30. Mai bis 1. Juni statt. Gestern war er in Berlin, am 02.11.2025 in Paris.")
+    text = (
+        "Titel\nDas Ministerium kündigte am 26. Oktober an, dass er am Dienstag reisen wird. "
+        "Das Treffen findet vom 30. Mai bis 1. Juni statt. Gestern war er in Berlin, am 02.11.2025 in Paris."
+    )
     assert _dates(text, "de", dt.date(2025, 10, 27)) == [
         ("26. Oktober", "2025-10-26", "2025-10-26", False),
         ("am Dienstag", "2025-10-28", "2025-10-28", False),
@@ -48,5 +55,7 @@ def test_without_publication_date_weekdays_and_yearless_days_stay_open() -> None
 
 def test_a_dateline_is_the_reference_and_makes_values_inferred() -> None:
     text = "Titel\nAktualisiert am 3. November 2025\nAm Dienstag trafen sich die Minister."
-    assert _dates(text, "de", None) == [("3. November 2025", "2025-11-03", "2025-11-03", False),
-                                        ("Am Dienstag", "2025-10-28", "2025-10-28", True)]
+    assert _dates(text, "de", None) == [
+        ("3. November 2025", "2025-11-03", "2025-11-03", False),
+        ("Am Dienstag", "2025-10-28", "2025-10-28", True),
+    ]

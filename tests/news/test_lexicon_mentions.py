@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from allied.model import Document, ReferenceDataError
-from allied.news.lexicon import LANG_DIR, REQUIRED, load_lexicon, lexicons, supported_languages
+from allied.news.lexicon import LANG_DIR, REQUIRED, lexicons, load_lexicon, supported_languages
 from allied.news.mentions import find_mentions
 from allied.news.names import index_for
 from allied.news.sentences import split
@@ -36,9 +36,11 @@ def _mentions(text: str, lang: str) -> list[tuple[str, str, str, str, str]]:
 
 
 def test_german_names_inflections_titles_and_ministries() -> None:
-    text = ("Titel\nDas Verteidigungsministerium in Seoul bestätigte, dass der südkoreanische Verteidigungsminister "
-            "Ahn Gyu-back und Hegseth das jährliche Sicherheitskonsultativkomitee in Seoul abhalten. "
-            "Das Pentagon lobte Südkoreas Engagement.")
+    text = (
+        "Titel\nDas Verteidigungsministerium in Seoul bestätigte, dass der südkoreanische Verteidigungsminister "
+        "Ahn Gyu-back und Hegseth das jährliche Sicherheitskonsultativkomitee in Seoul abhalten. "
+        "Das Pentagon lobte Südkoreas Engagement."
+    )
     assert _mentions(text, "de") == [
         ("Verteidigungsministerium in Seoul", "organization", "org:rok-mnd", "KOR", "ministry"),
         ("südkoreanische", "state", "KOR", "KOR", "demonym"),
@@ -52,8 +54,10 @@ def test_german_names_inflections_titles_and_ministries() -> None:
 
 
 def test_english_adjectives_anaphoric_ministries_and_unknown_persons() -> None:
-    text = ("Title\nU.S. Defense Secretary Pete Hegseth visited U.S. troops in Japan with Defense Minister Shinjiro "
-            "Koizumi, the ministry said. Former Defense Secretary James Mattis was not there.")
+    text = (
+        "Title\nU.S. Defense Secretary Pete Hegseth visited U.S. troops in Japan with Defense Minister Shinjiro "
+        "Koizumi, the ministry said. Former Defense Secretary James Mattis was not there."
+    )
     assert _mentions(text, "en") == [
         ("U.S", "state", "USA", "USA", "modifier"),
         ("Pete Hegseth", "person", "person:pete-hegseth", "USA", "Secretary of Defense/War"),

@@ -14,8 +14,11 @@ from allied.news.pipeline import STAGES, Pipeline
 
 def test_stages_declare_what_they_need_and_run_in_order(fixtures: Path) -> None:
     [doc] = extract_documents(fixtures / "talks_en.txt")
-    assert doc.done == [s.name for s in STAGES] == [
-        "language", "sentences", "mentions", "dates", "events", "merge", "topics", "scope", "pledges"]
+    assert (
+        doc.done
+        == [s.name for s in STAGES]
+        == ["language", "sentences", "mentions", "dates", "events", "merge", "topics", "scope", "pledges"]
+    )
     stage = next(s for s in STAGES if s.name == "events")
     with pytest.raises(RuntimeError, match="stage 'events' needs mentions, dates to run first"):
         stage(Document(name="x", text="Titel\nText"), Pipeline().ctx)
@@ -33,11 +36,14 @@ def test_language_is_detected_when_not_given(fixtures: Path, tmp_path: Path) -> 
 def test_unsupported_language_gives_a_reason_not_events(tmp_path: Path) -> None:
     (tmp_path / "fr.txt").write_text(
         "Le ministre rencontre son homologue\nLe ministre des Armées a rencontré son homologue japonais à Tokyo "
-        "mardi pour parler de la coopération en matière de défense et de la sécurité maritime.", encoding="utf-8")
+        "mardi pour parler de la coopération en matière de défense et de la sécurité maritime.",
+        encoding="utf-8",
+    )
     [rec] = allied.extract(tmp_path / "fr.txt")
     assert rec["events"] == [] and rec["pledges"] == []
-    assert rec["reason"] == ("language 'fr' is not supported; supported: de, en "
-                             "(add a folder under allied/news/lang/ to support another)")
+    assert rec["reason"] == (
+        "language 'fr' is not supported; supported: de, en (add a folder under allied/news/lang/ to support another)"
+    )
 
 
 def test_one_bad_document_never_stops_a_batch(fixtures: Path, tmp_path: Path) -> None:
@@ -45,8 +51,14 @@ def test_one_bad_document_never_stops_a_batch(fixtures: Path, tmp_path: Path) ->
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (tmp_path / "huge.txt").write_text("Wort " * (5 * 1024 * 1024 // 5), encoding="utf-8")
     (tmp_path / "nav.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
-    paths = [tmp_path / "empty.txt", fixtures / "talks_en.txt", tmp_path / "binary.txt", tmp_path / "huge.txt",
-             tmp_path / "nav.html", fixtures / "reise_de.txt"]
+    paths = [
+        tmp_path / "empty.txt",
+        fixtures / "talks_en.txt",
+        tmp_path / "binary.txt",
+        tmp_path / "huge.txt",
+        tmp_path / "nav.html",
+        fixtures / "reise_de.txt",
+    ]
     recs = allied.extract(paths)
     assert [r["doc"] for r in recs] == ["empty", "talks_en", "binary", "huge", "nav", "reise_de"]
     assert [bool(r.get("error")) for r in recs] == [True, False, True, True, True, False]
@@ -63,11 +75,15 @@ def test_an_internal_failure_is_that_documents_error(fixtures: Path) -> None:
 
 
 def test_text_input_and_bad_arguments() -> None:
-    [rec] = allied.extract("Koizumi trifft Hegseth\nDer japanische Verteidigungsminister Shinjiro Koizumi trifft "
-                           "am Dienstag US-Verteidigungsminister Pete Hegseth in Tokio.", published="2025-10-27",
-                           language="de")
+    [rec] = allied.extract(
+        "Koizumi trifft Hegseth\nDer japanische Verteidigungsminister Shinjiro Koizumi trifft "
+        "am Dienstag US-Verteidigungsminister Pete Hegseth in Tokio.",
+        published="2025-10-27",
+        language="de",
+    )
     assert [(e["type"], e["date"], e["place"]["name"]) for e in rec["events"]] == [
-        ("meeting", {"start": "2025-10-28", "end": "2025-10-28", "inferred": False}, "Tokyo")]
+        ("meeting", {"start": "2025-10-28", "end": "2025-10-28", "inferred": False}, "Tokyo")
+    ]
     with pytest.raises(InputError, match="published: '27.10.2025' is not allowed; expected a date as YYYY-MM-DD"):
         allied.extract("Titel\nText", published="27.10.2025")
     with pytest.raises(InputError, match="language: 'fr' is not allowed; expected de | en"):
@@ -78,4 +94,4 @@ def test_every_evidence_offset_points_at_its_text(fixtures: Path) -> None:
     docs = extract_documents(sorted(fixtures.glob("*.txt")))
     spans = [(d, s) for d in docs for item in [*d.events, *d.pledges] for s in item.evidence]
     assert spans
-    assert all(d.text[s.start:s.end] == s.text for d, s in spans)
+    assert all(d.text[s.start : s.end] == s.text for d, s in spans)

@@ -12,7 +12,12 @@ from allied.news.read import MAX_BYTES, read_path, title_is_text
 def test_txt_with_sidecar(fixtures: Path) -> None:
     [doc] = read_path(fixtures / "reise_de.txt")
     assert (doc.name, doc.language, doc.published, doc.outlet, doc.error) == (
-        "reise_de", "de", dt.date(2026, 3, 1), "allied test fixture (invented)", None)
+        "reise_de",
+        "de",
+        dt.date(2026, 3, 1),
+        "allied test fixture (invented)",
+        None,
+    )
     assert doc.text.startswith("Pistorius reist nach Tokio und Seoul\n")
     assert doc.title_is_text
 
@@ -25,8 +30,10 @@ def test_title_line_kinds() -> None:
 
 def test_html_through_trafilatura(tmp_path: Path) -> None:
     body = " ".join(["Defense Minister Shinjiro Koizumi held talks with Richard Marles in Tokyo on Wednesday."] * 6)
-    page = (f"<html><head><title>Koizumi meets Marles</title></head><body><nav>Home | World</nav>"
-            f"<article><h1>Koizumi meets Marles</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    page = (
+        f"<html><head><title>Koizumi meets Marles</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>Koizumi meets Marles</h1><p>{body}</p><p>{body}</p></article></body></html>"
+    )
     (tmp_path / "a.html").write_text(page, encoding="utf-8")
     [doc] = read_path(tmp_path / "a.html")
     assert doc.error is None
@@ -36,10 +43,16 @@ def test_html_through_trafilatura(tmp_path: Path) -> None:
 
 
 def test_jsonl_records_and_a_bad_line(tmp_path: Path) -> None:
-    good = {"id": "a1", "title": "Koizumi trifft Hegseth", "text": "Der Minister reist nach Tokio.",
-            "published": "2025-10-27", "language": "de"}
-    (tmp_path / "batch.jsonl").write_text(json.dumps(good) + "\n{not json\n" + json.dumps({"x": 1}) + "\n",
-                                          encoding="utf-8")
+    good = {
+        "id": "a1",
+        "title": "Koizumi trifft Hegseth",
+        "text": "Der Minister reist nach Tokio.",
+        "published": "2025-10-27",
+        "language": "de",
+    }
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps(good) + "\n{not json\n" + json.dumps({"x": 1}) + "\n", encoding="utf-8"
+    )
     docs = read_path(tmp_path / "batch.jsonl")
     assert [(d.name, d.error) for d in docs] == [
         ("a1", None),
@@ -60,9 +73,20 @@ def test_garbage_files_give_clear_errors(tmp_path: Path) -> None:
     (tmp_path / "table.csv").write_text("a,b\n", encoding="utf-8")
     (tmp_path / "bad.txt").write_text("Titel\nText", encoding="utf-8")
     (tmp_path / "bad.json").write_text("{published: never}", encoding="utf-8")
-    errors = {p: read_path(tmp_path / p)[0].error for p in
-              ("empty.txt", "blank.txt", "binary.txt", "latin1.txt", "huge.txt", "nav.html", "table.csv", "bad.txt",
-               "missing.txt")}
+    errors = {
+        p: read_path(tmp_path / p)[0].error
+        for p in (
+            "empty.txt",
+            "blank.txt",
+            "binary.txt",
+            "latin1.txt",
+            "huge.txt",
+            "nav.html",
+            "table.csv",
+            "bad.txt",
+            "missing.txt",
+        )
+    }
     t = str(tmp_path)
     assert errors == {
         "empty.txt": f"{t}/empty.txt: empty document",
@@ -73,7 +97,7 @@ def test_garbage_files_give_clear_errors(tmp_path: Path) -> None:
         "nav.html": f"{t}/nav.html: no article text found in the HTML",
         "table.csv": f"{t}/table.csv: unsupported file type '.csv'; expected .txt, .html, .htm, .jsonl",
         "bad.txt": "sidecar bad.json is not valid JSON (Expecting property name enclosed in double quotes: "
-                   "line 1 column 2 (char 1))",
+        "line 1 column 2 (char 1))",
         "missing.txt": f"{t}/missing.txt: no such file",
     }
 

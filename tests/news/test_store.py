@@ -14,8 +14,10 @@ from allied.model import InputError
 def _tables(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
-                for t in ("news_documents", "news_events", "news_event_sources", "news_pledges")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+            for t in ("news_documents", "news_events", "news_event_sources", "news_pledges")
+        }
     finally:
         con.close()
 
@@ -23,7 +25,10 @@ def _tables(db: Path) -> dict[str, int]:
 def test_ingest_is_idempotent_and_skips_bad_documents(fixtures: Path, tmp_path: Path, db: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     first = allied.ingest([fixtures / "reise_de.txt", tmp_path / "empty.txt"], db=db)
-    assert [(r["doc"], r["status"], r["new_events"]) for r in first] == [("reise_de", "stored", 5), ("empty", "skipped", 0)]
+    assert [(r["doc"], r["status"], r["new_events"]) for r in first] == [
+        ("reise_de", "stored", 5),
+        ("empty", "skipped", 0),
+    ]
     assert first[1]["reason"].endswith("empty.txt: empty document")
     before = _tables(db)
     again = allied.ingest([fixtures / "reise_de.txt"], db=db)
@@ -32,19 +37,28 @@ def test_ingest_is_idempotent_and_skips_bad_documents(fixtures: Path, tmp_path: 
 
 
 def test_the_same_event_from_two_languages_is_one_event_with_both_sources(tmp_path: Path, db: Path) -> None:
-    (tmp_path / "de.txt").write_text("Koizumi trifft Marles\nDer japanische Verteidigungsminister Shinjiro Koizumi "
-                                     "trifft am Mittwoch in Tokio den australischen Verteidigungsminister Richard "
-                                     "Marles.", encoding="utf-8")
+    (tmp_path / "de.txt").write_text(
+        "Koizumi trifft Marles\nDer japanische Verteidigungsminister Shinjiro Koizumi "
+        "trifft am Mittwoch in Tokio den australischen Verteidigungsminister Richard "
+        "Marles.",
+        encoding="utf-8",
+    )
     (tmp_path / "de.json").write_text('{"published": "2026-03-02", "language": "de"}', encoding="utf-8")
-    (tmp_path / "en.txt").write_text("Koizumi meets Marles\nJapanese Defense Minister Shinjiro Koizumi will hold "
-                                     "talks with Australian Defence Minister Richard Marles in Tokyo on Wednesday.",
-                                     encoding="utf-8")
+    (tmp_path / "en.txt").write_text(
+        "Koizumi meets Marles\nJapanese Defense Minister Shinjiro Koizumi will hold "
+        "talks with Australian Defence Minister Richard Marles in Tokyo on Wednesday.",
+        encoding="utf-8",
+    )
     (tmp_path / "en.json").write_text('{"published": "2026-03-03", "language": "en"}', encoding="utf-8")
     summary = allied.ingest([tmp_path / "de.txt", tmp_path / "en.txt"], db=db)
     assert [(r["doc"], r["new_events"], r["merged_events"]) for r in summary] == [("de", 1, 0), ("en", 0, 1)]
     [event] = allied.events(country="AUS", db=db)
     assert (event["type"], event["date"]["start"], event["place"]["name"], [s["doc"] for s in event["sources"]]) == (
-        "meeting", "2026-03-04", "Tokyo", ["de", "en"])
+        "meeting",
+        "2026-03-04",
+        "Tokyo",
+        ["de", "en"],
+    )
     assert [s["language"] for s in event["sources"]] == ["de", "en"]
 
 
@@ -55,7 +69,8 @@ def test_dev_corpus_reports_of_one_visit_are_merged(dev_articles: list[Path], db
     assert [s["doc"] for s in scm[0]["sources"]] == ["001", "026", "032", "000", "014"]
     vietnam = [e for e in allied.events(country="VNM", db=db) if e["type"] == "visit"]
     assert [(e["place"]["name"], e["date"]) for e in vietnam] == [
-        ("Hanoi", {"start": "2025-11-02", "end": "2025-11-03", "inferred": False})]
+        ("Hanoi", {"start": "2025-11-02", "end": "2025-11-03", "inferred": False})
+    ]
     assert sorted(s["doc"] for s in vietnam[0]["sources"]) == ["000", "001", "003", "014", "024", "025"]
     assert {s["language"] for s in vietnam[0]["sources"]} == {"de", "en"}
 
@@ -66,9 +81,15 @@ def test_queries_filter_by_country_person_and_period(fixtures: Path, db: Path) -
     assert [e["type"] for e in allied.events(country="KOR", db=db)] == ["visit", "meeting"]
     assert [e["date"]["start"] for e in allied.events(person="Richard Marles", db=db)] == ["2026-03-04"]
     assert [e["type"] for e in allied.events(start="2026-03-05", end="2026-03-05", db=db)] == [
-        "visit", "meeting", "announcement"]
+        "visit",
+        "meeting",
+        "announcement",
+    ]
     stops = allied.itinerary("Boris Pistorius", db=db)
-    assert [(s["stop"], s["place"], s["start"]) for s in stops] == [(1, "Tokyo", "2026-03-03"), (2, "Seoul", "2026-03-05")]
+    assert [(s["stop"], s["place"], s["start"]) for s in stops] == [
+        (1, "Tokyo", "2026-03-03"),
+        (2, "Seoul", "2026-03-05"),
+    ]
 
 
 def test_bad_query_input(db: Path) -> None:

@@ -13,7 +13,13 @@ from typing import Any
 EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "forum", "statement", "announcement")
 EVENT_STATUSES: tuple[str, ...] = ("planned", "occurred", "cancelled")
 MENTION_KINDS: tuple[str, ...] = (
-    "person", "organization", "forum", "place", "state", "title", "alliance",
+    "person",
+    "organization",
+    "forum",
+    "place",
+    "state",
+    "title",
+    "alliance",
 )
 
 

@@ -30,8 +30,12 @@ def _sources(paths_or_text: str | Path | Iterable[str | Path]) -> tuple[list[Pat
     return [Path(p) for p in paths_or_text], None
 
 
-def extract_documents(paths_or_text: str | Path | Iterable[str | Path], published: str | dt.date | None = None,
-                      language: str | None = None, pipeline: Pipeline | None = None) -> list[Document]:
+def extract_documents(
+    paths_or_text: str | Path | Iterable[str | Path],
+    published: str | dt.date | None = None,
+    language: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> list[Document]:
     """Run the pipeline over files (or one text); every input gives one Document, errors included."""
     day = _published(published)
     lang = _language(language)

@@ -17,8 +17,9 @@ from allied.store import connect
 Sources = str | Path | Iterable[str | Path]
 
 
-def extract(paths_or_text: Sources, published: str | dt.date | None = None,
-            language: str | None = None) -> list[dict[str, Any]]:
+def extract(
+    paths_or_text: Sources, published: str | dt.date | None = None, language: str | None = None
+) -> list[dict[str, Any]]:
     """Events and pledges of each document (PRODUCT.md "Events, batch mode"), one record per document.
 
     ``paths_or_text`` is a path, a list of paths (.txt with title on line 1 and an optional NAME.json
@@ -28,8 +29,9 @@ def extract(paths_or_text: Sources, published: str | dt.date | None = None,
     return records(extract_documents(paths_or_text, published=published, language=language))
 
 
-def ingest(paths: Sources, db: str | Path | None = None, published: str | dt.date | None = None,
-           language: str | None = None) -> list[dict[str, Any]]:
+def ingest(
+    paths: Sources, db: str | Path | None = None, published: str | dt.date | None = None, language: str | None = None
+) -> list[dict[str, Any]]:
     """Extract and store documents, merging each event with the same stored event; a summary per document."""
     docs = extract_documents(paths, published=published, language=language)
     con = connect(db)
@@ -43,16 +45,25 @@ def _day(value: str | dt.date | None, field: str) -> dt.date | None:
     return None if value is None else parse_date(value, field)
 
 
-def events(country: str | None = None, person: str | None = None, forum: str | None = None,
-           start: str | dt.date | None = None, end: str | dt.date | None = None,
-           db: str | Path | None = None) -> list[dict[str, Any]]:
+def events(
+    country: str | None = None,
+    person: str | None = None,
+    forum: str | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    db: str | Path | None = None,
+) -> list[dict[str, Any]]:
     """Stored events, filtered by state (ISO3), person (name or id), forum (name or id) and period."""
     code = state_code(country, field="country") if country else None
     if person is not None and not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
     if forum is not None and not forum_ids(forum):
-        raise InputError("forum", forum, "a forum id or name such as SCM, forum:scm, ADMM-Plus, NATO Summit",
-                         "Known forums: `allied reference` lists them (forums.toml)")
+        raise InputError(
+            "forum",
+            forum,
+            "a forum id or name such as SCM, forum:scm, ADMM-Plus, NATO Summit",
+            "Known forums: `allied reference` lists them (forums.toml)",
+        )
     con = connect(db)
     try:
         return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"))
@@ -60,8 +71,9 @@ def events(country: str | None = None, person: str | None = None, forum: str | N
         con.close()
 
 
-def itinerary(person: str, start: str | dt.date | None = None, end: str | dt.date | None = None,
-              db: str | Path | None = None) -> list[dict[str, Any]]:
+def itinerary(
+    person: str, start: str | dt.date | None = None, end: str | dt.date | None = None, db: str | Path | None = None
+) -> list[dict[str, Any]]:
     """The ordered stops (visits) of a person: dates, place, purposes, companions and sources."""
     if not person or not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")

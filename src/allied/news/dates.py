@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from babel.dates import get_day_names, get_month_names
@@ -34,7 +35,7 @@ class _Patterns:
     relative: re.Pattern[str] | None
 
 
-def _names(table: dict[int, str]) -> dict[str, int]:
+def _names(table: Mapping[int, str]) -> dict[str, int]:
     return {v.lower().rstrip("."): k for k, v in table.items()}
 
 
@@ -66,6 +67,7 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     m, d, y = rf"(?:(?:{_alt(wide)})(?!\w)|(?:{_alt(short)})\.?)", r"\d{1,2}", r"\d{4}"
     dm = lex.data["dates"]
     rng = _alt(dm.get("range", []))
+    full: tuple[str, ...]
     if dm.get("day_suffix") == ".":
         full = (
             rf"(?P<d1>{d})\.?\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
@@ -82,7 +84,8 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     mods = _alt(dm.get("weekday_future", []) + dm.get("weekday_past", []) + ["am", "on"])
     rel = dm.get("relative_days", {})
     return _Patterns(
-        months=months, weekdays=weekdays,
+        months=months,
+        weekdays=weekdays,
         full=tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in full),
         weekday=re.compile(rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?!\w)", re.IGNORECASE),
         month_only=re.compile(rf"(?<!\w)(?:in|im|since|seit|until|bis)\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
@@ -137,8 +140,9 @@ def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[i
     return lo, hi
 
 
-def _full(doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
-          taken: list[tuple[int, int]]) -> list[DateMention]:
+def _full(
+    doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+) -> list[DateMention]:
     out = []
     for pat in p.full:
         for m in pat.finditer(doc.text, sent.start, sent.end):
@@ -162,8 +166,15 @@ def _full(doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred
     return out
 
 
-def _weekdays(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
-              taken: list[tuple[int, int]]) -> list[DateMention]:
+def _weekdays(
+    doc: Document,
+    lex: Lexicon,
+    p: _Patterns,
+    sent: Span,
+    ref: dt.date | None,
+    inferred: bool,
+    taken: list[tuple[int, int]],
+) -> list[DateMention]:
     out = []
     past_mods = {w.lower() for w in lex.data["dates"].get("weekday_past", [])}
     fut_mods = {w.lower() for w in lex.data["dates"].get("weekday_future", [])}
@@ -175,7 +186,13 @@ def _weekdays(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.dat
             out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
             continue
         mod = (m.group("mod") or "").lower()
-        t = "past" if mod in past_mods else "future" if mod in fut_mods else tense(lex, doc.text, m.start(), m.end(), sent)
+        t = (
+            "past"
+            if mod in past_mods
+            else "future"
+            if mod in fut_mods
+            else tense(lex, doc.text, m.start(), m.end(), sent)
+        )
         target = p.weekdays[m.group("wd").lower()]
         delta = (target - ref.weekday()) % 7
         day = ref - dt.timedelta(days=(7 - delta) % 7) if t == "past" else ref + dt.timedelta(days=delta)
@@ -183,8 +200,15 @@ def _weekdays(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.dat
     return out
 
 
-def _relative(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
-              taken: list[tuple[int, int]]) -> list[DateMention]:
+def _relative(
+    doc: Document,
+    lex: Lexicon,
+    p: _Patterns,
+    sent: Span,
+    ref: dt.date | None,
+    inferred: bool,
+    taken: list[tuple[int, int]],
+) -> list[DateMention]:
     out: list[DateMention] = []
     if p.relative is None:
         return out
@@ -200,8 +224,15 @@ def _relative(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.dat
     return out
 
 
-def _years(doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool,
-           taken: list[tuple[int, int]]) -> list[DateMention]:
+def _years(
+    doc: Document,
+    lex: Lexicon,
+    p: _Patterns,
+    sent: Span,
+    ref: dt.date | None,
+    inferred: bool,
+    taken: list[tuple[int, int]],
+) -> list[DateMention]:
     out = []
     for m in p.month_only.finditer(doc.text, sent.start, sent.end):
         if not any(s < m.end() and m.start() < e for s, e in taken):
@@ -234,4 +265,3 @@ def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
 
 def add_days(day: dt.date, n: int) -> dt.date:
     return day + dt.timedelta(days=n)
-

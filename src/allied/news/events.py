@@ -69,37 +69,50 @@ class Extractor:
     def window(self, v: View, pos: int) -> tuple[int, int]:
         """The part of the sentence around ``pos`` up to a strong break or a subordinate clause."""
         breaks = [m.start() for m in STRONG_BREAK.finditer(self.doc.text, v.span.start, v.span.end)]
-        for m in re.finditer(r",\s*", self.doc.text[v.span.start:v.span.end]):
+        for m in re.finditer(r",\s*", self.doc.text[v.span.start : v.span.end]):
             at = v.span.start + m.end()
             if self.lex.pattern("markers", "clause_break") and self.lex.pattern("markers", "clause_break").match(  # type: ignore[union-attr]
-                    self.doc.text, at):
+                self.doc.text, at
+            ):
                 breaks.append(v.span.start + m.start())
         lo = max([b for b in breaks if b <= pos] or [v.span.start])
         hi = min([b for b in breaks if b > pos] or [v.span.end])
         return lo, hi
 
     def clause(self, v: View, pos: int) -> tuple[int, int]:
-        cuts = [m.start() for m in re.finditer(r"[,;]|\b(?:obwohl|aber|jedoch|although|but|however)\b",
-                                               self.doc.text[v.span.start:v.span.end])]
+        cuts = [
+            m.start()
+            for m in re.finditer(
+                r"[,;]|\b(?:obwohl|aber|jedoch|although|but|however)\b", self.doc.text[v.span.start : v.span.end]
+            )
+        ]
         cuts = [v.span.start + c for c in cuts]
         return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
 
     def blocked(self, v: View, pos: int) -> bool:
         lo, hi = self.clause(v, pos)
-        return self.lex.has("markers", "hedge", self.doc.text, lo, hi) or \
-            self.lex.has("markers", "negation", self.doc.text, lo, hi)
+        return self.lex.has("markers", "hedge", self.doc.text, lo, hi) or self.lex.has(
+            "markers", "negation", self.doc.text, lo, hi
+        )
 
     def triggers(self, v: View, kind: str) -> list[re.Match[str]]:
         return self.lex.find("triggers", kind, self.doc.text, v.span.start, v.span.end)
 
     def inside_mention(self, v: View, m: re.Match[str]) -> bool:
-        return any(x.span.start <= m.start() and m.end() <= x.span.end and x.kind in ("forum", "organization")
-                   for x in v.mentions)
+        return any(
+            x.span.start <= m.start() and m.end() <= x.span.end and x.kind in ("forum", "organization")
+            for x in v.mentions
+        )
 
     def preceded(self, key: str, pos: int, reach: int = 30, section: str = "markers") -> bool:
         lo = max(0, pos - reach)
-        return any(re.fullmatch(r"[\s,]*(?:(?:the|der|die|den|dem|des|seinem|his|their|ihren)\s+)?(?:\w+-\s+(?:und|and|or|oder)\s+)?",
-                                self.doc.text[m.end():pos]) for m in self.lex.find(section, key, self.doc.text, lo, pos))
+        return any(
+            re.fullmatch(
+                r"[\s,]*(?:(?:the|der|die|den|dem|des|seinem|his|their|ihren)\s+)?(?:\w+-\s+(?:und|and|or|oder)\s+)?",
+                self.doc.text[m.end() : pos],
+            )
+            for m in self.lex.find(section, key, self.doc.text, lo, pos)
+        )
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
         """The day or range in the trigger's clause, else in its part of the sentence."""
@@ -118,7 +131,9 @@ class Extractor:
         if date and date.start and ref:
             return ("planned" if date.start > ref else "occurred"), 2
         t = self.clause_tense(v, pos)
-        if t == "present" and any(m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")):
+        if t == "present" and any(
+            m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")
+        ):
             return "planned", 1
         if t == "present":
             t = tense(self.lex, self.doc.text, pos, pos + 1, v.span)
@@ -138,11 +153,25 @@ class Extractor:
             return "past"
         return "present"
 
-    def new(self, kind: str, v: View, pos: int, actors: list[Actor], countries: set[str], date: DateMention | None,
-            **kw: object) -> Event:
+    def new(
+        self,
+        kind: str,
+        v: View,
+        pos: int,
+        actors: list[Actor],
+        countries: set[str],
+        date: DateMention | None,
+        **kw: object,
+    ) -> Event:
         status, strength = self.status(v, pos, date)
-        ev = Event(type=kind, actors=_unique(actors), countries=sorted(c for c in countries if c),
-                   date=_range(date), status=status, evidence=[v.span])
+        ev = Event(
+            type=kind,
+            actors=_unique(actors),
+            countries=sorted(c for c in countries if c),
+            date=_range(date),
+            status=status,
+            evidence=[v.span],
+        )
         for k, val in kw.items():
             setattr(ev, k, val)
         ev.flags.add(f"status{strength}")
@@ -164,7 +193,9 @@ class Extractor:
         found = [actor(m) for m in named]
         found += self.counterparts(v, lo, hi, found)
         first = named[0].span.start if named else hi
-        subject = self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
+        subject = (
+            self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
+        )
         return _unique(subject + found)
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
@@ -174,10 +205,23 @@ class Extractor:
                 continue
             if any(a.country == t.country for a in named):
                 continue
-            seen = [p for p in reversed(self.persons) if p.country == t.country and is_defense(self.roles.get(p.id, ""))]
-            live = [e for e in self.index.officials if e.country == t.country and is_defense(e.role)
-                    and e.in_office(self.day)] if not seen else []
-            pick = seen[0] if seen else (Actor(live[0].id, live[0].name, "person", live[0].country) if len(live) == 1 else None)
+            seen = [
+                p for p in reversed(self.persons) if p.country == t.country and is_defense(self.roles.get(p.id, ""))
+            ]
+            live = (
+                [
+                    e
+                    for e in self.index.officials
+                    if e.country == t.country and is_defense(e.role) and e.in_office(self.day)
+                ]
+                if not seen
+                else []
+            )
+            pick = (
+                seen[0]
+                if seen
+                else (Actor(live[0].id, live[0].name, "person", live[0].country) if len(live) == 1 else None)
+            )
             if pick:
                 out.append(pick)
         return out
@@ -185,8 +229,9 @@ class Extractor:
     def anaphora(self, v: View, lo: int, hi: int) -> list[Actor]:
         if self.lex.find("anaphora", "pair", self.doc.text, lo, hi):
             return self.pair()
-        if self.lex.find("anaphora", "person", self.doc.text, lo, hi) or \
-                self.lex.find("anaphora", "possessive", self.doc.text, lo, hi):
+        if self.lex.find("anaphora", "person", self.doc.text, lo, hi) or self.lex.find(
+            "anaphora", "possessive", self.doc.text, lo, hi
+        ):
             return self.traveller[:1] or self.persons[-1:]
         return []
 
@@ -207,7 +252,7 @@ class Extractor:
         for m in v.mentions:
             if not (lo <= m.span.start < hi) or any(s < m.span.end and m.span.start < e for s, e in dates):
                 continue
-            if m.kind == "state" and m.role in ("", ) or m.kind == "place" and m.place_kind != "region":
+            if m.kind == "state" and m.role in ("",) or m.kind == "place" and m.place_kind != "region":
                 out.append(m)
         return out
 
@@ -217,7 +262,9 @@ class Extractor:
         prev: Mention | None = None
         for m in self.places(v, lo, hi):
             gap = self.text(prev.span.end, m.span.start) if prev else ""
-            listed = prev is not None and bool(re.fullmatch(r"[\s,]*(?:(?:and|und|or|oder|sowie|as well as)\s+)?(?:(?:the|der|die|den|dem)\s+)?", gap))
+            listed = prev is not None and bool(
+                re.fullmatch(r"[\s,]*(?:(?:and|und|or|oder|sowie|as well as)\s+)?(?:(?:the|der|die|den|dem)\s+)?", gap)
+            )
             excluded = self.preceded("not_destination", m.span.start) or (listed and excluded_prev)
             if prev is not None and groups and not excluded and _nested(prev, m, gap, self.lex):
                 groups[-1].append(m)
@@ -228,12 +275,18 @@ class Extractor:
         return [_representative(g, arrival) for g in groups]
 
     def venue(self, v: View, lo: int, hi: int, sites: set[str] | None = None) -> Mention | None:
-        cands = [m for m in self.places(v, lo, hi) if m.place_kind != "country" or self.preceded("locative", m.span.start, 12)]
+        cands = [
+            m
+            for m in self.places(v, lo, hi)
+            if m.place_kind != "country" or self.preceded("locative", m.span.start, 12)
+        ]
         cands = [m for m in cands if m.id not in (sites or set())]
         cands = [m for m in cands if not self.preceded("not_destination", m.span.start)]
         if not cands:
             return None
-        return min(cands, key=lambda m: (PLACE_RANK.get(m.place_kind, 3) != 1, PLACE_RANK.get(m.place_kind, 3), m.span.start))
+        return min(
+            cands, key=lambda m: (PLACE_RANK.get(m.place_kind, 3) != 1, PLACE_RANK.get(m.place_kind, 3), m.span.start)
+        )
 
     # ----- the five event types -------------------------------------------------------------------
     def visits(self, v: View) -> list[Event]:
@@ -268,14 +321,23 @@ class Extractor:
         actors += self.commands(v, v.span.start, v.span.end)
         date = self.date_for(v, pos)
         forum = self.attended_forum(v, lo, hi)
-        ev = self.new("visit", v, pos, actors, {a.country for a in actors} | {place.country}, date,
-                      place=_place(place), forum=forum, order=order)
+        ev = self.new(
+            "visit",
+            v,
+            pos,
+            actors,
+            {a.country for a in actors} | {place.country},
+            date,
+            place=_place(place),
+            forum=forum,
+            order=order,
+        )
         if place.place_kind in COUNTRY_LEVEL:
             ev.flags.add("stop")
         return ev
 
     def stop_intro(self, v: View, seen: set[str]) -> list[Event]:
-        """"In Japan wird er ...", "In Vietnam, he will ...": a trip stop introduced by its place."""
+        """ "In Japan wird er ...", "In Vietnam, he will ...": a trip stop introduced by its place."""
         head = re.match(r"\s*(?:In|Im|At)\s+", self.text(v.span.start, v.span.end))
         if not head:
             return []
@@ -289,9 +351,17 @@ class Extractor:
         if not any(m.id == self.traveller[0].id for m in named) and not self.anaphora(v, v.span.start, subject_end):
             return []
         actors = self.traveller[:1] + self.commands(v, v.span.start, v.span.end)
-        ev = self.new("visit", v, first.span.start, actors, {a.country for a in actors} | {first.country},
-                      self.date_for(v, first.span.end), place=_place(first),
-                      forum=self.attended_forum(v, v.span.start, v.span.end), order=(-1, v.span.start, 0))
+        ev = self.new(
+            "visit",
+            v,
+            first.span.start,
+            actors,
+            {a.country for a in actors} | {first.country},
+            self.date_for(v, first.span.end),
+            place=_place(first),
+            forum=self.attended_forum(v, v.span.start, v.span.end),
+            order=(-1, v.span.start, 0),
+        )
         if ev.status == "occurred" and ev.flags & {"status0"}:
             ev.status = "planned"
         return [ev]
@@ -301,7 +371,11 @@ class Extractor:
         if not self.triggers(v, "attend"):
             return None
         for m in v.of("forum"):
-            if lo <= m.span.start < hi and not _bilateral(self.index, m.id) and not self.preceded("after", m.span.start, 12):
+            if (
+                lo <= m.span.start < hi
+                and not _bilateral(self.index, m.id)
+                and not self.preceded("after", m.span.start, 12)
+            ):
                 return ForumRef(m.id, m.name)
         return None
 
@@ -327,7 +401,11 @@ class Extractor:
 
     def meeting(self, v: View, pos: int, bilateral: list[Mention], sites: set[str]) -> list[Event]:
         people = self.people(v, v.span.start, v.span.end)
-        if len({a.country for a in people}) < 2 and self.traveller and not any(a.id == self.traveller[0].id for a in people):
+        if (
+            len({a.country for a in people}) < 2
+            and self.traveller
+            and not any(a.id == self.traveller[0].id for a in people)
+        ):
             if self.anaphora(v, v.span.start, v.span.end):
                 people = _unique(self.traveller[:1] + people)
         forum = bilateral[0] if bilateral else None
@@ -339,7 +417,9 @@ class Extractor:
         named = {m.country for m in v.of("person")}
         if self.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
             flags.add("reference")
-        if self.preceded("purpose", pos + 12, 20) or self.lex.has("markers", "purpose", self.doc.text, max(v.span.start, pos - 5), pos + 12):
+        if self.preceded("purpose", pos + 12, 20) or self.lex.has(
+            "markers", "purpose", self.doc.text, max(v.span.start, pos - 5), pos + 12
+        ):
             flags.add("purpose")
         if len(countries) < 2 or not people and not forum:
             return [self._reference_meeting(v, pos)] if "reference" in flags and not people else []
@@ -349,9 +429,16 @@ class Extractor:
         out = []
         for group in groups:
             cs = {a.country for a in group} | (set(self.index.forums[forum.id].participants) if forum else set())
-            ev = self.new("meeting", v, pos, group, {c for c in cs if re.fullmatch(r"[A-Z]{3}", c)}, date,
-                          place=_place(place) if place else None,
-                          forum=ForumRef(forum.id, forum.name) if forum else None)
+            ev = self.new(
+                "meeting",
+                v,
+                pos,
+                group,
+                {c for c in cs if re.fullmatch(r"[A-Z]{3}", c)},
+                date,
+                place=_place(place) if place else None,
+                forum=ForumRef(forum.id, forum.name) if forum else None,
+            )
             ev.flags |= flags
             out.append(ev)
         return out
@@ -362,7 +449,7 @@ class Extractor:
         return ev
 
     def split_counterparts(self, v: View, people: list[Actor]) -> list[list[Actor]]:
-        """"talks with A ..., as well as meetings with B": one bilateral meeting per counterpart."""
+        """ "talks with A ..., as well as meetings with B": one bilateral meeting per counterpart."""
         withs = re.findall(r"\b(?:with|mit)\b", self.text(v.span.start, v.span.end))
         if len(people) < 3 or len(withs) < 2:
             return [people]
@@ -382,26 +469,48 @@ class Extractor:
         if not mentions and not convene:
             ref = self.forum_anaphor(v)
             if ref:
-                ev = Event(type="forum", countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
-                           forum=ForumRef(ref.id, ref.name), evidence=[v.span])
+                ev = Event(
+                    type="forum",
+                    countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
+                    forum=ForumRef(ref.id, ref.name),
+                    evidence=[v.span],
+                )
                 ev.flags.add("reference")
                 return [ev]
         for m in mentions:
             date = self.date_for(v, m.span.end)
-            if not convene and not (date and self.lex.has("markers", "future", self.doc.text, v.span.start, v.span.end)):
+            if not convene and not (
+                date and self.lex.has("markers", "future", self.doc.text, v.span.start, v.span.end)
+            ):
                 continue
             if self.blocked(v, m.span.start):
                 continue
             lo, hi = v.span.start, v.span.end
             place = self.venue(v, lo, hi)
             states = {x.country for x in v.of("state") if x.role != "modifier"}
-            people = [actor(x) for x in v.of("person")] + [actor(x) for x in v.of("organization", "alliance")
-                                                          if x.id and x.role == "alliance" or x.kind == "alliance" and x.id]
+            people = [actor(x) for x in v.of("person")] + [
+                actor(x)
+                for x in v.of("organization", "alliance")
+                if x.id and x.role == "alliance" or x.kind == "alliance" and x.id
+            ]
             if not states:
-                states = {p for p in self.index.forums[m.id].participants if re.fullmatch(r"[A-Z]{3}", p)} \
-                    if m.id in self.index.forums else set()
-            out.append(self.new("forum", v, m.span.start, people, states | ({place.country} if place else set()), date,
-                                place=_place(place) if place else None, forum=ForumRef(m.id, m.name)))
+                states = (
+                    {p for p in self.index.forums[m.id].participants if re.fullmatch(r"[A-Z]{3}", p)}
+                    if m.id in self.index.forums
+                    else set()
+                )
+            out.append(
+                self.new(
+                    "forum",
+                    v,
+                    m.span.start,
+                    people,
+                    states | ({place.country} if place else set()),
+                    date,
+                    place=_place(place) if place else None,
+                    forum=ForumRef(m.id, m.name),
+                )
+            )
         return out
 
     def forum_anaphor(self, v: View) -> Mention | None:
@@ -414,13 +523,16 @@ class Extractor:
         return Mention(Span(hit[0].start(), hit[0].end(), hit[0].group()), "forum", ent.id, ent.name)
 
     def summit_of(self, word: str) -> Entity | None:
-        """"der Gipfel"/"the summit" in a document about NATO: the NATO Summit."""
+        """ "der Gipfel"/"the summit" in a document about NATO: the NATO Summit."""
         if not re.search(r"gipfel|summit", word, re.I):
             return None
         for m in self.doc.mentions:
             if m.kind == "organization" and m.id:
                 for f in self.index.forums.values():
-                    if f.name.lower().startswith(self.index.orgs[m.id].name.split(" (")[0].lower()) and "summit" in f.name.lower():
+                    if (
+                        f.name.lower().startswith(self.index.orgs[m.id].name.split(" (")[0].lower())
+                        and "summit" in f.name.lower()
+                    ):
                         return f
         if re.search(r"\bnato\b", self.doc.text, re.I):
             return self.index.forums.get("forum:nato-summit")
@@ -449,14 +561,22 @@ class Extractor:
 
     def communication(self, v: View, m: re.Match[str], speaker: Actor, kind: str, others: list[Event]) -> Event | None:
         tail = (m.start(), v.span.end)
-        about_plans = bool(self.triggers(v, "visit") or self.triggers(v, "meeting")) and \
-            any(e.status == "planned" for e in self.events)
-        content = self.lex.has("markers", "future", self.doc.text, *tail) or \
-            self.lex.has("pledges", "cues", self.doc.text, v.span.start, v.span.end) or \
-            any(e.status == "planned" for e in others) or about_plans
+        about_plans = bool(self.triggers(v, "visit") or self.triggers(v, "meeting")) and any(
+            e.status == "planned" for e in self.events
+        )
+        content = (
+            self.lex.has("markers", "future", self.doc.text, *tail)
+            or self.lex.has("pledges", "cues", self.doc.text, v.span.start, v.span.end)
+            or any(e.status == "planned" for e in others)
+            or about_plans
+        )
         if kind == "announcement" and not content:
-            ev = Event(type="announcement", actors=[speaker], countries=[speaker.country] if speaker.country else [],
-                       evidence=[v.span])
+            ev = Event(
+                type="announcement",
+                actors=[speaker],
+                countries=[speaker.country] if speaker.country else [],
+                evidence=[v.span],
+            )
             ev.flags |= {"reference"}
             return ev
         date = self.date_for(v, m.start()) if self.date_in_clause(v, m.start()) else None
@@ -496,9 +616,15 @@ class Extractor:
         return found
 
     def agenda(self, v: View) -> list[Event]:
-        """"The two ministers agreed to ...", "Im Mittelpunkt sollen ... stehen": more about the last event."""
-        last = next((e for e in reversed(self.events) if e.type in ("visit", "meeting", "forum")
-                     and "reference" not in e.flags), None)
+        """ "The two ministers agreed to ...", "Im Mittelpunkt sollen ... stehen": more about the last event."""
+        last = next(
+            (
+                e
+                for e in reversed(self.events)
+                if e.type in ("visit", "meeting", "forum") and "reference" not in e.flags
+            ),
+            None,
+        )
         if last is None or last.evidence[-1].start < v.span.start - 400:
             return []
         head = self.text(v.span.start, min(v.span.end, v.span.start + 40))
@@ -535,7 +661,7 @@ def _bilateral(index: NameIndex, forum_id: str) -> bool:
 
 
 def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:
-    """"Osan Air Base in South Korea", "Shinjuku Ward, Tokyo": the second place contains the first."""
+    """ "Osan Air Base in South Korea", "Shinjuku Ward, Tokyo": the second place contains the first."""
     if prev.country != m.country or PLACE_RANK.get(m.place_kind, 3) < PLACE_RANK.get(prev.place_kind, 3):
         return False
     words = {w.lower() for w in lex.words("markers", "nested")}
@@ -568,8 +694,13 @@ def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
-        v = View(sent, i, [m for m in doc.mentions if sent.start <= m.span.start < sent.end],
-                 [d for d in doc.dates if sent.start <= d.span.start < sent.end], sent.start < lead_end)
+        v = View(
+            sent,
+            i,
+            [m for m in doc.mentions if sent.start <= m.span.start < sent.end],
+            [d for d in doc.dates if sent.start <= d.span.start < sent.end],
+            sent.start < lead_end,
+        )
         out += ex.sentence(v)
     return out
 

@@ -18,8 +18,19 @@ from allied.model import ReferenceDataError
 
 LANG_DIR = Path(__file__).parent / "lang"
 DATA_DIR = Path(__file__).parent / "data"
-REQUIRED = ("language", "states", "demonyms", "titles", "ministries", "anaphora", "markers", "triggers",
-            "dates", "topics", "pledges")
+REQUIRED = (
+    "language",
+    "states",
+    "demonyms",
+    "titles",
+    "ministries",
+    "anaphora",
+    "markers",
+    "triggers",
+    "dates",
+    "topics",
+    "pledges",
+)
 
 
 GAP = r"\s+(?:\S+\s+){0,12}?"
@@ -100,8 +111,9 @@ def _check(path: Path, data: dict[str, Any]) -> None:
         if key not in data:
             raise ReferenceDataError(str(path), key, f"section or key {key!r} is missing")
     if data["language"] != path.parent.name:
-        raise ReferenceDataError(str(path), "language",
-                                 f"{data['language']!r} does not match the folder name {path.parent.name!r}")
+        raise ReferenceDataError(
+            str(path), "language", f"{data['language']!r} does not match the folder name {path.parent.name!r}"
+        )
 
 
 def load_lexicon(path: Path) -> Lexicon:
@@ -111,8 +123,13 @@ def load_lexicon(path: Path) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         raise ReferenceDataError(str(path), "-", f"not valid TOML ({exc})") from None
     _check(path, data)
-    return Lexicon(language=data["language"], name=data.get("name", data["language"]), data=data,
-                   cased=bool(data.get("cased", True)), suffixes=tuple(data.get("inflection_suffixes", [])))
+    return Lexicon(
+        language=data["language"],
+        name=data.get("name", data["language"]),
+        data=data,
+        cased=bool(data.get("cased", True)),
+        suffixes=tuple(data.get("inflection_suffixes", [])),
+    )
 
 
 @lru_cache(maxsize=1)

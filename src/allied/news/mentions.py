@@ -42,8 +42,18 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -> Mention:
-    return Mention(ctx.doc.span(start, end), ent.kind, ent.id, ent.name, ent.country, role or ent.role,
-                   ent.lat, ent.lon, ent.place_kind, ent.source)
+    return Mention(
+        ctx.doc.span(start, end),
+        ent.kind,
+        ent.id,
+        ent.name,
+        ent.country,
+        role or ent.role,
+        ent.lat,
+        ent.lon,
+        ent.place_kind,
+        ent.source,
+    )
 
 
 def _capitalised(ctx: _Context, text: str, ent: Entity) -> bool:
@@ -94,13 +104,15 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
     out, i = [], 0
     while i < len(toks):
         j = i + 1
-        while j < len(toks) and j - i < ctx.index.max_tokens and GAP.fullmatch(ctx.doc.text, toks[j - 1][1], toks[j][0]):
+        while (
+            j < len(toks) and j - i < ctx.index.max_tokens and GAP.fullmatch(ctx.doc.text, toks[j - 1][1], toks[j][0])
+        ):
             j += 1
         found = None
         for n in range(j - i, 0, -1):
-            key = "".join(folded[i:i + n])
+            key = "".join(folded[i : i + n])
             ent = _choose(ctx, _lookup(ctx, key, ctx.index.names))
-            text = ctx.doc.text[toks[i][0]:toks[i + n - 1][1]]
+            text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
             if ent is not None and _capitalised(ctx, text, ent):
                 found = (ent, n)
                 break
@@ -125,14 +137,16 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
 
 
 def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int, sent: Span) -> bool:
-    """"USS George Washington": a capitalised word right before makes the place part of a longer name."""
+    """ "USS George Washington": a capitalised word right before makes the place part of a longer name."""
     if not ctx.lex.data.get("names_only_capitalised") or i == 0:
         return False
     prev = toks[i - 1]
-    if not prev[2][:1].isupper() or ctx.doc.text[prev[1]:toks[i][0]] != " ":
+    if not prev[2][:1].isupper() or ctx.doc.text[prev[1] : toks[i][0]] != " ":
         return False
     first_of_sentence = prev[0] == sent.start
-    known = prev[2].lower() in {w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "after_place")}
+    known = prev[2].lower() in {
+        w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "after_place")
+    }
     return not first_of_sentence and not known and fold(prev[2]) not in ctx.index.names
 
 
@@ -158,8 +172,9 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
             continue
         state = _adjacent_state(ctx, names, m.start())
         cls = table.get(re.sub(r"\s+", " ", m.group()).casefold(), "official")
-        out.append(Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "",
-                           cls))
+        out.append(
+            Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "", cls)
+        )
     return out
 
 
@@ -174,7 +189,7 @@ def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
 
 
 def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for generic in (False, True):
         for m in ctx.lex.find("ministries", "generic" if generic else "defense", ctx.doc.text, sent.start, sent.end):
             taken = names + out
@@ -192,7 +207,7 @@ def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention
 
 
 def _ministry_by_head(ctx: _Context, phrase: str) -> Entity | None:
-    """"the ministry" belongs to the last minister named, "the department" to the last secretary."""
+    """ "the ministry" belongs to the last minister named, "the department" to the last secretary."""
     head = "secretar" if re.search(r"department|departement", phrase, re.I) else "minist"
     country = ctx.last_head.get(head) or ctx.last_official_country
     if country and country in ctx.index.ministries:
@@ -229,7 +244,7 @@ def fold_ascii(text: str) -> str:
 def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them."""
     out: list[Mention] = []
-    for m in re.finditer(r"(?<![\w.])([A-Z]\w+)(?=['’]s\b)", ctx.doc.text[sent.start:sent.end]):
+    for m in re.finditer(r"(?<![\w.])([A-Z]\w+)(?=['’]s\b)", ctx.doc.text[sent.start : sent.end]):
         start, end = sent.start + m.start(1), sent.start + m.end(1)
         hit = None if _overlaps(taken + out, start, end) else _city(m.group(1))
         if hit is not None:  # "Seoul's commitment": a capital for its state
@@ -239,13 +254,17 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
         while pos < sent.end:
             found = _city_at(ctx, pos, sent, taken + out)
             if found is None:
-                skip = re.match(r"\s*(?:(?:the|der|die|den|dem)\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
-                                ctx.doc.text[pos:sent.end])
+                skip = re.match(
+                    r"\s*(?:(?:the|der|die|den|dem)\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
+                    ctx.doc.text[pos : sent.end],
+                )
                 found = _city_at(ctx, pos + skip.end() - 1, sent, taken + out) if skip else None
             if found is None:
                 break
             out.append(found)
-            more = re.match(r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?=\w)", ctx.doc.text[found.span.end:sent.end])
+            more = re.match(
+                r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?=\w)", ctx.doc.text[found.span.end : sent.end]
+            )
             if not more:
                 break
             pos = found.span.end + more.end() - 1
@@ -254,7 +273,7 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
 
 def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Mention | None:
     toks = _tokens(ctx.doc.text, pos, min(sent.end, pos + 60))
-    if not toks or not re.fullmatch(r"\s*(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[pos:toks[0][0]]):
+    if not toks or not re.fullmatch(r"\s*(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[pos : toks[0][0]]):
         return None
     caps: list[tuple[int, int]] = []
     for s, e, w in toks[:3]:
@@ -283,8 +302,14 @@ def _alliance(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     nato = ctx.index.orgs.get("org:nato")
     for m in ctx.lex.find("alliance", "words", ctx.doc.text, sent.start, sent.end):
         if not _overlaps(taken, m.start(), m.end()):
-            out.append(Mention(ctx.doc.span(m.start(), m.end()), "alliance", nato.id if ctx.nato and nato else "",
-                               nato.name if ctx.nato and nato else m.group()))
+            out.append(
+                Mention(
+                    ctx.doc.span(m.start(), m.end()),
+                    "alliance",
+                    nato.id if ctx.nato and nato else "",
+                    nato.name if ctx.nato and nato else m.group(),
+                )
+            )
     return out
 
 
@@ -293,13 +318,15 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention], sent: Span) -> list[
     out = []
     for m in mentions:
         if m.kind == "state" and not m.role:
-            after = ctx.doc.text[m.span.end:m.span.end + 3]
-            nxt = re.match(r"(\.?)\s+(\w+)", ctx.doc.text[m.span.end:m.span.end + 30])
+            after = ctx.doc.text[m.span.end : m.span.end + 3]
+            nxt = re.match(r"(\.?)\s+(\w+)", ctx.doc.text[m.span.end : m.span.end + 30])
             follow = ctx.lex.words("markers", "after_place")
             sentence_end = m.span.end + 1 >= sent.end
             adjective = bool(follow and nxt and nxt.group(2).lower() not in follow and not sentence_end)
             adjective = adjective or _genitive_article(ctx, m)
-            genitive = "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
+            genitive = (
+                "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
+            )
             if re.match(r"(?:\.?[-–‐]\w|['’](?:s\b)?)", after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
@@ -310,7 +337,7 @@ def _genitive_article(ctx: _Context, m: Mention) -> bool:
     arts = ctx.lex.words("markers", "genitive_articles")
     if not arts:
         return False
-    before = re.search(r"(\w+)\s+(\w+)\s+$", ctx.doc.text[max(0, m.span.start - 40):m.span.start])
+    before = re.search(r"(\w+)\s+(\w+)\s+$", ctx.doc.text[max(0, m.span.start - 40) : m.span.start])
     if not before or before.group(2).lower() not in arts:
         return False
     preps = {w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "not_destination")}
@@ -322,9 +349,13 @@ def _nationalities(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
     heads = [m for m in mentions if m.kind in ("title", "person", "organization")]
     out = []
     for m in mentions:
-        if m.kind == "state" and m.role == "" and any(
-                h.span.start >= m.span.end and ADJACENT.fullmatch(ctx.doc.text, m.span.end, h.span.start)
-                for h in heads):
+        if (
+            m.kind == "state"
+            and m.role == ""
+            and any(
+                h.span.start >= m.span.end and ADJACENT.fullmatch(ctx.doc.text, m.span.end, h.span.start) for h in heads
+            )
+        ):
             m = replace(m, role="modifier")
         out.append(m)
     return out
@@ -334,7 +365,9 @@ def _update(ctx: _Context, mentions: list[Mention]) -> None:
     ordered = sorted(mentions, key=lambda m: m.span.start)
     for m, nxt in zip(ordered, [*ordered[1:], None], strict=False):
         if m.kind == "title":
-            country = m.country or (nxt.country if nxt and nxt.kind == "person" and nxt.span.start - m.span.end <= 2 else "")
+            country = m.country or (
+                nxt.country if nxt and nxt.kind == "person" and nxt.span.start - m.span.end <= 2 else ""
+            )
             for head in ("minist", "secretar"):
                 if country and head in m.name.lower():
                     ctx.last_head[head] = country
@@ -354,8 +387,9 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         persons = _new_persons(ctx, titles, names)
         _update(ctx, [*names, *titles, *persons])
         ministries = _ministries(ctx, sent, names + persons)
-        names = [m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end
-                                             for x in ministries)]
+        names = [
+            m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end for x in ministries)
+        ]
         found = names + titles + persons + ministries
         found += _cities(ctx, sent, found)
         found += _alliance(ctx, sent, found)

@@ -37,8 +37,11 @@ def same_place(e: Event, f: Event) -> bool:
         return e.place is f.place
     if e.place.country == f.place.country and {e.place.kind, f.place.kind} == {"city", "country"}:
         return True
-    return e.place.id == f.place.id or part_of(e.place.id, f.place.id) or \
-        (e.place.name == f.place.name and e.place.country == f.place.country)
+    return (
+        e.place.id == f.place.id
+        or part_of(e.place.id, f.place.id)
+        or (e.place.name == f.place.name and e.place.country == f.place.country)
+    )
 
 
 def places_compatible(e: Event, f: Event) -> bool:
@@ -107,7 +110,9 @@ def _better_date(e: Event, f: Event) -> DateRange | None:
     if e.date is None or f.date is None:
         return e.date or f.date
     if e.type == "forum":
-        return DateRange(min(e.date.start, f.date.start), max(e.date.end, f.date.end), e.date.inferred or f.date.inferred)
+        return DateRange(
+            min(e.date.start, f.date.start), max(e.date.end, f.date.end), e.date.inferred or f.date.inferred
+        )
     span_e = (e.date.end - e.date.start).days
     span_f = (f.date.end - f.date.start).days
     if e.type == "visit":
@@ -132,8 +137,9 @@ def merge_candidates(events: list[Event]) -> list[Event]:
         if target is not None and r.type == "forum":
             target.countries = sorted(set(target.countries) | set(r.countries))
         if target is not None:
-            target.evidence = sorted({s.start: s for s in [*target.evidence, *r.evidence]}.values(),
-                                     key=lambda s: s.start)
+            target.evidence = sorted(
+                {s.start: s for s in [*target.evidence, *r.evidence]}.values(), key=lambda s: s.start
+            )
     return out
 
 
@@ -152,10 +158,23 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
     """A visit to the venue of a meeting on the meeting's day, by its participants, is the meeting."""
     out = []
     for e in events:
-        host = next((m for m in events if m.type == "meeting" and e.type == "visit" and e.place
-                     and "stop" not in e.flags and e.place.kind != "country"
-                     and (m.place is None or e.place.country == m.place.country) and e.date and m.date
-                     and e.date == m.date and _ids(e) <= _ids(m)), None)
+        host = next(
+            (
+                m
+                for m in events
+                if m.type == "meeting"
+                and e.type == "visit"
+                and e.place
+                and "stop" not in e.flags
+                and e.place.kind != "country"
+                and (m.place is None or e.place.country == m.place.country)
+                and e.date
+                and m.date
+                and e.date == m.date
+                and _ids(e) <= _ids(m)
+            ),
+            None,
+        )
         if host is not None:
             absorb(host, e)
             continue
@@ -166,9 +185,14 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
 def _vague(doc: Document, lex: Lexicon, span: Span) -> bool:
     if lex.has("markers", "vague", doc.text, span.start, span.end):
         return True
-    return any(d.precision in ("month", "year") and span.start <= d.span.start < span.end
-               and not re.search(r"\d{4}\s*[–-]\s*\d{4}", d.span.text) for d in doc.dates
-               if d.precision == "month" or (d.year and doc.meta.get("reference_day") and d.year < doc.meta["reference_day"].year))
+    return any(
+        d.precision in ("month", "year")
+        and span.start <= d.span.start < span.end
+        and not re.search(r"\d{4}\s*[–-]\s*\d{4}", d.span.text)
+        for d in doc.dates
+        if d.precision == "month"
+        or (d.year and doc.meta.get("reference_day") and d.year < doc.meta["reference_day"].year)
+    )
 
 
 def keep(doc: Document, lex: Lexicon, e: Event, defense_ids: set[str]) -> bool:

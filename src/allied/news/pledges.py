@@ -50,7 +50,9 @@ def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
     scales, currencies = pdata["scales"], pdata["currencies"]
     money = re.compile(
         rf"(?<![\w.,])(?P<pre>{_alt([c for c in currencies if not c[0].isalpha()])})?\s*(?P<n>{NUMBER})\s*"
-        rf"(?P<scale>{_alt(scales)})\b\.?\s*(?P<cur>{_alt([c for c in currencies if c[0].isalpha()])})?", re.I)
+        rf"(?P<scale>{_alt(scales)})\b\.?\s*(?P<cur>{_alt([c for c in currencies if c[0].isalpha()])})?",
+        re.I,
+    )
     out = []
     for m in percent.finditer(doc.text, span.start, span.end):
         value = _number(m.group(1), comma)
@@ -82,7 +84,7 @@ def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:
 
 
 def _in_parentheses(doc: Document, f: Figure, span: Span) -> bool:
-    before = doc.text[span.start:f.start]
+    before = doc.text[span.start : f.start]
     return before.count("(") > before.count(")")
 
 
@@ -117,10 +119,13 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     for d in dates:
         if d.year is None or not (span.start <= d.span.start < span.end):
             continue
-        before = doc.text[max(span.start, d.span.start - 24):d.span.start]
-        after = doc.text[d.span.end:d.span.end + 30]
-        qualified = d.precision == "relative-year" or (by and re.search(by.pattern + r"\s*$", before, re.I)) or \
-            (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
+        before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
+        after = doc.text[d.span.end : d.span.end + 30]
+        qualified = (
+            d.precision == "relative-year"
+            or (by and re.search(by.pattern + r"\s*$", before, re.I))
+            or (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
+        )
         if d.precision in ("year", "relative-year") and qualified:
             cands.append(d)
     inside = [d for d in cands if lo <= d.span.start < hi]
@@ -132,12 +137,22 @@ def _starts_spending(lex: Lexicon, text: str) -> bool:
     return any(word_pattern([p]).match(text.lstrip()) for p, _ in lex.data["pledges"]["spending"])  # type: ignore[union-attr]
 
 
-def _pledger(doc: Document, sent: Span, items: list[tuple[int, int, str]], nato: bool,
-             last: str | None) -> tuple[str | None, bool]:
+def _pledger(
+    doc: Document, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
+) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
     ms = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
-    speaker = next((m for m in ms if m.kind in ("person", "organization", "alliance") and (m.country or m.id)
-                    or m.kind == "state" and m.role not in ("demonym",)), None)
+    speaker = next(
+        (
+            m
+            for m in ms
+            if m.kind in ("person", "organization", "alliance")
+            and (m.country or m.id)
+            or m.kind == "state"
+            and m.role not in ("demonym",)
+        ),
+        None,
+    )
     first_spend = items[0][0] if items else sent.end
     possessor = _possessor(doc, ms, first_spend)
     spk = _country(speaker, nato)
@@ -160,8 +175,14 @@ def _country(m: Mention | None, nato: bool) -> str | None:
 
 
 def _possessor(doc: Document, ms: list[Mention], before: int) -> Mention | None:
-    cands = [m for m in ms if m.kind in ("state", "place") and m.span.end <= before and before - m.span.end < 110
-             and (m.role == "modifier" or re.match(r"['’]s\b", doc.text[m.span.end:m.span.end + 2]))]
+    cands = [
+        m
+        for m in ms
+        if m.kind in ("state", "place")
+        and m.span.end <= before
+        and before - m.span.end < 110
+        and (m.role == "modifier" or re.match(r"['’]s\b", doc.text[m.span.end : m.span.end + 2]))
+    ]
     return cands[-1] if cands else None
 
 
@@ -211,8 +232,9 @@ def _merge(pledges: list[Pledge]) -> list[Pledge]:
     for p in pledges:
         key = (p.country, p.what if p.value is not None else "", p.value, p.unit, p.by)
         if key in out:
-            out[key].evidence = sorted({s.start: s for s in [*out[key].evidence, *p.evidence]}.values(),
-                                       key=lambda s: s.start)
+            out[key].evidence = sorted(
+                {s.start: s for s in [*out[key].evidence, *p.evidence]}.values(), key=lambda s: s.start
+            )
         else:
             out[key] = p
     return list(out.values())
@@ -230,11 +252,13 @@ def _inherit_years(pledges: list[Pledge]) -> None:
 def _drop_figureless(pledges: list[Pledge]) -> list[Pledge]:
     out = []
     for p in pledges:
-        valued = [q for q in pledges if q.value is not None and q.country == p.country
-                  and (p.by is None or q.by == p.by)]
+        valued = [
+            q for q in pledges if q.value is not None and q.country == p.country and (p.by is None or q.by == p.by)
+        ]
         if p.value is None and valued:
-            valued[0].evidence = sorted({s.start: s for s in [*valued[0].evidence, *p.evidence]}.values(),
-                                        key=lambda s: s.start)
+            valued[0].evidence = sorted(
+                {s.start: s for s in [*valued[0].evidence, *p.evidence]}.values(), key=lambda s: s.start
+            )
             continue
         out.append(p)
     return out

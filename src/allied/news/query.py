@@ -26,8 +26,16 @@ def _sources(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
     ).fetchall()
     out: dict[str, list[dict[str, Any]]] = {}
     for eid, name, lang, published, url, outlet, evidence in rows:
-        out.setdefault(eid, []).append({"doc": name, "language": lang, "published": published.isoformat() if published else None,
-                                        "url": url, "outlet": outlet, "evidence": json.loads(evidence)})
+        out.setdefault(eid, []).append(
+            {
+                "doc": name,
+                "language": lang,
+                "published": published.isoformat() if published else None,
+                "url": url,
+                "outlet": outlet,
+                "evidence": json.loads(evidence),
+            }
+        )
     return out
 
 
@@ -41,12 +49,23 @@ def stored_events(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     ).fetchall()
     out = []
     for eid, typ, actors, countries, place, ds, de, inf, forum, topics, status, first, published, seq in rows:
-        out.append({
-            "id": eid, "type": typ, "actors": json.loads(actors), "countries": list(countries),
-            "place": _place(place), "date": {"start": ds.isoformat(), "end": de.isoformat(), "inferred": bool(inf)} if ds else None,
-            "forum": json.loads(forum) if forum else None, "topics": list(topics), "status": status,
-            "sources": sources.get(eid, []), "_first": first, "_published": published, "_seq": seq,
-        })
+        out.append(
+            {
+                "id": eid,
+                "type": typ,
+                "actors": json.loads(actors),
+                "countries": list(countries),
+                "place": _place(place),
+                "date": {"start": ds.isoformat(), "end": de.isoformat(), "inferred": bool(inf)} if ds else None,
+                "forum": json.loads(forum) if forum else None,
+                "topics": list(topics),
+                "status": status,
+                "sources": sources.get(eid, []),
+                "_first": first,
+                "_published": published,
+                "_seq": seq,
+            }
+        )
     return out
 
 
@@ -75,8 +94,9 @@ def _in_period(e: dict[str, Any], start: dt.date | None, end: dt.date | None) ->
 
 def matches_person(e: dict[str, Any], person: str) -> bool:
     key = fold(person)
-    return any(a["id"] == person or fold(a["name"]) == key or (len(key) > 3 and key in fold(a["name"]))
-               for a in e["actors"])
+    return any(
+        a["id"] == person or fold(a["name"]) == key or (len(key) > 3 and key in fold(a["name"])) for a in e["actors"]
+    )
 
 
 def forum_ids(name: str) -> set[str]:
@@ -84,8 +104,11 @@ def forum_ids(name: str) -> set[str]:
     from allied.reference import load
 
     key = fold(name)
-    return {f.id for f in load().forums.values()
-            if name == f.id or key in {fold(n) for n in (f.name, *f.aliases, *f.aliases_unverified)}}
+    return {
+        f.id
+        for f in load().forums.values()
+        if name == f.id or key in {fold(n) for n in (f.name, *f.aliases, *f.aliases_unverified)}
+    }
 
 
 def _check_period(start: dt.date | None, end: dt.date | None) -> None:
@@ -93,8 +116,14 @@ def _check_period(start: dt.date | None, end: dt.date | None) -> None:
         raise InputError("--to", end.isoformat(), f"a date on or after --from ({start.isoformat()})")
 
 
-def find_events(con: duckdb.DuckDBPyConnection, country: str | None = None, person: str | None = None,
-                forum: str | None = None, start: dt.date | None = None, end: dt.date | None = None) -> list[dict[str, Any]]:
+def find_events(
+    con: duckdb.DuckDBPyConnection,
+    country: str | None = None,
+    person: str | None = None,
+    forum: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict[str, Any]]:
     _check_period(start, end)
     out = []
     for e in stored_events(con):
@@ -114,11 +143,15 @@ def public(e: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in e.items() if not k.startswith("_")}
 
 
-def itinerary_stops(con: duckdb.DuckDBPyConnection, person: str, start: dt.date | None = None,
-                    end: dt.date | None = None) -> list[dict[str, Any]]:
+def itinerary_stops(
+    con: duckdb.DuckDBPyConnection, person: str, start: dt.date | None = None, end: dt.date | None = None
+) -> list[dict[str, Any]]:
     _check_period(start, end)
-    visits = [e for e in stored_events(con) if e["type"] == "visit" and matches_person(e, person)
-              and _in_period(e, start, end)]
+    visits = [
+        e
+        for e in stored_events(con)
+        if e["type"] == "visit" and matches_person(e, person) and _in_period(e, start, end)
+    ]
     effective = _effective_dates(visits)
     visits.sort(key=lambda e: (effective[e["id"]], e["date"] is None, e["_first"], e["_seq"]))
     return [_stop(i, e) for i, e in enumerate(visits, start=1)]
@@ -150,9 +183,23 @@ def _stop(i: int, e: dict[str, Any]) -> dict[str, Any]:
     place = e["place"] or {}
     purposes = list(e["topics"]) + ([e["forum"]["name"]] if e["forum"] else [])
     return {
-        "stop": i, "start": e["date"]["start"] if e["date"] else None, "end": e["date"]["end"] if e["date"] else None,
-        "place": place.get("name"), "country": place.get("country"), "lat": place.get("lat"), "lon": place.get("lon"),
-        "purposes": purposes, "with": [a["name"] for a in e["actors"]], "status": e["status"],
-        "sources": [{"doc": s["doc"], "published": s["published"], "url": s["url"],
-                     "evidence": [x["text"] for x in s["evidence"]]} for s in e["sources"]],
+        "stop": i,
+        "start": e["date"]["start"] if e["date"] else None,
+        "end": e["date"]["end"] if e["date"] else None,
+        "place": place.get("name"),
+        "country": place.get("country"),
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "purposes": purposes,
+        "with": [a["name"] for a in e["actors"]],
+        "status": e["status"],
+        "sources": [
+            {
+                "doc": s["doc"],
+                "published": s["published"],
+                "url": s["url"],
+                "evidence": [x["text"] for x in s["evidence"]],
+            }
+            for s in e["sources"]
+        ],
     }

@@ -24,8 +24,9 @@ PLACEHOLDER_TITLES = ("[title not shown in source]",)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def read_paths(paths: Iterable[str | Path], published: dt.date | None = None,
-               language: str | None = None) -> Iterator[Document]:
+def read_paths(
+    paths: Iterable[str | Path], published: dt.date | None = None, language: str | None = None
+) -> Iterator[Document]:
     """Documents from files, in order; ``published``/``language`` override what the files say."""
     for p in paths:
         for doc in read_path(Path(p)):
@@ -44,12 +45,22 @@ def read_path(path: Path) -> list[Document]:
         return [Document(name=name, path=str(path), error=f"{path}: is a folder; give the article files")]
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        return [Document(name=name, path=str(path),
-                         error=f"{path}: unsupported file type {suffix or '(none)'!r}; expected {', '.join(SUFFIXES)}")]
+        return [
+            Document(
+                name=name,
+                path=str(path),
+                error=f"{path}: unsupported file type {suffix or '(none)'!r}; expected {', '.join(SUFFIXES)}",
+            )
+        ]
     size = path.stat().st_size
     if size > MAX_BYTES and suffix != ".jsonl":
-        return [Document(name=name, path=str(path),
-                         error=f"{path}: too large for a news article ({size:,} bytes; the limit is {MAX_BYTES:,})")]
+        return [
+            Document(
+                name=name,
+                path=str(path),
+                error=f"{path}: too large for a news article ({size:,} bytes; the limit is {MAX_BYTES:,})",
+            )
+        ]
     raw = path.read_bytes()
     if suffix == ".jsonl":
         return list(_read_jsonl(path, raw))
@@ -153,8 +164,12 @@ def _from_html(path: Path, html: str) -> Document:
         doc.error = problem
         return doc
     date = getattr(result, "date", None)
-    merged = {"published": date, "url": getattr(result, "url", None), "outlet": getattr(result, "sitename", None),
-              "language": getattr(result, "language", None)}
+    merged = {
+        "published": date,
+        "url": getattr(result, "url", None),
+        "outlet": getattr(result, "sitename", None),
+        "language": getattr(result, "language", None),
+    }
     merged.update({k: v for k, v in meta.items() if v not in (None, "")})
     return _meta(doc, merged)
 

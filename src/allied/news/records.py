@@ -16,10 +16,16 @@ def event_record(e: Event) -> dict[str, Any]:
         "type": e.type,
         "actors": [{"id": a.id, "name": a.name, "kind": a.kind} for a in e.actors],
         "countries": list(e.countries),
-        "place": ({"name": e.place.name, "country": e.place.country, "lat": e.place.lat, "lon": e.place.lon}
-                  if e.place else None),
-        "date": ({"start": e.date.start.isoformat(), "end": e.date.end.isoformat(), "inferred": e.date.inferred}
-                 if e.date else None),
+        "place": (
+            {"name": e.place.name, "country": e.place.country, "lat": e.place.lat, "lon": e.place.lon}
+            if e.place
+            else None
+        ),
+        "date": (
+            {"start": e.date.start.isoformat(), "end": e.date.end.isoformat(), "inferred": e.date.inferred}
+            if e.date
+            else None
+        ),
         "forum": {"id": e.forum.id, "name": e.forum.name} if e.forum else None,
         "topics": list(e.topics),
         "status": e.status,
@@ -28,8 +34,15 @@ def event_record(e: Event) -> dict[str, Any]:
 
 
 def pledge_record(p: Pledge) -> dict[str, Any]:
-    return {"country": p.country, "what": p.what, "value": p.value, "unit": p.unit, "by": p.by,
-            "by_inferred": p.by_inferred, "evidence": [span_record(s) for s in p.evidence]}
+    return {
+        "country": p.country,
+        "what": p.what,
+        "value": p.value,
+        "unit": p.unit,
+        "by": p.by,
+        "by_inferred": p.by_inferred,
+        "evidence": [span_record(s) for s in p.evidence],
+    }
 
 
 def document_record(doc: Document) -> dict[str, Any]:

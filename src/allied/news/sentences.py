@@ -48,9 +48,9 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         prev = out[-1] if out else None
-        same_line = prev is not None and "\n" not in text[prev.end:s.start]
+        same_line = prev is not None and "\n" not in text[prev.end : s.start]
         if prev is not None and same_line and INITIAL_END.search(prev.text) and CONTINUES.match(s.text):
-            out[-1] = Span(prev.start, s.end, text[prev.start:s.end])
+            out[-1] = Span(prev.start, s.end, text[prev.start : s.end])
         else:
             out.append(s)
     return out

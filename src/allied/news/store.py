@@ -90,13 +90,22 @@ class Stored:
 
 
 def _load_events(con: duckdb.DuckDBPyConnection) -> list[Stored]:
-    rows = con.execute("SELECT event_id, type, actors, countries, place, date_start, date_end, date_inferred, "
-                       "forum, topics, status FROM news_events").fetchall()
+    rows = con.execute(
+        "SELECT event_id, type, actors, countries, place, date_start, date_end, date_inferred, "
+        "forum, topics, status FROM news_events"
+    ).fetchall()
     out = []
     for eid, typ, actors, countries, place, ds, de, inf, forum, topics, status in rows:
-        rec = {"type": typ, "actors": json.loads(actors), "countries": list(countries), "place": json.loads(place) if place else None,
-               "date": {"start": ds.isoformat(), "end": de.isoformat(), "inferred": bool(inf)} if ds else None,
-               "forum": json.loads(forum) if forum else None, "topics": list(topics), "status": status}
+        rec = {
+            "type": typ,
+            "actors": json.loads(actors),
+            "countries": list(countries),
+            "place": json.loads(place) if place else None,
+            "date": {"start": ds.isoformat(), "end": de.isoformat(), "inferred": bool(inf)} if ds else None,
+            "forum": json.loads(forum) if forum else None,
+            "topics": list(topics),
+            "status": status,
+        }
         out.append(Stored(eid, rec))
     return out
 
@@ -115,8 +124,11 @@ def _place_ok(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return True
     if a["type"] == "visit":
         city_of_country = pa["country"] == pb["country"] and {pa.get("kind"), pb.get("kind")} == {"city", "country"}
-        return city_of_country or (pa["name"] == pb["name"] and pa["country"] == pb["country"]) or \
-            part_of(pa.get("id", ""), pb.get("id", ""))
+        return (
+            city_of_country
+            or (pa["name"] == pb["name"] and pa["country"] == pb["country"])
+            or part_of(pa.get("id", ""), pb.get("id", ""))
+        )
     return pa["country"] == pb["country"]
 
 
@@ -159,19 +171,32 @@ def _combine(old: dict[str, Any], new: dict[str, Any], newer: bool) -> dict[str,
     return out
 
 
-def _write_event(con: duckdb.DuckDBPyConnection, eid: str, rec: dict[str, Any], first_doc: str, seq: int,
-                 insert: bool) -> None:
+def _write_event(
+    con: duckdb.DuckDBPyConnection, eid: str, rec: dict[str, Any], first_doc: str, seq: int, insert: bool
+) -> None:
     d = rec["date"]
-    values = [rec["type"], json.dumps(rec["actors"], ensure_ascii=False), rec["countries"],
-              json.dumps(rec["place"], ensure_ascii=False) if rec["place"] else None,
-              d["start"] if d else None, d["end"] if d else None, d["inferred"] if d else None,
-              json.dumps(rec["forum"], ensure_ascii=False) if rec["forum"] else None, rec["topics"], rec["status"]]
+    values = [
+        rec["type"],
+        json.dumps(rec["actors"], ensure_ascii=False),
+        rec["countries"],
+        json.dumps(rec["place"], ensure_ascii=False) if rec["place"] else None,
+        d["start"] if d else None,
+        d["end"] if d else None,
+        d["inferred"] if d else None,
+        json.dumps(rec["forum"], ensure_ascii=False) if rec["forum"] else None,
+        rec["topics"],
+        rec["status"],
+    ]
     if insert:
-        con.execute("INSERT INTO news_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [eid, *values, first_doc, seq])
+        con.execute(
+            "INSERT INTO news_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [eid, *values, first_doc, seq]
+        )
     else:
-        con.execute("UPDATE news_events SET type=?, actors=?, countries=?, place=?, date_start=?, date_end=?, "
-                    "date_inferred=?, forum=?, topics=?, status=? WHERE event_id=?", [*values, eid])
+        con.execute(
+            "UPDATE news_events SET type=?, actors=?, countries=?, place=?, date_start=?, date_end=?, "
+            "date_inferred=?, forum=?, topics=?, status=? WHERE event_id=?",
+            [*values, eid],
+        )
 
 
 def _event_rec(e: Any) -> dict[str, Any]:
@@ -196,8 +221,15 @@ def ingest_documents(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> li
 
 
 def _ingest_one(con: duckdb.DuckDBPyConnection, doc: Document, stored: list[Stored], known: set[str]) -> dict[str, Any]:
-    row: dict[str, Any] = {"doc": doc.name, "language": doc.language, "events": len(doc.events),
-                           "pledges": len(doc.pledges), "new_events": 0, "merged_events": 0, "status": "stored"}
+    row: dict[str, Any] = {
+        "doc": doc.name,
+        "language": doc.language,
+        "events": len(doc.events),
+        "pledges": len(doc.pledges),
+        "new_events": 0,
+        "merged_events": 0,
+        "status": "stored",
+    }
     if not doc.ok:
         row.update(status="skipped", events=0, pledges=0, reason=doc.error or doc.reason)
         return row
@@ -206,9 +238,22 @@ def _ingest_one(con: duckdb.DuckDBPyConnection, doc: Document, stored: list[Stor
         row.update(status="already stored", new_events=0)
         return row
     known.add(key)
-    con.execute("INSERT INTO news_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, doc.name, doc.path, doc.language, doc.published, doc.url, doc.outlet, len(doc.text),
-                 len(doc.events), len(doc.pledges), dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+    con.execute(
+        "INSERT INTO news_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            key,
+            doc.name,
+            doc.path,
+            doc.language,
+            doc.published,
+            doc.url,
+            doc.outlet,
+            len(doc.text),
+            len(doc.events),
+            len(doc.pledges),
+            dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        ],
+    )
     for seq, e in enumerate(doc.events):
         rec = _event_rec(e)
         match = next((s for s in stored if same_event(s.rec, rec)), None)
@@ -222,11 +267,23 @@ def _ingest_one(con: duckdb.DuckDBPyConnection, doc: Document, stored: list[Stor
             _write_event(con, match.id, match.rec, "", 0, insert=False)
             eid = match.id
             row["merged_events"] += 1
-        con.execute("INSERT OR REPLACE INTO news_event_sources VALUES (?, ?, ?)",
-                    [eid, key, json.dumps(rec["evidence"], ensure_ascii=False)])
+        con.execute(
+            "INSERT OR REPLACE INTO news_event_sources VALUES (?, ?, ?)",
+            [eid, key, json.dumps(rec["evidence"], ensure_ascii=False)],
+        )
     for seq, p in enumerate(doc.pledges):
         pr = pledge_record(p)
-        con.execute("INSERT INTO news_pledges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [key, seq, pr["country"], pr["what"], pr["value"], pr["unit"], pr["by"],
-                     json.dumps(pr["evidence"], ensure_ascii=False)])
+        con.execute(
+            "INSERT INTO news_pledges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                key,
+                seq,
+                pr["country"],
+                pr["what"],
+                pr["value"],
+                pr["unit"],
+                pr["by"],
+                json.dumps(pr["evidence"], ensure_ascii=False),
+            ],
+        )
     return row

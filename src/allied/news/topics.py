@@ -19,8 +19,11 @@ def topic_matches(doc: Document, lex: Lexicon, start: int, end: int) -> list[tup
         pat = lex.pattern("topics", tag)
         if pat is not None:
             found += [(m.start(), m.end(), tag) for m in pat.finditer(doc.text, start, end)]
-    return [f for f in found if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0])
-                                        and o[2] != f[2] for o in found)]
+    return [
+        f
+        for f in found
+        if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) and o[2] != f[2] for o in found)
+    ]
 
 
 def topics_for(doc: Document, lex: Lexicon, event: Event) -> list[str]:

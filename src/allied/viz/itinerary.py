@@ -52,6 +52,7 @@ def _outlines(bbox: tuple[float, float, float, float]) -> list[list[tuple[float,
         import shapely
 
         from allied.obligations.geodata import geography
+
         geoms = geography().ne_geoms
     except Exception:  # outlines are decoration: a map without them is still a map
         return []
@@ -83,22 +84,44 @@ def write_html(stops: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
 
     shapes = "".join(
         '<polygon points="' + " ".join(f"{a:.1f},{b:.1f}" for a, b in (xy(x, y) for x, y in ring)) + '"/>'
-        for ring in _outlines(bbox))
+        for ring in _outlines(bbox)
+    )
     pts = [(s, *xy(float(s["lon"]), float(s["lat"]))) for s in _points(stops)]
     route = " ".join(f"{x:.1f},{y:.1f}" for _, x, y in pts)
     marks = "".join(
         f'<g class="stop" data-i="{i}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
         f'<text x="{x + 10:.1f}" y="{y - 8:.1f}">{html.escape(_label(s))}</text></g>'
-        for i, (s, x, y) in enumerate(pts))
+        for i, (s, x, y) in enumerate(pts)
+    )
     rows = "".join(
-        f"<tr><td>{s['stop']}</td><td>{html.escape(str(s.get('start') or ''))}</td><td>{html.escape(str(s.get('place') or ''))}</td>"
+        f"<tr><td>{s['stop']}</td><td>{html.escape(str(s.get('start') or ''))}</td>"
+        f"<td>{html.escape(str(s.get('place') or ''))}</td>"
         f"<td>{html.escape(', '.join(s.get('purposes') or []))}</td><td>{html.escape(s.get('status') or '')}</td>"
-        f"<td>{html.escape('; '.join(src['doc'] for src in s.get('sources') or []))}</td></tr>" for s in stops)
-    data = json.dumps([{"label": _label(s), "purposes": s.get("purposes") or [],
-                        "evidence": [e for src in s.get("sources") or [] for e in src.get("evidence", [])][:3]}
-                       for s, _, _ in pts], ensure_ascii=False).replace("</", "<\\/")
-    page = _PAGE.format(title=html.escape(title), w=WIDTH, h=HEIGHT, shapes=shapes, route=route, marks=marks,
-                        rows=rows, data=data, source=html.escape(OUTLINE_SOURCE))
+        f"<td>{html.escape('; '.join(src['doc'] for src in s.get('sources') or []))}</td></tr>"
+        for s in stops
+    )
+    data = json.dumps(
+        [
+            {
+                "label": _label(s),
+                "purposes": s.get("purposes") or [],
+                "evidence": [e for src in s.get("sources") or [] for e in src.get("evidence", [])][:3],
+            }
+            for s, _, _ in pts
+        ],
+        ensure_ascii=False,
+    ).replace("</", "<\\/")
+    page = _PAGE.format(
+        title=html.escape(title),
+        w=WIDTH,
+        h=HEIGHT,
+        shapes=shapes,
+        route=route,
+        marks=marks,
+        rows=rows,
+        data=data,
+        source=html.escape(OUTLINE_SOURCE),
+    )
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -128,7 +151,8 @@ document.querySelectorAll('.stop').forEach(g => g.addEventListener('click', () =
   const d = document.getElementById('detail');
   d.textContent = '';
   const h = document.createElement('strong'); h.textContent = s.label; d.appendChild(h);
-  const p = document.createElement('div'); p.textContent = 'Purposes: ' + (s.purposes.join(', ') || '—'); d.appendChild(p);
+  const p = document.createElement('div');
+  p.textContent = 'Purposes: ' + (s.purposes.join(', ') || '—'); d.appendChild(p);
   s.evidence.forEach(e => {{ const q = document.createElement('blockquote'); q.textContent = e; d.appendChild(q); }});
 }}));
 </script></body></html>
@@ -150,8 +174,9 @@ def write_png(stops: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
         ax.fill(xs, ys, facecolor="#f4f1ea", edgecolor="#888888", linewidth=0.5)
     if pts:
         ax.plot([p["lon"] for p in pts], [p["lat"] for p in pts], "--", color="#c0392b", linewidth=1.5)
-        ax.scatter([p["lon"] for p in pts], [p["lat"] for p in pts], s=60, color="#c0392b", zorder=3,
-                   edgecolors="white")
+        ax.scatter(
+            [p["lon"] for p in pts], [p["lat"] for p in pts], s=60, color="#c0392b", zorder=3, edgecolors="white"
+        )
         for p in pts:
             ax.annotate(_label(p), (p["lon"], p["lat"]), xytext=(6, 6), textcoords="offset points", fontsize=9)
     ax.set_xlim(bbox[0], bbox[2])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from obligations_helpers import bound, run
+from tests.obligations.obligations_helpers import bound, run
 
 import allied
 

@@ -37,7 +37,10 @@ def test_default_store_follows_env(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert (tmp_path / "x.duckdb").exists()
 
 
-def test_status_of_an_empty_store(db: Path) -> None:
+def test_status_of_an_empty_store_shows_only_the_bundled_snapshot(db: Path) -> None:
     import allied
 
-    assert allied.data_status(db) == []
+    rows = allied.data_status(db)
+    assert {r["dataset"] for r in rows} == {"sipri", "worldbank:MS.MIL.XPND.GD.ZS", "worldbank:NY.GDP.MKTP.CD",
+                                           "worldbank:SP.POP.TOTL"}
+    assert {(r["origin"], r["in_use"], r["imported_at"]) for r in rows} == {("snapshot", True, None)}

@@ -47,8 +47,8 @@ def _quotes(pattern: str) -> str:
     return re.sub("['’]", "['’]", pattern)
 
 
-def _phrase(w: str) -> str:
-    """A phrase as regex: words joined by whitespace; ' * ' is a gap of up to six words."""
+def _phrase(w: str) -> tuple[bool, str]:
+    """A phrase as regex (without its left word boundary): words joined by whitespace; ' * ' skips words."""
     out, prev_gap = "", True
     for tok in w.split():
         if tok == "*":
@@ -57,17 +57,19 @@ def _phrase(w: str) -> str:
             continue
         out += ("" if prev_gap else r"\s+") + _token(tok)
         prev_gap = False
-    left = r"(?<!\w)" if w[:1].isalnum() else ""
     right = r"(?!\w)" if w[-1:].isalnum() else ""
-    return left + out + right
+    return w[:1].isalnum(), out + right
 
 
 def word_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    """One case-insensitive regex for a word list; 'word*' continues a word, ' * ' skips up to 6 words."""
-    alts = [_phrase(w) for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)]
-    if not alts:
+    """One case-insensitive regex for a word list; 'word*' continues a word, ' * ' skips up to 12 words."""
+    phrases = [_phrase(w) for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)]
+    if not phrases:
         return None
-    return re.compile("|".join(alts), re.IGNORECASE)
+    bounded = [p for b, p in phrases if b]
+    free = [p for b, p in phrases if not b]
+    parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 @dataclass
@@ -80,6 +82,8 @@ class Lexicon:
     cased: bool = True
     suffixes: tuple[str, ...] = ()
     patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
+    _memo: dict[tuple[str, str, int, int], list[re.Match[str]]] = field(default_factory=dict, repr=False)
+    _memo_text: str | None = field(default=None, repr=False)
 
     def pattern(self, section: str, key: str) -> re.Pattern[str] | None:
         """The compiled word list ``data[section][key]`` (cached)."""
@@ -90,14 +94,20 @@ class Lexicon:
         return self.patterns[name]
 
     def find(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-        pat = self.pattern(section, key)
-        if pat is None:
-            return []
-        return list(pat.finditer(text, start, len(text) if end is None else end))
+        """Matches of the word list in ``text[start:end]`` (memoised for the current text)."""
+        if text is not self._memo_text:
+            self._memo, self._memo_text = {}, text
+        stop = len(text) if end is None else end
+        memo_key = (section, key, start, stop)
+        found = self._memo.get(memo_key)
+        if found is None:
+            pat = self.pattern(section, key)
+            found = list(pat.finditer(text, start, stop)) if pat is not None else []
+            self._memo[memo_key] = found
+        return found
 
     def has(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> bool:
-        pat = self.pattern(section, key)
-        return bool(pat and pat.search(text, start, len(text) if end is None else end))
+        return bool(self.find(section, key, text, start, end))
 
     def words(self, section: str, key: str) -> list[str]:
         return list(self.data.get(section, {}).get(key, []))

@@ -111,7 +111,8 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
         found = None
         for n in range(j - i, 0, -1):
             key = "".join(folded[i : i + n])
-            ent = _choose(ctx, _lookup(ctx, key, ctx.index.names))
+            cands = _lookup(ctx, key, ctx.index.names)
+            ent = _choose(ctx, cands) if cands else None
             text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
             if ent is not None and _capitalised(ctx, text, ent):
                 found = (ent, n)

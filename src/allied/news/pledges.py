@@ -68,15 +68,26 @@ def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+_SPENDING: dict[str, tuple[re.Pattern[str], list[str]]] = {}
+
+
+def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
+    """All spending phrases in one regex (one group each, longest first) and what each one names."""
+    if lex.language not in _SPENDING:
+        rows = sorted(lex.data["pledges"]["spending"], key=lambda r: -len(r[0]))
+        groups = []
+        for i, (phrase, _) in enumerate(rows):
+            pat = word_pattern([phrase])
+            if pat is not None:
+                groups.append(f"(?P<s{i}>{pat.pattern})")
+        _SPENDING[lex.language] = (re.compile("|".join(groups), re.I), [w for _, w in rows])
+    return _SPENDING[lex.language]
+
+
 def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, str]]:
-    rows = lex.data["pledges"]["spending"]
-    out: list[tuple[int, int, str]] = []
-    for phrase, what in sorted(rows, key=lambda r: -len(r[0])):
-        pat = word_pattern([phrase])
-        for m in pat.finditer(doc.text, span.start, span.end) if pat else []:
-            if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in out):
-                out.append((m.start(), m.end(), what))
-    return sorted(out)
+    """Spending phrases in the span with what they name ("Kernverteidigungsausgaben" -> core defense spending)."""
+    pat, whats = _spending_pattern(lex)
+    return [(m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(doc.text, span.start, span.end)]
 
 
 def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:
@@ -114,7 +125,7 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
 
 
 def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: int, span: Span) -> int | None:
-    by = word_pattern(lex.data["dates"].get("year_by", []))
+    by = lex.pattern("dates", "year_by")
     cands = []
     for d in dates:
         if d.year is None or not (span.start <= d.span.start < span.end):
@@ -134,7 +145,7 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
 
 
 def _starts_spending(lex: Lexicon, text: str) -> bool:
-    return any(word_pattern([p]).match(text.lstrip()) for p, _ in lex.data["pledges"]["spending"])  # type: ignore[union-attr]
+    return bool(_spending_pattern(lex)[0].match(text.lstrip()))
 
 
 def _pledger(

@@ -6,6 +6,8 @@ part in the event is not its topic.
 
 from __future__ import annotations
 
+import re
+
 from allied.model import Document, Event
 from allied.news.lexicon import Lexicon
 
@@ -13,17 +15,25 @@ from allied.news.lexicon import Lexicon
 STATE_TOPICS = {"North Korea": "PRK", "China": "CHN", "Taiwan": "TWN", "Russia": "RUS", "Ukraine": "UKR"}
 
 
+def _pattern(lex: Lexicon) -> re.Pattern[str]:
+    """All tags' keywords in one regex, one named group per tag, longest keywords first."""
+    cached = lex.patterns.get("topics._all")
+    if cached is None:
+        groups = []
+        tags = list(lex.table("topics"))
+        for i, tag in enumerate(tags):
+            pat = lex.pattern("topics", tag)
+            if pat is not None:
+                groups.append((max(len(w) for w in lex.table("topics")[tag]), f"(?P<t{i}>{pat.pattern})"))
+        cached = re.compile("|".join(g for _, g in sorted(groups, reverse=True)), re.IGNORECASE)
+        lex.patterns["topics._all"] = cached
+    return cached
+
+
 def topic_matches(doc: Document, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, str]]:
-    found = []
-    for tag in lex.table("topics"):
-        pat = lex.pattern("topics", tag)
-        if pat is not None:
-            found += [(m.start(), m.end(), tag) for m in pat.finditer(doc.text, start, end)]
-    return [
-        f
-        for f in found
-        if not any(o[0] <= f[0] and f[1] <= o[1] and (o[1] - o[0]) > (f[1] - f[0]) and o[2] != f[2] for o in found)
-    ]
+    tags = list(lex.table("topics"))
+    return [(m.start(), m.end(), tags[int(str(m.lastgroup)[1:])])
+            for m in _pattern(lex).finditer(doc.text, start, end) if m.lastgroup]
 
 
 def topics_for(doc: Document, lex: Lexicon, event: Event) -> list[str]:

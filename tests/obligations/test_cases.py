@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.obligations.obligations_helpers import bound, contested, pending, run
-
 import allied
+from tests.obligations.obligations_helpers import bound, contested, pending, run
 
 NATO_2025 = sorted(allied.treaty("NATO").parties_on(dt.date(2025, 11, 4)))
 RIO_2025 = ["ARG", "BHS", "BRA", "CHL", "COL", "CRI", "DOM", "GTM", "HND", "HTI", "PAN", "PER", "PRY", "SLV", "TTO",

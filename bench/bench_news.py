@@ -80,8 +80,8 @@ def main() -> None:
     n, chars = len(docs), sum(len(t) for _, t, _ in docs)
     print(f"corpus: {n} articles, {chars:,} characters ({args.folder})")
     print(f"first run incl. one-time setup (indexes, detector, patterns): {setup:.2f} s")
-    print(f"allied pipeline:        {ours_s * 1000:8.1f} ms per corpus  {n / ours_s:8.1f} docs/s  peak {ours_mib:6.1f} MiB")
-    print(f"dateparser search_dates:{peer_s * 1000:8.1f} ms per corpus  {n / peer_s:8.1f} docs/s  peak {peer_mib:6.1f} MiB")
+    for label, sec, mib in (("allied pipeline", ours_s, ours_mib), ("dateparser search_dates", peer_s, peer_mib)):
+        print(f"{label:24s}{sec * 1000:8.1f} ms per corpus {n / sec:8.1f} docs/s  traced peak {mib:6.1f} MiB")
     print(f"allied is {peer_s / ours_s:.1f}x the speed of the peer (which only finds dates)")
     print(f"process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
 

@@ -101,27 +101,13 @@ def _surname(ctx: _Context, key: str, text: str) -> Entity | None:
 def _names(ctx: _Context, sent: Span) -> list[Mention]:
     toks = _tokens(ctx.doc.text, sent.start, sent.end)
     folded = [fold(t[2]) for t in toks]
+    joined = [k > 0 and bool(GAP.fullmatch(ctx.doc.text, toks[k - 1][1], toks[k][0])) for k in range(len(toks))]
     out, i = [], 0
     while i < len(toks):
         j = i + 1
-        while (
-            j < len(toks) and j - i < ctx.index.max_tokens and GAP.fullmatch(ctx.doc.text, toks[j - 1][1], toks[j][0])
-        ):
+        while j < len(toks) and j - i < ctx.index.max_tokens and joined[j]:
             j += 1
-        found = None
-        for n in range(j - i, 0, -1):
-            key = "".join(folded[i : i + n])
-            cands = _lookup(ctx, key, ctx.index.names)
-            ent = _choose(ctx, cands) if cands else None
-            text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
-            if ent is not None and _capitalised(ctx, text, ent):
-                found = (ent, n)
-                break
-            if n <= 2:
-                sur = _surname(ctx, key, text)
-                if sur is not None:
-                    found = (sur, n)
-                    break
+        found = _longest(ctx, toks, folded, i, j)
         if found is None:
             i += 1
             continue
@@ -149,6 +135,28 @@ def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int,
         w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "after_place")
     }
     return not first_of_sentence and not known and fold(prev[2]) not in ctx.index.names
+
+
+def _longest(
+    ctx: _Context, toks: list[tuple[int, int, str]], folded: list[str], i: int, j: int
+) -> tuple[Entity, int] | None:
+    """The longest name starting at token ``i`` (words up to ``j``), extending only while a name can go on."""
+    found = None
+    key = ""
+    for n in range(1, j - i + 1):
+        key += folded[i + n - 1]
+        text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
+        cands = _lookup(ctx, key, ctx.index.names)
+        ent = _choose(ctx, cands) if cands else None
+        if ent is not None and _capitalised(ctx, text, ent):
+            found = (ent, n)
+        elif n <= 2 and found is None:
+            sur = _surname(ctx, key, text)
+            if sur is not None:
+                found = (sur, n)
+        if key not in ctx.index.prefixes:
+            break
+    return found
 
 
 def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Mention | None:

@@ -21,6 +21,7 @@ from allied.reference.gazetteer import lookup
 EAST_ASIAN_FAMILY_FIRST = ("KOR", "PRK", "CHN", "TWN")
 HONORIFICS = re.compile(r"^(?:Adm|Gen|Lt|Col|Dr|Mr|Ms|Mrs)\.?\s+(?:Gen\.?\s+)?")
 EXPANSIONS = {"ASEAN": "Association of Southeast Asian Nations"}
+WORD = re.compile(r"\w+")
 
 
 def fold(text: str) -> str:
@@ -67,10 +68,16 @@ class NameIndex:
     officials: list[Entity] = field(default_factory=list)
     max_tokens: int = 8
 
+    prefixes: set[str] = field(default_factory=set)  # folded first words of every name: where to stop looking
+
     def add(self, name: str, entity: Entity, table: dict[str, list[Entity]] | None = None) -> None:
         key = fold(name)
         if not key:
             return
+        joined = ""
+        for word in WORD.findall(name):
+            joined += fold(word)
+            self.prefixes.add(joined)
         bucket = (self.names if table is None else table).setdefault(key, [])
         if entity not in bucket:
             bucket.append(entity)

@@ -87,7 +87,9 @@ def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
 def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, str]]:
     """Spending phrases in the span with what they name ("Kernverteidigungsausgaben" -> core defense spending)."""
     pat, whats = _spending_pattern(lex)
-    return [(m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(doc.text, span.start, span.end)]
+    return [
+        (m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(doc.text, span.start, span.end)
+    ]
 
 
 def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:
@@ -209,8 +211,10 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | Non
 
 
 def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None) -> list[Pledge]:
+    if not _near(lex, "cues", doc, sent.start, sent.end):
+        return []
     items = spending(doc, lex, sent)
-    if not items or not _near(lex, "cues", doc, sent.start, sent.end):
+    if not items:
         return []
     country, third = _pledger(doc, sent, items, nato, last)
     if country is None:

@@ -31,9 +31,16 @@ def _pattern(lex: Lexicon) -> re.Pattern[str]:
 
 
 def topic_matches(doc: Document, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, str]]:
-    tags = list(lex.table("topics"))
-    return [(m.start(), m.end(), tags[int(str(m.lastgroup)[1:])])
-            for m in _pattern(lex).finditer(doc.text, start, end) if m.lastgroup]
+    """(start, end, tag) of every topic keyword in the span (memoised per document and span)."""
+    memo = doc.meta.setdefault("topic_matches", {})
+    if (start, end) not in memo:
+        tags = list(lex.table("topics"))
+        memo[(start, end)] = [
+            (m.start(), m.end(), tags[int(str(m.lastgroup)[1:])])
+            for m in _pattern(lex).finditer(doc.text, start, end)
+            if m.lastgroup
+        ]
+    return list(memo[(start, end)])
 
 
 def topics_for(doc: Document, lex: Lexicon, event: Event) -> list[str]:

@@ -3,6 +3,7 @@ nothing is logged as an error and no request leaves 127.0.0.1. Screenshots go to
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -163,3 +164,55 @@ def test_events_filter_timeline_and_map(web: Any) -> None:
     assert web.page.locator("#map path.route").count() == 1
     web.shot("events")
     web.assert_clean()
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "marles-indopazifik.txt"
+
+
+def test_brief_upload(web: Any) -> None:
+    web.page.goto(web.base + "/brief")
+    web.page.set_input_files("#file", str(EXAMPLE))
+    web.page.fill("input[name=published]", "2026-03-01")
+    with web.page.expect_navigation():
+        web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    web.page.wait_for_selector("#trend[data-ready='1']")
+    query = web.page.url.split("?", 1)[1]
+    params = dict(p.split("=") for p in query.split("&"))
+    assert params["published"] == "2026-03-01" and len(params["article"]) == 16
+    api = _api(web, "/api/brief", **params)
+    assert web.page.locator("#title").inner_text() == api["title"]
+    assert web.page.locator("#events tbody tr").count() == len(api["events"])
+    assert web.page.locator("#figures tbody tr").evaluate_all("rs => rs.map(r => r.dataset.iso3)") == [
+        r["iso3"] for r in api["figures"]["rows"]]
+    assert web.page.locator("#no-link li").all_inner_texts() == [n["note"] for n in api["no_treaty_link"]]
+    web.shot("brief")
+    web.assert_clean()
+
+
+def test_brief_paste_shares_the_same_link(web: Any) -> None:
+    web.page.goto(web.base + "/brief")
+    web.page.fill("#text", EXAMPLE.read_text(encoding="utf-8"))
+    web.page.fill("input[name=published]", "2026-03-01")
+    with web.page.expect_navigation():
+        web.page.click("#form button[type=submit]")
+    first = web.page.url
+    web.page.goto(first)  # a shared link opens the same brief
+    assert web.page.locator("#title").inner_text() == "Marles reist nach Tokio, Manila und Seoul"
+    web.assert_clean()
+
+
+def test_brief_refuses_a_binary_upload_with_a_message(web: Any, tmp_path: Path) -> None:
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    web.page.goto(web.base + "/brief")
+    web.page.set_input_files("#file", str(picture))
+    with web.page.expect_navigation() as nav:
+        web.page.click("#form button[type=submit]")
+    assert nav.value.status == 415
+    message = web.page.locator("#error").inner_text()
+    assert message == ("UnsupportedMedia in file: file: 'photo.png' is not allowed; expected a text file: "
+                       ".txt, .text, .md, .html, .htm")
+    web.shot("brief-error")
+    assert [e for e in web.console_errors if "status of 415" not in e] == []
+    assert web.outside == []

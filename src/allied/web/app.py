@@ -18,6 +18,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import allied
 from allied.model import ATTACK_KINDS
 from allied.web import errors, views
+from allied.web.articles import Articles, folder_for
+from allied.web.brief import BodyLimit
 from allied.web.cache import Memo
 from allied.web.filters import FILTERS
 from allied.web.routes import register
@@ -38,6 +40,7 @@ def create_app(db: str | Path | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.db = db
     app.state.memo = Memo()
+    app.state.articles = Articles(folder_for(db))
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["pages"] = [p for p in PAGES if p[0] in available_pages()]
     templates.env.globals["version"] = allied.__version__
@@ -49,6 +52,7 @@ def create_app(db: str | Path | None = None) -> FastAPI:
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     errors.install(app, _render_error)
+    app.add_middleware(BodyLimit)
     app.add_middleware(SecurityHeaders)
     register(app, render)
     return app
@@ -57,7 +61,7 @@ def create_app(db: str | Path | None = None) -> FastAPI:
 def available_pages() -> set[str]:
     """The pages whose engine API exists in this build (the others are left out, not faked)."""
     names = set(allied.__all__)
-    needs = {"brief": {"brief"}, "obligations": {"obligations", "coverage"},
+    needs = {"brief": {"brief", "render_brief"}, "obligations": {"obligations", "coverage"},
              "burden": {"burden", "burden_path", "olson_zeckhauser"},
              "events": {"events", "itinerary"}, "data": {"data_status"}, "treaties": {"treaties"}}
     return {page for page, api in needs.items() if api <= names}

@@ -81,6 +81,8 @@ def install(app: Any, render_error: Any) -> None:
             return JSONResponse(body, status_code=status)
         return render_error(request, status, body)  # type: ignore[no-any-return]
 
+    app.state.reply = reply
+
     @app.exception_handler(AlliedError)
     async def allied_error(request: Request, exc: AlliedError) -> Response:
         return reply(request, status_of(exc), body_of(exc))

@@ -60,3 +60,13 @@ class EventsQuery(Blank):
     forum: str | None = Field(None, description="A forum's name or id, e.g. ADMM-Plus.")
     start: str | None = Field(None, description="From this date, YYYY-MM-DD.")
     end: str | None = Field(None, description="To this date, YYYY-MM-DD.")
+
+
+class BriefQuery(Blank):
+    article: str | None = Field(None, description="Id of a pasted or uploaded article (POST /api/brief gives it).")
+    published: str | None = Field(None, description="Publication date, YYYY-MM-DD (dates in the text are read "
+                                                    "against it).")
+
+
+class BriefRenderQuery(BriefQuery):
+    format: str = Field("html", description="html (one self-contained offline page) | markdown | text | json.")

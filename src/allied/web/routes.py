@@ -6,7 +6,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse
 
-from allied.web import views
+from allied.web import brief, views
 from allied.web.params import BurdenQuery, EventsQuery, ObligationsQuery, OfficialsQuery, TreatiesQuery
 from allied.web.twins import ERROR_RESPONSES, NoQuery, Render, add_twin
 
@@ -28,6 +28,8 @@ def register(app: FastAPI, render: Render) -> None:
         add_twin(app, render, "obligations", ObligationsQuery, views.obligations_view,
                  "Who is bound to respond to an attack (treaty, article, strength, reason, quotation), who is "
                  "contested, cascades, and the coverage grid for the attacker and date.")
+    if "brief" in names:
+        brief.register(app, render)
     if "events" in names:
         add_twin(app, render, "events", EventsQuery, views.events_view,
                  "Ingested events filtered by state, person, forum and dates, each with its sources and "

@@ -8,7 +8,16 @@ from typing import Any
 import pycountry
 
 import allied
-from allied.web.params import BurdenQuery, EventsQuery, ObligationsQuery, OfficialsQuery, TreatiesQuery
+from allied.model import InputError
+from allied.web.articles import Articles
+from allied.web.params import (
+    BriefQuery,
+    BurdenQuery,
+    EventsQuery,
+    ObligationsQuery,
+    OfficialsQuery,
+    TreatiesQuery,
+)
 
 Db = str | Path | None
 
@@ -75,3 +84,10 @@ def events_view(q: EventsQuery, db: Db) -> dict[str, Any]:
     events = allied.events(country=q.country, person=q.person, forum=q.forum, start=q.start, end=q.end, db=db)
     stops = allied.itinerary(q.person, q.start, q.end, db=db) if q.person else None
     return {"query": q.model_dump(), "events": events, "itinerary": stops}
+
+
+def brief_view(q: BriefQuery, db: Db, articles: Articles) -> dict[str, Any]:
+    """The brief of a kept article: events, itinerary, pledges; who is bound to defend whom; who pays what."""
+    if not q.article:
+        raise InputError("article", q.article, "the id of a pasted or uploaded article (paste it on /brief)")
+    return allied.brief(articles.path(q.article), published=q.published, db=db)

@@ -117,3 +117,20 @@ def test_background_and_negated_events_are_left_out() -> None:
             [],
         ),
     ]
+
+
+def test_the_project_example_trip(fixtures: Path) -> None:
+    example = fixtures.parents[2] / "examples" / "marles-indopazifik.txt"
+    [rec] = allied.extract(example)
+    assert [
+        (e["type"], e["status"], (e["place"] or {}).get("name"), (e["date"] or {}).get("start")) for e in rec["events"]
+    ] == [
+        ("visit", "planned", "Tokyo", "2026-03-03"),
+        ("visit", "planned", "Manila", None),
+        ("visit", "planned", "Seoul", "2026-03-07"),
+        ("announcement", "occurred", None, "2026-03-01"),
+        ("meeting", "planned", "Tokyo", "2026-03-03"),
+        ("meeting", "planned", "Manila", "2026-03-05"),
+        ("meeting", "planned", "Seoul", "2026-03-07"),
+    ]
+    assert [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [("AUS", 2.4, "% GDP", 2033)]

@@ -61,6 +61,7 @@ class Extractor:
     forum: Entity | None = None
     events: list[Event] = field(default_factory=list)
     used_places: set[str] = field(default_factory=set)
+    trip: bool = False
 
     # ----- small helpers -------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:
@@ -115,13 +116,23 @@ class Extractor:
         )
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
-        """The day or range in the trigger's clause, else in its part of the sentence."""
+        """The day or range in the trigger's clause, else in its part of the sentence unless it dates a
+        communication there ("..., the ministry said on Friday")."""
         days = [d for d in v.dates if d.precision == "day"]
-        for lo, hi in (self.clause(v, pos), self.window(v, pos)):
-            near = [d for d in days if lo <= d.span.start < hi]
-            if near:
-                return min(near, key=lambda d: abs(d.span.start - pos))
-        return None
+        lo, hi = self.clause(v, pos)
+        near = [d for d in days if lo <= d.span.start < hi]
+        if not near:
+            lo, hi = self.window(v, pos)
+            near = [d for d in days if lo <= d.span.start < hi and not self.dates_a_communication(v, d)]
+        return min(near, key=lambda d: abs(d.span.start - pos)) if near else None
+
+    def dates_a_communication(self, v: View, d: DateMention) -> bool:
+        lo, hi = self.clause(v, d.span.start)
+        return any(
+            lo <= m.start() < hi
+            for key in ("say", "announce", "communication", "statement")
+            for m in self.triggers(v, key)
+        )
 
     def status(self, v: View, pos: int, date: DateMention | None) -> tuple[str, int]:
         lo, hi = self.clause(v, pos)
@@ -300,6 +311,7 @@ class Extractor:
                 continue
             lo, hi = self.window(v, m.start())
             places = self.destinations(v, lo, hi, arrival)
+            self.trip = len(places) > 1
             for i, place in enumerate(places):
                 if place.id in seen_places:
                     continue
@@ -319,7 +331,7 @@ class Extractor:
             return None
         self.traveller = [a for a in actors if a.kind == "person"][:1] or self.traveller
         actors += self.commands(v, v.span.start, v.span.end)
-        date = self.date_for(v, pos)
+        day = self.date_for(v, pos)
         forum = self.attended_forum(v, lo, hi)
         ev = self.new(
             "visit",
@@ -327,11 +339,14 @@ class Extractor:
             pos,
             actors,
             {a.country for a in actors} | {place.country},
-            date,
+            day,
             place=_place(place),
             forum=forum,
             order=order,
         )
+        if self.trip:
+            ev.date = None
+            ev.flags.discard("dated")
         if place.place_kind in COUNTRY_LEVEL:
             ev.flags.add("stop")
         return ev
@@ -564,8 +579,14 @@ class Extractor:
         about_plans = bool(self.triggers(v, "visit") or self.triggers(v, "meeting")) and any(
             e.status == "planned" for e in self.events
         )
+        previous = [e for e in self.events if e.evidence and e.evidence[-1].end <= v.span.start]
+        demonstrative = bool(
+            self.lex.find("anaphora", "demonstrative", self.doc.text, v.span.start, min(v.span.end, v.span.start + 6))
+        )
+        about_previous = demonstrative and bool(previous) and previous[-1].status == "planned"
         content = (
-            self.lex.has("markers", "future", self.doc.text, *tail)
+            about_previous
+            or self.lex.has("markers", "future", self.doc.text, *tail)
             or self.lex.has("pledges", "cues", self.doc.text, v.span.start, v.span.end)
             or any(e.status == "planned" for e in others)
             or about_plans
@@ -605,8 +626,10 @@ class Extractor:
                 self.forum = self.index.forums.get(m.id) or self.forum
         self.used_places = set()
         visits = self.visits(v)
-        meetings = self.meetings(v, self.used_places | {e.place.id for e in visits if e.place})
+        sites = self.used_places | {e.place.id for e in visits if e.place}
+        meetings = self.meetings(v, {p for p in sites if not p.startswith(("state:", "geonames:")) and len(p) != 3})
         meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
+        _dates_from_visits(meetings, visits)
         forums = self.forums(v)
         talks = visits + meetings + forums
         found = talks + self.communications(v, talks)
@@ -666,7 +689,7 @@ def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:
         return False
     words = {w.lower() for w in lex.words("markers", "nested")}
     g = gap.strip().lower()
-    return g in words or bool(re.fullmatch(r"(?:\w+\s+)?(?:in|im|inside|at|,)(?:\s+(?:the|der|dem))?", g))
+    return g in words or bool(re.fullmatch(r"(?:\w+\s*)?(?:in|im|inside|at|,)(?:\s+(?:the|der|dem))?", g))
 
 
 def _representative(group: list[Mention], arrival: bool) -> Mention:
@@ -676,6 +699,16 @@ def _representative(group: list[Mention], arrival: bool) -> Mention:
                 if m.place_kind == kind:
                     return m
     return group[0]
+
+
+def _dates_from_visits(meetings: list[Event], visits: list[Event]) -> None:
+    """ "besucht am Samstag Seoul, wo er ... trifft": a meeting told with a dated stop happens on that day."""
+    for m in meetings:
+        if m.date is None and not m.flags & {"reference", "purpose"}:
+            stop = next((v for v in visits if v.date and {a.id for a in v.actors} & {a.id for a in m.actors}), None)
+            if stop is not None:
+                m.date, m.status = stop.date, stop.status
+                m.flags |= {"dated"}
 
 
 def _folded_into_visit(meeting: Event, visits: list[Event]) -> bool:

@@ -258,8 +258,11 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
         hit = None if _overlaps(taken + out, start, end) else _city(m.group(1))
         if hit is not None:  # "Seoul's commitment": a capital for its state
             out.append(_mention(ctx, hit, start, end))
-    for prep in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end):
-        pos = prep.end()
+    starts = [m.end() for m in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end)]
+    for verb in ctx.lex.find("triggers", "visit", ctx.doc.text, sent.start, sent.end):
+        # the object of a visiting verb, also after its subject and a day: "besucht Marles am Samstag Seoul"
+        starts += [s - 1 for s, _, w in _tokens(ctx.doc.text, verb.end(), sent.end)[:6] if w[:1].isupper()]
+    for pos in sorted(set(starts)):
         while pos < sent.end:
             found = _city_at(ctx, pos, sent, taken + out)
             if found is None:
@@ -293,7 +296,8 @@ def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Menti
         start, end = caps[0][0], caps[n - 1][1]
         if _overlaps(taken, start, end):
             continue
-        hit = _city(ctx.doc.text[start:end])
+        name = ctx.doc.text[start:end]
+        hit = None if name.isupper() and len(name) <= 4 else _city(name)  # "USS" is no city
         if hit is not None:
             return _mention(ctx, hit, start, end)
     return None

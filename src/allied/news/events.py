@@ -14,14 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from allied.model import Actor, DateMention, DateRange, Document, Event, ForumRef, Mention, PlaceRef, Span
+from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention, Span
+from allied.news import communications, gatherings
+from allied.news.arguments import actor, bilateral, date_range, is_defense, place_ref, unique_actors
 from allied.news.dates import clause as _clause_bounds
 from allied.news.dates import tense
 from allied.news.lexicon import Lexicon
 from allied.news.names import Entity, NameIndex
 
 STRONG_BREAK = re.compile(r";|\s[—–]\s|:\s")
-DEFENSE_ROLE = re.compile(r"defen|\bwar\b|command|military|armed forces|verteidigung|armée|joint chiefs", re.I)
 PLACE_RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
 COUNTRY_LEVEL = ("country",)
 
@@ -38,15 +39,6 @@ class View:
 
     def of(self, *kinds: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind in kinds]
-
-
-def actor(m: Mention) -> Actor:
-    return Actor(m.id, m.name, "person" if m.kind == "person" else "organization", m.country)
-
-
-def is_defense(role: str) -> bool:
-    """A role or title class that makes its holder a defense or military official or body."""
-    return bool(DEFENSE_ROLE.search(role or "")) or role in ("defense", "military", "ministry", "command", "alliance")
 
 
 @dataclass
@@ -177,9 +169,9 @@ class Extractor:
         status, strength = self.status(v, pos, date)
         ev = Event(
             type=kind,
-            actors=_unique(actors),
+            actors=unique_actors(actors),
             countries=sorted(c for c in countries if c),
-            date=_range(date),
+            date=date_range(date),
             status=status,
             evidence=[v.span],
         )
@@ -207,7 +199,7 @@ class Extractor:
         subject = (
             self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
         )
-        return _unique(subject + found)
+        return unique_actors(subject + found)
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
         out = []
@@ -340,7 +332,7 @@ class Extractor:
             actors,
             {a.country for a in actors} | {place.country},
             day,
-            place=_place(place),
+            place=place_ref(place),
             forum=forum,
             order=order,
         )
@@ -373,7 +365,7 @@ class Extractor:
             actors,
             {a.country for a in actors} | {first.country},
             self.date_for(v, first.span.end),
-            place=_place(first),
+            place=place_ref(first),
             forum=self.attended_forum(v, v.span.start, v.span.end),
             order=(-1, v.span.start, 0),
         )
@@ -388,251 +380,28 @@ class Extractor:
         for m in v.of("forum"):
             if (
                 lo <= m.span.start < hi
-                and not _bilateral(self.index, m.id)
+                and not bilateral(self.index, m.id)
                 and not self.preceded("after", m.span.start, 12)
             ):
                 return ForumRef(m.id, m.name)
         return None
 
-    def meetings(self, v: View, sites: set[str]) -> list[Event]:
-        trig = [m for m in self.triggers(v, "meeting") if not self.inside_mention(v, m)]
-        if self.triggers(v, "convene"):
-            forum_refs = self.lex.find("anaphora", "forum", self.doc.text, v.span.start, v.span.end)
-            trig = [m for m in trig if not any(f.start() <= m.start() < f.end() for f in forum_refs)]
-        bilateral = [m for m in v.of("forum") if _bilateral(self.index, m.id)]
-        out: list[Event] = []
-        positions = [m.start() for m in trig] + [m.span.start for m in bilateral]
-        done = False
-        for pos in sorted(positions):
-            if self.blocked(v, pos):
-                return out
-            if done:
-                continue
-            evs = self.meeting(v, pos, bilateral, sites)
-            if evs:
-                out += evs
-                done = True
-        return out
-
-    def meeting(self, v: View, pos: int, bilateral: list[Mention], sites: set[str]) -> list[Event]:
-        people = self.people(v, v.span.start, v.span.end)
-        if (
-            len({a.country for a in people}) < 2
-            and self.traveller
-            and not any(a.id == self.traveller[0].id for a in people)
-        ):
-            if self.anaphora(v, v.span.start, v.span.end):
-                people = _unique(self.traveller[:1] + people)
-        forum = bilateral[0] if bilateral else None
-        countries = {a.country for a in people}
-        if forum:
-            countries |= set(self.index.forums[forum.id].participants)
-        flags = set()
-        anaphoric = self.lex.find("anaphora", "talks", self.doc.text, max(v.span.start, pos - 25), pos + 12)
-        named = {m.country for m in v.of("person")}
-        if self.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
-            flags.add("reference")
-        if self.preceded("purpose", pos + 12, 20) or self.lex.has(
-            "markers", "purpose", self.doc.text, max(v.span.start, pos - 5), pos + 12
-        ):
-            flags.add("purpose")
-        if len(countries) < 2 or not people and not forum:
-            return [self._reference_meeting(v, pos)] if "reference" in flags and not people else []
-        date = None if flags & {"reference", "purpose"} else self.date_for(v, pos)
-        place = self.venue(v, v.span.start, v.span.end, sites)
-        groups = self.split_counterparts(v, people)
-        out = []
-        for group in groups:
-            cs = {a.country for a in group} | (set(self.index.forums[forum.id].participants) if forum else set())
-            ev = self.new(
-                "meeting",
-                v,
-                pos,
-                group,
-                {c for c in cs if re.fullmatch(r"[A-Z]{3}", c)},
-                date,
-                place=_place(place) if place else None,
-                forum=ForumRef(forum.id, forum.name) if forum else None,
-            )
-            ev.flags |= flags
-            out.append(ev)
-        return out
-
-    def _reference_meeting(self, v: View, pos: int) -> Event:
-        ev = Event(type="meeting", evidence=[v.span])
-        ev.flags |= {"reference", "anonymous"}
-        return ev
-
-    def split_counterparts(self, v: View, people: list[Actor]) -> list[list[Actor]]:
-        """ "talks with A ..., as well as meetings with B": one bilateral meeting per counterpart."""
-        withs = re.findall(r"\b(?:with|mit)\b", self.text(v.span.start, v.span.end))
-        if len(people) < 3 or len(withs) < 2:
-            return [people]
-        subject, others = people[0], people[1:]
-        if len({a.country for a in others}) < len(others):
-            return [people]
-        return [[subject, o] for o in others if o.country != subject.country]
-
-    def forums(self, v: View) -> list[Event]:
-        mentions = [m for m in v.of("forum") if not _bilateral(self.index, m.id)]
-        convene = self.triggers(v, "convene")
-        if not mentions and convene:
-            ref = self.forum_anaphor(v)
-            if ref:
-                mentions = [ref]
-        out = []
-        if not mentions and not convene:
-            ref = self.forum_anaphor(v)
-            if ref:
-                ev = Event(
-                    type="forum",
-                    countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
-                    forum=ForumRef(ref.id, ref.name),
-                    evidence=[v.span],
-                )
-                ev.flags.add("reference")
-                return [ev]
-        for m in mentions:
-            date = self.date_for(v, m.span.end)
-            if not convene and not (
-                date and self.lex.has("markers", "future", self.doc.text, v.span.start, v.span.end)
-            ):
-                continue
-            if self.blocked(v, m.span.start):
-                continue
-            lo, hi = v.span.start, v.span.end
-            place = self.venue(v, lo, hi)
-            states = {x.country for x in v.of("state") if x.role != "modifier"}
-            people = [actor(x) for x in v.of("person")] + [
-                actor(x)
-                for x in v.of("organization", "alliance")
-                if x.id and x.role == "alliance" or x.kind == "alliance" and x.id
-            ]
-            if not states:
-                states = (
-                    {p for p in self.index.forums[m.id].participants if re.fullmatch(r"[A-Z]{3}", p)}
-                    if m.id in self.index.forums
-                    else set()
-                )
-            out.append(
-                self.new(
-                    "forum",
-                    v,
-                    m.span.start,
-                    people,
-                    states | ({place.country} if place else set()),
-                    date,
-                    place=_place(place) if place else None,
-                    forum=ForumRef(m.id, m.name),
-                )
-            )
-        return out
-
-    def forum_anaphor(self, v: View) -> Mention | None:
-        hit = self.lex.find("anaphora", "forum", self.doc.text, v.span.start, v.span.end)
-        if not hit:
-            return None
-        ent = self.forum or self.summit_of(hit[0].group())
-        if ent is None:
-            return None
-        return Mention(Span(hit[0].start(), hit[0].end(), hit[0].group()), "forum", ent.id, ent.name)
-
-    def summit_of(self, word: str) -> Entity | None:
-        """ "der Gipfel"/"the summit" in a document about NATO: the NATO Summit."""
-        if not re.search(r"gipfel|summit", word, re.I):
-            return None
-        for m in self.doc.mentions:
-            if m.kind == "organization" and m.id:
-                for f in self.index.forums.values():
-                    if (
-                        f.name.lower().startswith(self.index.orgs[m.id].name.split(" (")[0].lower())
-                        and "summit" in f.name.lower()
-                    ):
-                        return f
-        if re.search(r"\bnato\b", self.doc.text, re.I):
-            return self.index.forums.get("forum:nato-summit")
-        return None
-
-    def communications(self, v: View, others: list[Event]) -> list[Event]:
-        out = []
-        strong = self.triggers(v, "announce") + self.triggers(v, "communication")
-        says = [m for m in self.triggers(v, "say") if self.date_in_clause(v, m.start())]
-        statements = self.triggers(v, "statement")
-        attribution = self.lex.find("markers", "attribution", self.doc.text, v.span.start, v.span.end)
-        for m in strong + says + statements:
-            if any(a.start() <= m.start() < a.end() + 25 for a in attribution):
-                continue
-            speaker = self.speaker(v, m.start())
-            if speaker is None or self.blocked(v, m.start()):
-                continue
-            if any(speaker.id in {a.id for a in e.actors} for e in others if "reference" not in e.flags):
-                continue
-            kind = "statement" if m in statements else "announcement"
-            ev = self.communication(v, m, speaker, kind, others)
-            if ev:
-                out.append(ev)
-                break
-        return out
-
-    def communication(self, v: View, m: re.Match[str], speaker: Actor, kind: str, others: list[Event]) -> Event | None:
-        tail = (m.start(), v.span.end)
-        about_plans = bool(self.triggers(v, "visit") or self.triggers(v, "meeting")) and any(
-            e.status == "planned" for e in self.events
-        )
-        previous = [e for e in self.events if e.evidence and e.evidence[-1].end <= v.span.start]
-        demonstrative = bool(
-            self.lex.find("anaphora", "demonstrative", self.doc.text, v.span.start, min(v.span.end, v.span.start + 6))
-        )
-        about_previous = demonstrative and bool(previous) and previous[-1].status == "planned"
-        content = (
-            about_previous
-            or self.lex.has("markers", "future", self.doc.text, *tail)
-            or self.lex.has("pledges", "cues", self.doc.text, v.span.start, v.span.end)
-            or any(e.status == "planned" for e in others)
-            or about_plans
-        )
-        if kind == "announcement" and not content:
-            ev = Event(
-                type="announcement",
-                actors=[speaker],
-                countries=[speaker.country] if speaker.country else [],
-                evidence=[v.span],
-            )
-            ev.flags |= {"reference"}
-            return ev
-        date = self.date_for(v, m.start()) if self.date_in_clause(v, m.start()) else None
-        ev = self.new(kind, v, m.start(), [speaker], {speaker.country}, date)
-        ev.status = "cancelled" if ev.status == "cancelled" else "occurred"
-        return ev
-
-    def date_in_clause(self, v: View, pos: int) -> bool:
-        lo, hi = self.clause(v, pos)
-        return any(d.precision == "day" and lo <= d.span.start < hi for d in v.dates)
-
-    def speaker(self, v: View, pos: int) -> Actor | None:
-        lo, hi = self.clause(v, pos)
-        cands = [m for m in v.mentions if m.kind in ("organization", "person", "alliance") and m.id]
-        if not cands:
-            return None
-        before = [m for m in cands if m.span.end <= pos and m.span.start >= lo - 80]
-        orgs = [m for m in before if m.kind == "organization"]
-        pick = (orgs or before)[-1] if before else min(cands, key=lambda m: abs(m.span.start - pos))
-        return actor(pick)
-
     def sentence(self, v: View) -> list[Event]:
         self.remember(v)
         for m in v.of("forum"):
-            if not _bilateral(self.index, m.id):
+            if not bilateral(self.index, m.id):
                 self.forum = self.index.forums.get(m.id) or self.forum
         self.used_places = set()
         visits = self.visits(v)
         sites = self.used_places | {e.place.id for e in visits if e.place}
-        meetings = self.meetings(v, {p for p in sites if not p.startswith(("state:", "geonames:")) and len(p) != 3})
+        meetings = gatherings.meetings(
+            self, v, {p for p in sites if not p.startswith(("state:", "geonames:")) and len(p) != 3}
+        )
         meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
         _dates_from_visits(meetings, visits)
-        forums = self.forums(v)
+        forums = gatherings.forums(self, v)
         talks = visits + meetings + forums
-        found = talks + self.communications(v, talks)
+        found = talks + communications.communications(self, v, talks)
         if not found:
             found = self.agenda(v)
         self.events += found
@@ -657,30 +426,6 @@ class Extractor:
         ev = Event(type=last.type, evidence=[v.span])
         ev.flags |= {"reference", "anonymous"}
         return [ev]
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen, out = set(), []
-    for a in actors:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
-
-
-def _range(d: DateMention | None) -> DateRange | None:
-    if d is None or d.start is None or d.end is None:
-        return None
-    return DateRange(d.start, d.end, d.inferred)
-
-
-def _place(m: Mention) -> PlaceRef:
-    return PlaceRef(m.name, m.country, m.lat, m.lon, m.id, m.place_kind)
-
-
-def _bilateral(index: NameIndex, forum_id: str) -> bool:
-    f = index.forums.get(forum_id)
-    return bool(f and 2 <= len(f.participants) <= 3 and all(re.fullmatch(r"[A-Z]{3}", p) for p in f.participants))
 
 
 def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from allied.model import Document
 from allied.news import dates, events, language, mentions, merge, pledges, sentences, topics
+from allied.news.arguments import is_defense
 from allied.news.lexicon import Lexicon, lexicons, supported_languages
 from allied.news.names import index_for
 from allied.reference import Reference, load
@@ -88,7 +89,7 @@ def _topics(doc: Document, ctx: Context) -> None:
 
 
 def _scope(doc: Document, ctx: Context) -> None:
-    defense = {m.id for m in doc.mentions if m.id and events.is_defense(m.role)}
+    defense = {m.id for m in doc.mentions if m.id and is_defense(m.role)}
     doc.events = merge.scope(doc, ctx.lexicon(doc.language or "en"), doc.events, defense)
 
 

@@ -1,0 +1,43 @@
+"""Small pieces shared by the event rules: actors from mentions, places and dates as event fields."""
+
+from __future__ import annotations
+
+import re
+
+from allied.model import Actor, DateMention, DateRange, Mention, PlaceRef
+from allied.news.names import NameIndex
+
+DEFENSE_ROLE = re.compile(r"defen|\bwar\b|command|military|armed forces|verteidigung|armée|joint chiefs", re.I)
+
+
+def actor(m: Mention) -> Actor:
+    return Actor(m.id, m.name, "person" if m.kind == "person" else "organization", m.country)
+
+
+def is_defense(role: str) -> bool:
+    """A role or title class that makes its holder a defense or military official or body."""
+    return bool(DEFENSE_ROLE.search(role or "")) or role in ("defense", "military", "ministry", "command", "alliance")
+
+
+def unique_actors(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def date_range(d: DateMention | None) -> DateRange | None:
+    if d is None or d.start is None or d.end is None:
+        return None
+    return DateRange(d.start, d.end, d.inferred)
+
+
+def place_ref(m: Mention) -> PlaceRef:
+    return PlaceRef(m.name, m.country, m.lat, m.lon, m.id, m.place_kind)
+
+
+def bilateral(index: NameIndex, forum_id: str) -> bool:
+    f = index.forums.get(forum_id)
+    return bool(f and 2 <= len(f.participants) <= 3 and all(re.fullmatch(r"[A-Z]{3}", p) for p in f.participants))

@@ -1,0 +1,86 @@
+"""Announcements and statements (part of stage ``events``): a speaker and a communicating act; an
+announcement also needs a future event or a decision; remarks made at an event told in the same sentence
+fold into that event."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from allied.model import Actor, Event
+from allied.news.arguments import actor
+
+if TYPE_CHECKING:
+    from allied.news.events import Extractor, View
+
+
+def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    strong = ex.triggers(v, "announce") + ex.triggers(v, "communication")
+    says = [m for m in ex.triggers(v, "say") if date_in_clause(ex, v, m.start())]
+    statements = ex.triggers(v, "statement")
+    attribution = ex.lex.find("markers", "attribution", ex.doc.text, v.span.start, v.span.end)
+    for m in strong + says + statements:
+        if any(a.start() <= m.start() < a.end() + 25 for a in attribution):
+            continue
+        who = speaker(ex, v, m.start())
+        if who is None or ex.blocked(v, m.start()):
+            continue
+        if any(who.id in {a.id for a in e.actors} for e in others if "reference" not in e.flags):
+            continue
+        kind = "statement" if m in statements else "announcement"
+        ev = communication(ex, v, m, who, kind, others)
+        if ev:
+            out.append(ev)
+            break
+    return out
+
+
+def communication(
+    ex: Extractor, v: View, m: re.Match[str], speaker: Actor, kind: str, others: list[Event]
+) -> Event | None:
+    tail = (m.start(), v.span.end)
+    about_plans = bool(ex.triggers(v, "visit") or ex.triggers(v, "meeting")) and any(
+        e.status == "planned" for e in ex.events
+    )
+    previous = [e for e in ex.events if e.evidence and e.evidence[-1].end <= v.span.start]
+    demonstrative = bool(
+        ex.lex.find("anaphora", "demonstrative", ex.doc.text, v.span.start, min(v.span.end, v.span.start + 6))
+    )
+    about_previous = demonstrative and bool(previous) and previous[-1].status == "planned"
+    content = (
+        about_previous
+        or ex.lex.has("markers", "future", ex.doc.text, *tail)
+        or ex.lex.has("pledges", "cues", ex.doc.text, v.span.start, v.span.end)
+        or any(e.status == "planned" for e in others)
+        or about_plans
+    )
+    if kind == "announcement" and not content:
+        ev = Event(
+            type="announcement",
+            actors=[speaker],
+            countries=[speaker.country] if speaker.country else [],
+            evidence=[v.span],
+        )
+        ev.flags |= {"reference"}
+        return ev
+    date = ex.date_for(v, m.start()) if date_in_clause(ex, v, m.start()) else None
+    ev = ex.new(kind, v, m.start(), [speaker], {speaker.country}, date)
+    ev.status = "cancelled" if ev.status == "cancelled" else "occurred"
+    return ev
+
+
+def date_in_clause(ex: Extractor, v: View, pos: int) -> bool:
+    lo, hi = ex.clause(v, pos)
+    return any(d.precision == "day" and lo <= d.span.start < hi for d in v.dates)
+
+
+def speaker(ex: Extractor, v: View, pos: int) -> Actor | None:
+    lo, hi = ex.clause(v, pos)
+    cands = [m for m in v.mentions if m.kind in ("organization", "person", "alliance") and m.id]
+    if not cands:
+        return None
+    before = [m for m in cands if m.span.end <= pos and m.span.start >= lo - 80]
+    orgs = [m for m in before if m.kind == "organization"]
+    pick = (orgs or before)[-1] if before else min(cands, key=lambda m: abs(m.span.start - pos))
+    return actor(pick)

@@ -1,0 +1,174 @@
+"""Meetings and forums (part of stage ``events``): talks between officials of two or a few states or a
+bilateral mechanism; multilateral gatherings that convene or have a date, with their participants."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from allied.model import Actor, Event, ForumRef, Mention, Span
+from allied.news.arguments import actor, bilateral, place_ref, unique_actors
+from allied.news.names import Entity
+
+if TYPE_CHECKING:
+    from allied.news.events import Extractor, View
+
+
+def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
+    trig = [m for m in ex.triggers(v, "meeting") if not ex.inside_mention(v, m)]
+    if ex.triggers(v, "convene"):
+        forum_refs = ex.lex.find("anaphora", "forum", ex.doc.text, v.span.start, v.span.end)
+        trig = [m for m in trig if not any(f.start() <= m.start() < f.end() for f in forum_refs)]
+    mechanisms = [m for m in v.of("forum") if bilateral(ex.index, m.id)]
+    out: list[Event] = []
+    positions = [m.start() for m in trig] + [m.span.start for m in mechanisms]
+    done = False
+    for pos in sorted(positions):
+        if ex.blocked(v, pos):
+            return out
+        if done:
+            continue
+        evs = meeting(ex, v, pos, mechanisms, sites)
+        if evs:
+            out += evs
+            done = True
+    return out
+
+
+def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: set[str]) -> list[Event]:
+    people = ex.people(v, v.span.start, v.span.end)
+    if len({a.country for a in people}) < 2 and ex.traveller and not any(a.id == ex.traveller[0].id for a in people):
+        if ex.anaphora(v, v.span.start, v.span.end):
+            people = unique_actors(ex.traveller[:1] + people)
+    forum = mechanisms[0] if mechanisms else None
+    countries = {a.country for a in people}
+    if forum:
+        countries |= set(ex.index.forums[forum.id].participants)
+    flags = set()
+    anaphoric = ex.lex.find("anaphora", "talks", ex.doc.text, max(v.span.start, pos - 25), pos + 12)
+    named = {m.country for m in v.of("person")}
+    if ex.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
+        flags.add("reference")
+    if ex.preceded("purpose", pos + 12, 20) or ex.lex.has(
+        "markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12
+    ):
+        flags.add("purpose")
+    if len(countries) < 2 or not people and not forum:
+        return [reference_meeting(ex, v, pos)] if "reference" in flags and not people else []
+    date = None if flags & {"reference", "purpose"} else ex.date_for(v, pos)
+    place = ex.venue(v, v.span.start, v.span.end, sites)
+    groups = split_counterparts(ex, v, people)
+    out = []
+    for group in groups:
+        cs = {a.country for a in group} | (set(ex.index.forums[forum.id].participants) if forum else set())
+        ev = ex.new(
+            "meeting",
+            v,
+            pos,
+            group,
+            {c for c in cs if re.fullmatch(r"[A-Z]{3}", c)},
+            date,
+            place=place_ref(place) if place else None,
+            forum=ForumRef(forum.id, forum.name) if forum else None,
+        )
+        ev.flags |= flags
+        out.append(ev)
+    return out
+
+
+def reference_meeting(ex: Extractor, v: View, pos: int) -> Event:
+    ev = Event(type="meeting", evidence=[v.span])
+    ev.flags |= {"reference", "anonymous"}
+    return ev
+
+
+def split_counterparts(ex: Extractor, v: View, people: list[Actor]) -> list[list[Actor]]:
+    """ "talks with A ..., as well as meetings with B": one bilateral meeting per counterpart."""
+    withs = re.findall(r"\b(?:with|mit)\b", ex.text(v.span.start, v.span.end))
+    if len(people) < 3 or len(withs) < 2:
+        return [people]
+    subject, others = people[0], people[1:]
+    if len({a.country for a in others}) < len(others):
+        return [people]
+    return [[subject, o] for o in others if o.country != subject.country]
+
+
+def forums(ex: Extractor, v: View) -> list[Event]:
+    mentions = [m for m in v.of("forum") if not bilateral(ex.index, m.id)]
+    convene = ex.triggers(v, "convene")
+    if not mentions and convene:
+        ref = forum_anaphor(ex, v)
+        if ref:
+            mentions = [ref]
+    out = []
+    if not mentions and not convene:
+        ref = forum_anaphor(ex, v)
+        if ref:
+            ev = Event(
+                type="forum",
+                countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
+                forum=ForumRef(ref.id, ref.name),
+                evidence=[v.span],
+            )
+            ev.flags.add("reference")
+            return [ev]
+    for m in mentions:
+        date = ex.date_for(v, m.span.end)
+        if not convene and not (date and ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end)):
+            continue
+        if ex.blocked(v, m.span.start):
+            continue
+        lo, hi = v.span.start, v.span.end
+        place = ex.venue(v, lo, hi)
+        states = {x.country for x in v.of("state") if x.role != "modifier"}
+        people = [actor(x) for x in v.of("person")] + [
+            actor(x)
+            for x in v.of("organization", "alliance")
+            if x.id and x.role == "alliance" or x.kind == "alliance" and x.id
+        ]
+        if not states:
+            states = (
+                {p for p in ex.index.forums[m.id].participants if re.fullmatch(r"[A-Z]{3}", p)}
+                if m.id in ex.index.forums
+                else set()
+            )
+        out.append(
+            ex.new(
+                "forum",
+                v,
+                m.span.start,
+                people,
+                states | ({place.country} if place else set()),
+                date,
+                place=place_ref(place) if place else None,
+                forum=ForumRef(m.id, m.name),
+            )
+        )
+    return out
+
+
+def forum_anaphor(ex: Extractor, v: View) -> Mention | None:
+    hit = ex.lex.find("anaphora", "forum", ex.doc.text, v.span.start, v.span.end)
+    if not hit:
+        return None
+    ent = ex.forum or summit_of(ex, hit[0].group())
+    if ent is None:
+        return None
+    return Mention(Span(hit[0].start(), hit[0].end(), hit[0].group()), "forum", ent.id, ent.name)
+
+
+def summit_of(ex: Extractor, word: str) -> Entity | None:
+    """ "der Gipfel"/"the summit" in a document about NATO: the NATO Summit."""
+    if not re.search(r"gipfel|summit", word, re.I):
+        return None
+    for m in ex.doc.mentions:
+        if m.kind == "organization" and m.id:
+            for f in ex.index.forums.values():
+                if (
+                    f.name.lower().startswith(ex.index.orgs[m.id].name.split(" (")[0].lower())
+                    and "summit" in f.name.lower()
+                ):
+                    return f
+    if re.search(r"\bnato\b", ex.doc.text, re.I):
+        return ex.index.forums.get("forum:nato-summit")
+    return None

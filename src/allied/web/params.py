@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class Blank(BaseModel):
-    """Query parameters where an empty field of a form means 'not given'."""
+    """Query parameters where an empty field of a form means 'not given'; numbers are finite (JSON has no
+    NaN or infinity)."""
+
+    model_config = ConfigDict(allow_inf_nan=False)
 
     @model_validator(mode="before")
     @classmethod
@@ -51,7 +54,9 @@ class ObligationsQuery(Blank):
     request: bool = Field(False, description="The attacked state has asked for assistance.")
     cascade: int = Field(0, description="Rounds of cascade: the attacker then strikes the homelands of those bound.")
     coverage: bool = Field(False, description="Also the coverage grid for the attacker and date (GeoJSON).")
-    resolution: float = Field(2.0, description="Coverage grid cell size in degrees (dividing 180, 0.1 to 10).")
+    resolution: float = Field(2.0, ge=1.0, le=10.0,
+                              description="Coverage grid cell size in degrees, dividing 180: the dashboard draws "
+                                          "1 to 10 (finer grids with `allied obligations coverage`).")
 
 
 class EventsQuery(Blank):

@@ -41,7 +41,7 @@ class Answer:
 
 def _answer(build: Build, q: BaseModel, db: Any) -> Answer:
     doc = jsonable_encoder(build(q, db))
-    return Answer(doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode())
+    return Answer(doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode())
 
 
 async def answer(request: Request, name: str, q: BaseModel, build: Build, memo: bool) -> Answer:

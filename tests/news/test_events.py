@@ -134,3 +134,16 @@ def test_the_project_example_trip(fixtures: Path) -> None:
         ("meeting", "planned", "Seoul", "2026-03-07"),
     ]
     assert [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [("AUS", 2.4, "% GDP", 2033)]
+
+
+def test_a_stated_trip_length_spans_the_stop() -> None:
+    text = (
+        "Marles in Seoul\nAustralian Defence Minister Richard Marles arrived in South Korea on Monday for talks "
+        "with Defense Minister Ahn Gyu-back. During his two-day trip, Marles is set to visit Camp Humphreys."
+    )
+    [rec] = allied.extract(text, published="2026-03-02", language="en")
+    stops = [(e["place"]["name"], e["date"]) for e in rec["events"] if e["type"] == "visit"]
+    assert stops == [
+        ("South Korea", {"start": "2026-03-02", "end": "2026-03-03", "inferred": False}),
+        ("Camp Humphreys", None),
+    ]

@@ -480,6 +480,18 @@ def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
             sent.start < lead_end,
         )
         out += ex.sentence(v)
+    doc.meta["durations"] = durations(doc, lex)
+    return out
+
+
+def durations(doc: Document, lex: Lexicon) -> list[int]:
+    """Trip lengths in days the text states ("his two-day trip", "einwöchigen Reise")."""
+    days = {w.split(":")[0].rstrip("*").lower(): int(w.split(":")[1]) for w in lex.words("triggers", "duration")}
+    out = []
+    for m in lex.find("triggers", "duration", doc.text):
+        key = next((k for k in days if m.group().lower().startswith(k)), None)
+        if key is not None:
+            out.append(days[key])
     return out
 
 

@@ -5,6 +5,7 @@ into the meeting; then the guidelines' scope rules drop what is not an event (GU
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 
@@ -216,9 +217,19 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
     return sorted({s.start: s for s in spans}.values(), key=lambda s: s.start)
 
 
-def merge_document(events: list[Event]) -> list[Event]:
+def stretch_stop(events: list[Event], days: list[int]) -> None:
+    """A stated trip length ("his two-day trip") spans the one country-level stop that has a start day."""
+    stops = [e for e in events if e.type == "visit" and "stop" in e.flags and e.date and e.date.start == e.date.end]
+    if len(days) == 1 and len(stops) == 1 and days[0] > 1:
+        d = stops[0].date
+        assert d is not None
+        stops[0].date = DateRange(d.start, d.start + dt.timedelta(days=days[0] - 1), d.inferred)
+
+
+def merge_document(events: list[Event], days: list[int] | None = None) -> list[Event]:
     """Candidates merged into events, site visits folded into meetings, in reading order."""
     merged = fold_site_visits(merge_candidates(events))
+    stretch_stop(merged, days or [])
     for e in merged:
         e.evidence = _unique_spans(e.evidence)
     return sorted(merged, key=order_key)

@@ -81,7 +81,7 @@ def _events(doc: Document, ctx: Context) -> None:
 
 
 def _merge(doc: Document, ctx: Context) -> None:
-    doc.events = merge.merge_document(doc.meta.pop("candidates", []))
+    doc.events = merge.merge_document(doc.meta.pop("candidates", []), doc.meta.get("durations", []))
 
 
 def _topics(doc: Document, ctx: Context) -> None:

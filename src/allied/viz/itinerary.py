@@ -177,8 +177,15 @@ def write_png(stops: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
         ax.scatter(
             [p["lon"] for p in pts], [p["lat"] for p in pts], s=60, color="#c0392b", zorder=3, edgecolors="white"
         )
-        for p in pts:
-            ax.annotate(_label(p), (p["lon"], p["lat"]), xytext=(6, 6), textcoords="offset points", fontsize=9)
+        for k, p in enumerate(pts):  # labels of nearby stops are staggered so that they stay readable
+            ax.annotate(
+                _label(p),
+                (p["lon"], p["lat"]),
+                xytext=(6, 6 - 13 * (k % 3)),
+                textcoords="offset points",
+                fontsize=9,
+                bbox={"facecolor": "white", "alpha": 0.7, "linewidth": 0, "pad": 1},
+            )
     ax.set_xlim(bbox[0], bbox[2])
     ax.set_ylim(bbox[1], bbox[3])
     ax.set_xlabel("longitude")

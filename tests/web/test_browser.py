@@ -216,3 +216,15 @@ def test_brief_refuses_a_binary_upload_with_a_message(web: Any, tmp_path: Path) 
     web.shot("brief-error")
     assert [e for e in web.console_errors if "status of 415" not in e] == []
     assert web.outside == []
+
+
+def test_every_page_in_the_menu_loads_clean(web: Any) -> None:
+    web.page.goto(web.base + "/")
+    links = web.page.locator("header nav a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert links == ["/brief", "/obligations", "/burden", "/events", "/data", "/treaties"]
+    for href in links:
+        response = web.page.goto(web.base + href)
+        assert response is not None and response.status == 200, href
+        assert web.page.locator("header nav a[aria-current=page]").get_attribute("href") == href
+    web.shot("home-last-page")
+    web.assert_clean()

@@ -90,7 +90,7 @@ def write_html(stops: Sequence[dict[str, Any]], path: Path, title: str) -> Path:
     route = " ".join(f"{x:.1f},{y:.1f}" for _, x, y in pts)
     marks = "".join(
         f'<g class="stop" data-i="{i}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7"/>'
-        f'<text x="{x + 10:.1f}" y="{y - 8:.1f}">{html.escape(_label(s))}</text></g>'
+        f'<text x="{x + 10:.1f}" y="{y - 8 + 15 * (i % 3):.1f}">{html.escape(_label(s))}</text></g>'
         for i, (s, x, y) in enumerate(pts)
     )
     rows = "".join(

@@ -88,6 +88,12 @@ def view(brief: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
              for link in brief["treaty_links"] for d in link["directions"]
              for kind, entries in (("bound", d["bound"]), ("contested", d["contested"]),
                                    ("conditional", d["conditional"])) for e in entries]
+    seen: set[tuple[str, str]] = set()
+    for b in bound:  # each clause is quoted once, at its first use
+        key = (b["treaty"], b["article"])
+        if key in seen:
+            b["quote"] = ""
+        seen.add(key)
     unlinked = [{"pair": f"{names[u['a']]} – {names[u['b']]}", "note": u["note"]} for u in brief["no_treaty_link"]]
     fig = brief["figures"]
     money = [{"state": r["name"], "iso3": r["iso3"], "year": str(r["year"]), "pct": _pct(r["milex_pct_gdp"]),
@@ -132,8 +138,9 @@ def _text(brief: dict[str, Any], v: dict[str, list[dict[str, str]]], width: int)
     console.print("[bold]Who is bound to defend whom[/bold] (attack on a homeland by a third state, "
                   f"as of {brief['as_of']})")
     for b in v["bound"]:
+        quote = f"\n  “{b['quote']}”" if b["quote"] else ""
         console.print(f"• Attack on {b['attacked']}: {b['state']} {b['kind']} under {b['treaty']} Art. "
-                      f"{b['article']} ({b['strength']}). {b['reason']}{b['verified']}\n  “{b['quote']}”")
+                      f"{b['article']} ({b['strength']}). {b['reason']}{b['verified']}{quote}")
     for u in v["unlinked"]:
         console.print(f"• {u['pair']}: no treaty link. {u['note']}.")
     fig = brief["figures"]

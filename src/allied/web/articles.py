@@ -21,10 +21,10 @@ SUFFIXES = {".txt": ".txt", ".text": ".txt", ".md": ".txt", ".html": ".html", ".
 ID = re.compile(r"^[0-9a-f]{16}$")
 
 
-def folder_for(db: str | Path | None) -> Path:
-    """Where a store's articles are kept: beside the store (``NAME.articles/``); a temp dir for ``:memory:``."""
+def folder_for(db: str | Path | None) -> Path | None:
+    """Where a store's articles are kept: beside the store (``NAME.articles/``); None for ``:memory:``."""
     if db is not None and str(db) == ":memory:":
-        return Path(tempfile.mkdtemp(prefix="allied-articles-"))
+        return None
     path = Path(db) if db is not None else default_path()
     return path.with_name(path.stem + ".articles")
 
@@ -57,8 +57,10 @@ def check_text(data: bytes, name: str) -> str:
 class Articles:
     """The kept articles of one store."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path | None) -> None:
+        """Keep articles in ``folder``; None keeps them in a temporary folder removed with this object."""
+        self._tmp = tempfile.TemporaryDirectory(prefix="allied-articles-") if folder is None else None
+        self.folder: Path = Path(self._tmp.name) if self._tmp else Path(str(folder))
 
     def save(self, text: str, suffix: str) -> str:
         """Keep ``text`` (once per content) and return its id."""

@@ -162,7 +162,9 @@ def main() -> None:
                 print(f"first {path}?{query} -> {r.status_code} in {ms:.1f} ms")
                 if r.status_code != 200:
                     raise SystemExit(f"warm-up failed: {r.text[:300]}")
-            ask = fresh_query if args.fresh else (lambda i: plan[i % len(plan)])
+            names = args.endpoints.split(",")
+            step, first = (1, 0) if len(names) == 2 else (2, 0 if names[0] == "obligations" else 1)
+            ask = (lambda i: fresh_query(step * i + first)) if args.fresh else (lambda i: plan[i % len(plan)])
             kind = "every query new (no memo)" if args.fresh else "mixed realistic queries"
             lat, errors = asyncio.run(run(base, ask, args.clients, args.seconds))
             report(f"allied: {args.clients} clients, {args.seconds:.0f} s, {kind}", lat, errors, args.seconds)

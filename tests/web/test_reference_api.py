@@ -94,7 +94,8 @@ def test_the_page_links_its_json_twin_with_the_same_query(client: TestClient) ->
 
 def test_openapi_describes_every_json_twin(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
-    assert {"/api/data", "/api/treaties", "/api/treaties/{treaty_id}", "/api/states", "/api/officials"} <= paths
+    assert paths == {"/api/data", "/api/treaties", "/api/treaties/{treaty_id}", "/api/states", "/api/officials",
+                     "/api/obligations", "/api/burden", "/api/events", "/api/brief", "/api/brief/render"}
     assert all(p.startswith("/api/") for p in paths)
 
 

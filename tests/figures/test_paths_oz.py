@@ -83,3 +83,9 @@ def test_olson_zeckhauser_needs_three_members(db: Path) -> None:
     doc = allied.olson_zeckhauser(members="KOR,JPN", year=2024, db=db)
     assert (doc["n"], doc["spearman_rho"], doc["kendall_p"]) == (2, None, None)
     assert doc["note"] == "fewer than 3 members with GDP and share of GDP: no test"
+
+
+@pytest.mark.parametrize("growth", [-100, -250.0, 100, float("inf"), float("nan"), "fast"])
+def test_path_refuses_impossible_gdp_growth(growth: object, db: object) -> None:
+    with pytest.raises(allied.InputError, match=r"^gdp_growth: .* expected a yearly real GDP growth rate in percent"):
+        allied.burden_path("KOR", 3.5, 2035, gdp_growth=growth, db=db)  # type: ignore[arg-type]

@@ -79,10 +79,14 @@ def _series(con: duckdb.DuckDBPyConnection, key: str, code: str) -> dict[int, tu
 def _growth(series: dict[int, tuple[float, float, str, str]], base: int,
             given: float | None) -> tuple[float, str]:
     if given is not None:
+        allowed = "a yearly real GDP growth rate in percent above -100 and below 100, e.g. 2.0"
         try:
-            return float(given), "given"
+            value = float(given)
         except (TypeError, ValueError):
-            raise InputError("gdp_growth", given, "a yearly real GDP growth rate in percent, e.g. 2.0") from None
+            raise InputError("gdp_growth", given, allowed) from None
+        if not -100 < value < 100:  # also refuses NaN and infinities
+            raise InputError("gdp_growth", given, allowed)
+        return value, "given"
     start = base - TREND_YEARS
     if start not in series:
         raise InputError("gdp_growth", None, "a yearly real GDP growth rate in percent",

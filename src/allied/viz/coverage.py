@@ -7,21 +7,26 @@ import datetime as dt
 import textwrap
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib
+import numpy as np
+import shapely
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import shapely  # noqa: E402
+from allied.obligations.coverage import SOURCE, Coverage
+from allied.obligations.coverage import coverage as compute_coverage
+from allied.obligations.geodata import geography
 
-from allied.obligations.coverage import SOURCE, Coverage  # noqa: E402
-from allied.obligations.coverage import coverage as compute_coverage  # noqa: E402
-from allied.obligations.geodata import geography  # noqa: E402
+if TYPE_CHECKING:
+    import matplotlib.pyplot as plt
 
 
 def plot_coverage(cov: Coverage, path: str | Path, title: str = "") -> Path:
     """Write ``cov`` as a PNG map (equirectangular) to ``path``."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt  # imported here: `import allied` stays fast for the CLI
+
     path = Path(path)
     rows, cols = int(round(180 / cov.resolution)), int(round(360 / cov.resolution))
     counts = cov.counts.reshape(rows, cols).astype(float)

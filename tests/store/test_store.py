@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from allied.store import connect, migrate, transaction
@@ -26,6 +27,43 @@ def test_failed_transaction_changes_nothing(db: Path) -> None:
         con.execute("INSERT INTO t VALUES (2)")
         raise RuntimeError("import failed half-way")
     assert con.execute("SELECT list(x) FROM t").fetchone() == ([1],)
+
+
+def test_pending_migrations_apply_all_or_nothing(db: Path) -> None:
+    con = connect(db)
+    assert migrate(con, "demo", ["CREATE TABLE t (x INTEGER)"]) == 1
+    steps = ["CREATE TABLE t (x INTEGER)", "ALTER TABLE t ADD COLUMN y INTEGER", "CREATE TABLE u (x NO_SUCH_TYPE)"]
+    with pytest.raises(duckdb.Error):
+        migrate(con, "demo", steps)
+    assert con.execute("SELECT list(version) FROM schema_migrations WHERE component = 'demo'").fetchone() == ([1],)
+    assert [r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 't'").fetchall()] == ["x"]
+    assert migrate(con, "demo", [*steps[:2], "CREATE TABLE u (x INTEGER)"]) == 2
+
+
+def test_a_read_only_store_is_not_written_when_nothing_is_pending(db: Path) -> None:
+    con = connect(db)
+    migrate(con, "demo", ["CREATE TABLE t (x INTEGER)"])
+    con.close()
+    con = connect(db, read_only=True)
+    assert migrate(con, "demo", ["CREATE TABLE t (x INTEGER)"]) == 0
+
+
+def test_a_checkpoint_transaction_commits_into_the_file_or_changes_nothing(db: Path) -> None:
+    con = connect(db)
+    migrate(con, "demo", ["CREATE TABLE t (x INTEGER, s VARCHAR)"])
+    threshold = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
+    with transaction(con, checkpoint=True):
+        con.execute("INSERT INTO t SELECT range, 'row ' || range FROM range(50000)")
+    assert not Path(f"{db}.wal").exists()  # written into the database file, not into the log
+    with pytest.raises(RuntimeError), transaction(con, checkpoint=True):
+        con.execute("DELETE FROM t WHERE x < 100")
+        raise RuntimeError("import failed half-way")
+    assert con.execute("SELECT count(*), sum(x) FROM t").fetchone() == (50000, 1249975000)
+    assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone() == threshold
+    con.close()
+    con = connect(db, read_only=True)
+    assert con.execute("SELECT count(*), max(s) FROM t").fetchone() == (50000, "row 9999")
 
 
 def test_default_store_follows_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -58,27 +58,46 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
 
 
 def migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence[str]) -> int:
-    """Apply the statements of ``component`` not applied yet, each with its version; returns how many ran."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR, version INTEGER, "
-        "PRIMARY KEY (component, version))"
-    )
+    """Apply the statements of ``component`` not applied yet, each recorded with its version; returns how
+    many ran. All pending statements run in one transaction: either every one is applied or none is."""
+    done = _applied(con, component)
+    if done >= len(statements):
+        return 0
+    with transaction(con):
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (component VARCHAR, version INTEGER, "
+            "PRIMARY KEY (component, version))"
+        )
+        for version, sql in enumerate(statements[done:], start=done + 1):
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [component, version])
+    return len(statements) - done
+
+
+def _applied(con: duckdb.DuckDBPyConnection, component: str) -> int:
+    """The highest version of ``component`` applied so far (0 on a store without migrations). The catalog
+    is asked first: a failed query on a fresh store would cost more than the whole look-up."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_migrations' "
+        "AND database_name = current_database() AND schema_name = current_schema()"
+    ).fetchone()
+    if not found or not found[0]:
+        return 0
     row = con.execute(
         "SELECT coalesce(max(version), 0) FROM schema_migrations WHERE component = ?", [component]
     ).fetchone()
-    done = int(row[0]) if row else 0
-    for version, sql in enumerate(statements, start=1):
-        if version <= done:
-            continue
-        with transaction(con):
-            con.execute(sql)
-            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [component, version])
-    return max(0, len(statements) - done)
+    return int(row[0]) if row else 0
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """All or nothing: on any exception the store is left exactly as it was."""
+def transaction(con: duckdb.DuckDBPyConnection, checkpoint: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """All or nothing: on any exception the store is left exactly as it was.
+
+    ``checkpoint=True`` is for bulk writes: the commit writes the changes straight into the database file
+    (a checkpoint) instead of into the write-ahead log, from which closing the store would copy them into
+    the file a second time. DuckDB does this for a commit whose log would pass ``checkpoint_threshold``,
+    so the threshold is 0 for this commit and restored after it. Either way the commit is atomic."""
+    threshold = _lower_threshold(con) if checkpoint else None
     con.execute("BEGIN TRANSACTION")
     try:
         yield con
@@ -87,3 +106,12 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         raise
     else:
         con.execute("COMMIT")
+    finally:
+        if threshold is not None:
+            con.execute(f"SET checkpoint_threshold = '{threshold}'")
+
+
+def _lower_threshold(con: duckdb.DuckDBPyConnection) -> str:
+    row = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
+    con.execute("SET checkpoint_threshold = '0b'")
+    return str(row[0]) if row else "16MiB"

@@ -15,7 +15,8 @@ import pytest
 import allied
 
 SHARED_DATA = Path(os.environ.get("ALLIED_SHARED", Path(__file__).resolve().parents[2].parent / "shared")) / "data"
-TABLES = ("datasets", "figure_values", "figure_notes", "atop_members")
+TABLES = ("datasets", "figure_values", "figure_series", "figure_flag_sets", "figure_points", "figure_notes",
+          "atop_members")
 FIXTURES = Path(__file__).parent / "fixtures"
 SIPRI_FILE = ("sipri", "SIPRI-Milex-data-1949-2024_2.xlsx")
 NATO_FILE = ("nato", "240617-def-exp-2024-TABLES-en.xlsx")

@@ -46,7 +46,7 @@ def parse(path: Path, release: str | None = None) -> Parsed:
             continue
         span |= {y for y, _ in layout.years.values()}
         _read_blocks(out, rows, layout, sheet, file)
-    found = set(out.values.cols["indicator"])
+    found = {key[0] for key in out.values.series}
     missing = [i for i in ESSENTIAL if i not in found]
     if missing:
         raise DataImportError(file, f"not a NATO defence expenditure tables workbook: no table found for {missing}")

@@ -9,12 +9,13 @@ font colour are not visible to a cell reader and are not flagged.
 
 from __future__ import annotations
 
+import operator
 import re
 from pathlib import Path
 from typing import Any
 
 from allied.figures import countries
-from allied.figures.records import Parsed, open_workbook, sheet_rows, xlsx_created, year_of
+from allied.figures.records import Parsed, ValueRows, open_workbook, sheet_rows, xlsx_created, year_of
 from allied.model import DataImportError
 
 SOURCE = "SIPRI Military Expenditure Database, https://www.sipri.org/databases/milex"
@@ -82,10 +83,10 @@ def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, 
     notes_col = next((j for k, j in labels.items() if k.startswith("notes")), None)
     currency_col = labels.get("currency")
     fiscal_col = next((j for k, j in labels.items() if k.startswith("fiscal year")), None)
-    data = [r for r in rows[head + 1:] if r and str(r[0]).strip() and _has_values(r, years)]
-    mapping = countries.resolve((str(r[0]).strip() for r in data), file)
-    pairs, year_list = list(years.items()), list(years.values())
-    for r in data:
+    data = _country_rows(rows[head + 1:], list(years))
+    mapping = countries.resolve((str(r[0]).strip() for r, _ in data), file)
+    year_list = list(years.values())
+    for r, cells in data:
         name = str(r[0]).strip()
         if name not in mapping:
             continue
@@ -93,35 +94,39 @@ def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, 
         row_unit = f"{str(r[currency_col]).strip()} ({unit})" if currency_col is not None else unit
         if fiscal_col is not None and str(r[fiscal_col]).strip():
             row_unit += f"; fiscal year: {str(r[fiscal_col]).strip()}"
-        values, marks = _row(r, pairs, flags, file, sheet, name)
-        out.values.extend(indicator, mapping[name], year_list, values, row_unit, marks, name)
+        values, flag_ids = _row(out.values, cells, year_list, flags, (file, sheet, name))
+        out.values.extend(indicator, mapping[name], year_list, values, row_unit, flag_ids, name)
 
 
-def _row(r: list[Any], pairs: list[tuple[int, int]], flags: list[str], file: str, sheet: str,
-         name: str) -> tuple[list[float | None], list[list[str]]]:
-    """One country row's values and flags; numbers and markers take the fast path (78,000 cells)."""
-    marked = {text: [*flags, mark] for text, mark in CELL_MARKS.items()}
-    values: list[float | None] = []
-    marks: list[list[str]] = []
-    for j, year in pairs:
-        cell = r[j] if j < len(r) else ""
-        kind = type(cell)
-        if kind is float or kind is int:
-            values.append(float(cell))
-            marks.append(flags)
-        elif kind is str and cell in marked:
-            values.append(None)
-            marks.append(marked[cell])
-        else:
-            value, extra = _value(cell, file, sheet, name, year)
-            values.append(value)
-            marks.append(flags + extra)
-    return values, marks
+def _country_rows(rows: list[list[Any]], columns: list[int]) -> list[tuple[list[Any], tuple[Any, ...]]]:
+    """(row, its year cells) for rows with a name and a year cell that is not empty (region header rows
+    have a name and every year cell empty). The cells are picked in one C-level call per row."""
+    width = max(columns) + 1
+    pick = operator.itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    out = []
+    for r in rows:
+        if r and str(r[0]).strip():
+            padded = r if len(r) >= width else r + [""] * (width - len(r))
+            cells = pick(padded)
+            if cells.count("") < len(cells):
+                out.append((padded, cells))
+    return out
 
 
-def _has_values(row: list[Any], years: dict[int, int]) -> bool:
-    """False for region header rows: a name and every year cell empty."""
-    return any(j < len(row) and row[j] != "" for j in years)
+def _row(rows: ValueRows, cells: tuple[Any, ...], years: list[int], flags: list[str],
+         where: tuple[str, str, str]) -> tuple[list[float | None], list[int]]:
+    """One country row's values and flag-set ids. Numbers and markers take the fast path (78,000 cells):
+    whole rows at a time in list comprehensions; any other cell (an int, text) is looked at on its own."""
+    plain = rows.flag_set(flags)
+    marked = {text: rows.flag_set([*flags, mark]) for text, mark in CELL_MARKS.items()}
+    values: list[float | None] = [c if type(c) is float else None for c in cells]
+    ids = [plain if type(c) is float else marked.get(c, -1) for c in cells]
+    if -1 in ids:
+        for k, cell in enumerate(cells):
+            if ids[k] == -1:
+                values[k], extra = _value(cell, *where, years[k])
+                ids[k] = rows.flag_set(flags + extra)
+    return values, ids
 
 
 def _marks(cell: Any) -> list[str]:

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from allied.figures import schema, snapshot
-from allied.figures.records import Parsed
+from allied.figures.records import Batch, Parsed
 from allied.model import DataImportError, NotFoundError
 from allied.store import transaction
 
@@ -25,41 +26,47 @@ def stored_sha(con: duckdb.DuckDBPyConnection, dataset: str) -> str | None:
 
 
 def write(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Path, sha: str) -> dict[str, Any]:
-    """Replace the dataset's values, notes and ``datasets`` row in one transaction."""
-    schema.ensure(con)
-    _check_unique(parsed, file)
-    table = parsed.values.to_arrow()
-    summary = _summary(parsed)
+    """Replace the dataset's values, notes and ``datasets`` row in one transaction. The commit writes
+    straight into the database file (see ``allied.store.transaction``): a bulk write is written once."""
+    batch = parsed.values.to_arrow()
+    _check_unique(parsed, batch, file)
+    summary = _summary(parsed, batch)
     note = "; ".join(parsed.skipped)
-    with transaction(con):
-        con.execute("DELETE FROM figure_values WHERE dataset = ?", [parsed.dataset])
-        con.register("_incoming", table)
-        try:
-            con.execute("INSERT INTO figure_values SELECT ?, indicator, iso3, year, value, unit, flags, name, ?, ? "
-                        "FROM _incoming", [parsed.dataset, parsed.source, parsed.release])
-        finally:
-            con.unregister("_incoming")
+    with transaction(con, checkpoint=True):
+        for table in ("figure_points", "figure_series", "figure_flag_sets"):
+            con.execute(f"DELETE FROM {table} WHERE dataset = ?", [parsed.dataset])
+        _insert(con, "figure_series", batch.series, "?, series, indicator, iso3, unit, name, ?, ?",
+                [parsed.dataset, parsed.source, parsed.release])
+        _insert(con, "figure_flag_sets", batch.flag_sets, "?, flag_set, flags", [parsed.dataset])
+        _insert(con, "figure_points", batch.points, "?, series, year, value, flag_set", [parsed.dataset])
         _write_notes(con, parsed)
         _write_dataset_row(con, parsed, file, sha, summary, note)
     return {"dataset": parsed.dataset, "kind": parsed.kind, "file": file.name, "release": parsed.release,
             **summary, "changed": True, "note": note}
 
 
-def _check_unique(parsed: Parsed, file: Path) -> None:
-    cols = parsed.values.cols
-    keys = list(zip(cols["indicator"], cols["iso3"], cols["year"], strict=True))
-    if len(set(keys)) != len(keys):
-        seen: set[tuple[str, str, int]] = set()
-        dupes = sorted({k for k in keys if k in seen or seen.add(k)})  # type: ignore[func-returns-value]
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, select: str, params: list[Any]) -> None:
+    """One bulk INSERT ... SELECT from an Arrow table (no per-row Python)."""
+    con.register("_incoming", rows)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT {select} FROM _incoming", params)
+    finally:
+        con.unregister("_incoming")
+
+
+def _check_unique(parsed: Parsed, batch: Batch, file: Path) -> None:
+    dupes = parsed.values.duplicates(batch.points)
+    if dupes:
         raise DataImportError(str(file), f"{len(dupes)} values appear twice, e.g. {dupes[:3]}")
 
 
-def _summary(parsed: Parsed) -> dict[str, Any]:
-    cols = parsed.values.cols
-    if not cols["year"]:
+def _summary(parsed: Parsed, batch: Batch) -> dict[str, Any]:
+    if not len(parsed.values):
         return {"rows": 0, "min_year": None, "max_year": None, "countries": 0}
-    return {"rows": len(cols["year"]), "min_year": min(cols["year"]), "max_year": max(cols["year"]),
-            "countries": len(set(cols["iso3"]))}
+    years, keys = batch.points["year"].to_numpy(), list(parsed.values.series)
+    used = np.flatnonzero(np.bincount(batch.points["series"].to_numpy()))
+    return {"rows": len(years), "min_year": int(years.min()), "max_year": int(years.max()),
+            "countries": len({keys[i][1] for i in used})}
 
 
 def _write_notes(con: duckdb.DuckDBPyConnection, parsed: Parsed) -> None:

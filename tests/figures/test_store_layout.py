@@ -12,8 +12,8 @@ import pytest
 
 import allied
 from allied.figures import schema
-from allied.figures.records import ValueRows
-from allied.model import DataImportError
+from allied.figures.records import Stopped, ValueRows
+from allied.model import AlliedError, DataImportError
 from allied.store import connect, migrate
 
 ROWS = [["Korea, South", "§7", 0.026, 0.0256], ["Japan", "", 0.012, "..."], ["European Union", "", "xxx", 1.0]]
@@ -47,6 +47,7 @@ def test_a_store_written_before_the_series_layout_keeps_every_value(db: Path) ->
     con.close()
     assert [tuple(r) for r in got] == OLD_ROWS
     assert counts == (4, 4, 5)  # KOR/JPN milex_gdp, JPN milex_usd, JPN cinc; 3 flag sets in sipri, 1 in nmc
+    assert _numbering(db) == [(True, True, 0, 0)]
 
 
 def test_series_and_flag_sets_are_stored_once(db: Path, mini_sipri: Callable[..., Path]) -> None:
@@ -111,5 +112,48 @@ def test_a_re_import_replaces_only_its_own_dataset(db: Path, mini_sipri: Callabl
     assert _rows(db, others) == before and len(before) == 3
     assert _rows(db, "SELECT count(*), count(DISTINCT iso3) FROM figure_series WHERE dataset = 'sipri'") == [(7, 1)]
     assert _rows(db, "SELECT flags FROM figure_flag_sets WHERE dataset = 'sipri'") == [([],)]
-    assert _rows(db, "SELECT count(*) FROM figure_points WHERE dataset = 'sipri'") == [(14,)]
+    assert _rows(db, "SELECT count(*) FROM figure_points") == [(14 + 3,)]
+    assert _numbering(db) == [(True, True, 0, 0)]
     assert not Path(f"{db}.wal").exists()
+
+
+def _numbering(db: Path) -> list[tuple[Any, ...]]:
+    """(every dataset's series numbered consecutively and apart from the others', the same for flag sets,
+    points without their series, points without their flag set)."""
+    apart = ("SELECT bool_and(last + 1 - first = n AND (next IS NULL OR last < next)) FROM (SELECT min({k}) AS "
+             "first, max({k}) AS last, count(*) AS n, lead(min({k})) OVER (ORDER BY min({k})) AS next FROM {t} "
+             "GROUP BY dataset)")
+    return _rows(db, f"SELECT ({apart.format(k='series', t='figure_series')}), "
+                     f"({apart.format(k='flag_set', t='figure_flag_sets')}), "
+                     "(SELECT count(*) FROM figure_points WHERE series NOT IN (SELECT series FROM figure_series)), "
+                     "(SELECT count(*) FROM figure_points WHERE flag_set NOT IN "
+                     "(SELECT flag_set FROM figure_flag_sets))")
+
+
+def test_a_store_that_cannot_be_opened_is_the_error_even_when_the_file_is_bad(tmp_path: Path,
+                                                                               mini_sipri: Callable[..., Path]) -> None:
+    store = tmp_path / "not-a-store.duckdb"
+    store.write_bytes(b"this is not a DuckDB file" * 1000)
+    damaged = tmp_path / "damaged.xlsx"
+    damaged.write_bytes(mini_sipri(ROWS).read_bytes()[:2000])
+    for file in (mini_sipri(ROWS), damaged):
+        with pytest.raises(AlliedError) as err:
+            allied.import_data("sipri", file, db=store)
+        assert str(err.value).startswith(f"cannot open the store at {store}: ")
+    assert store.read_bytes() == b"this is not a DuckDB file" * 1000
+
+
+def test_workbook_parsers_stop_before_reading_a_sheet_when_told(mini_sipri: Callable[..., Path]) -> None:
+    from allied.figures import nato, sipri
+
+    asked: list[int] = []
+
+    def third_time() -> bool:
+        asked.append(1)
+        return len(asked) == 3
+
+    with pytest.raises(Stopped):
+        sipri.parse(mini_sipri(ROWS), stop=third_time)
+    assert len(asked) == 3
+    with pytest.raises(Stopped):
+        nato.parse(mini_sipri(ROWS), stop=lambda: True)

@@ -71,7 +71,7 @@ def import_data(kind: str, file: str | Path, db: Db = None, release: str | None 
                 indicator: str | None = None) -> dict[str, Any]:
     """Import an official release file (kind: sipri | nato | worldbank | atop | nmc), all or nothing;
     importing the same file again changes nothing."""
-    return _with_store(db, lambda con: figures.import_file(con, kind, file, release, indicator))
+    return figures.import_into(lambda: connect(db), kind, file, release, indicator)
 
 
 def update_data(db: Db = None) -> list[dict[str, Any]]:

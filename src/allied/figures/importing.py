@@ -8,13 +8,14 @@ file and the problem, and the store is left exactly as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from allied.figures import atop, nato, nmc, schema, sipri, tables, worldbank
-from allied.figures.records import Parsed, sha256
+from allied.figures.records import Parsed, Stop, Stopped, never, sha256
 from allied.model import DataImportError, InputError
 
 KINDS: dict[str, str] = {
@@ -30,28 +31,93 @@ FIXED = ("sipri", "nato", "nmc", "atop")  # kinds whose dataset id is the kind i
 
 def import_file(con: duckdb.DuckDBPyConnection, kind: str, file: str | Path, release: str | None = None,
                 indicator: str | None = None) -> dict[str, Any]:
-    key = str(kind).strip().lower()
-    if key not in KINDS:
-        raise InputError("kind", kind, " | ".join(KINDS))
-    path = Path(file)
-    if not path.is_file():
-        raise DataImportError(str(path), "no such file")
+    key, path = _checked(kind, file)
     schema.ensure(con)
     sha = sha256(path)
     if key in FIXED and tables.stored_sha(con, key) == sha:
         return _unchanged(con, key)
     if key == "atop":
         return atop.store(con, path, sha, release)
-    parsed = _parser(key, indicator)(path, release)
+    return _store(con, _parser(key, indicator)(path, release, never), path, sha)
+
+
+def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, file: str | Path,
+                release: str | None = None, indicator: str | None = None) -> dict[str, Any]:
+    """``import_file`` into the store that ``open_store()`` opens, closed after. The store is opened (and
+    its tables made or upgraded) in a second thread while the file is read: opening a DuckDB store is
+    native work that runs without Python's lock, so the two overlap. When the store turns out to hold
+    this very file already, reading stops at the next sheet and nothing is written."""
+    key, path = _checked(kind, file)
+    if key == "atop":
+        con = open_store()
+        try:
+            return import_file(con, key, path, release, indicator)
+        finally:
+            con.close()
+    sha = sha256(path)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="allied-store") as pool:
+        opening = pool.submit(_open, open_store, key, sha)
+        parsed = _read(key, path, release, indicator, opening)
+        con, same = opening.result()  # the store's own error, as if it had been opened first
+    try:
+        return _unchanged(con, key) if same or parsed is None else _store(con, parsed, path, sha)
+    finally:
+        con.close()
+
+
+Opening = Future[tuple[duckdb.DuckDBPyConnection, bool]]
+
+
+def _open(open_store: Callable[[], duckdb.DuckDBPyConnection], key: str,
+          sha: str) -> tuple[duckdb.DuckDBPyConnection, bool]:
+    """The store, ready for the figures tables, and whether it holds this file already."""
+    con = open_store()
+    try:
+        schema.ensure(con)
+        return con, key in FIXED and tables.stored_sha(con, key) == sha
+    except BaseException:
+        con.close()
+        raise
+
+
+def _read(key: str, path: Path, release: str | None, indicator: str | None, opening: Opening) -> Parsed | None:
+    """The parsed file, or None when the store holds it already (or cannot be opened) and reading stopped.
+    On a parse error the store is closed once open; a store that cannot be opened is the error raised."""
+    def stop() -> bool:
+        return opening.done() and (opening.exception() is not None or opening.result()[1])
+
+    try:
+        return _parser(key, indicator)(path, release, stop)
+    except Stopped:
+        return None
+    except BaseException:
+        opening.result()[0].close()
+        raise
+
+
+def _checked(kind: str, file: str | Path) -> tuple[str, Path]:
+    key = str(kind).strip().lower()
+    if key not in KINDS:
+        raise InputError("kind", kind, " | ".join(KINDS))
+    path = Path(file)
+    if not path.is_file():
+        raise DataImportError(str(path), "no such file")
+    return key, path
+
+
+def _store(con: duckdb.DuckDBPyConnection, parsed: Parsed, path: Path, sha: str) -> dict[str, Any]:
     if tables.stored_sha(con, parsed.dataset) == sha:
         return _unchanged(con, parsed.dataset)
     return tables.write(con, parsed, path, sha)
 
 
-def _parser(kind: str, indicator: str | None) -> Callable[[Path, str | None], Parsed]:
+def _parser(kind: str, indicator: str | None) -> Callable[[Path, str | None, Stop], Parsed]:
+    """The kind's parser; the workbook parsers check ``stop`` between sheets, the CSV ones read in one go."""
     if kind == "worldbank":
-        return lambda path, release: worldbank.parse(path, release, indicator)
-    return {"sipri": sipri.parse, "nato": nato.parse, "nmc": nmc.parse}[kind]
+        return lambda path, release, stop: worldbank.parse(path, release, indicator)
+    if kind == "nmc":
+        return lambda path, release, stop: nmc.parse(path, release)
+    return {"sipri": sipri.parse, "nato": nato.parse}[kind]
 
 
 def _unchanged(con: duckdb.DuckDBPyConnection, dataset: str) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from allied.figures import countries
-from allied.figures.records import Parsed, open_workbook, sheet_rows, xlsx_created, year_of
+from allied.figures.records import Parsed, Stop, Stopped, never, open_workbook, sheet_rows, xlsx_created, year_of
 from allied.model import DataImportError
 
 SOURCE = "NATO, Defence Expenditure of NATO Countries, https://www.nato.int (Public Diplomacy Division)"
@@ -32,12 +32,15 @@ class Layout:
     name_col: int
 
 
-def parse(path: Path, release: str | None = None) -> Parsed:
+def parse(path: Path, release: str | None = None, stop: Stop = never) -> Parsed:
+    """Every year table of the workbook; ``stop`` is asked before each sheet (see ``Stop``)."""
     file = str(path)
     book = open_workbook(path)
     out = Parsed("nato", "nato", SOURCE, "")
     span: set[int] = set()
     for sheet in book.sheet_names:
+        if stop():
+            raise Stopped
         rows = sheet_rows(book, sheet, file)
         layout = _layout(rows)
         if layout is None or len(layout.years) < 3 or _is_summary(layout.title):

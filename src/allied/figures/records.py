@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -124,6 +125,17 @@ class ValueRows:
             repeated = uniq[counts > 1]
         names = list(pair)
         return sorted((*names[int(k) // span], int(k) % span + first) for k in repeated)
+
+
+Stop = Callable[[], bool]  # asked between sheets by the workbook parsers: True means stop reading
+
+
+class Stopped(Exception):
+    """A parser was told to stop (the store holds the file already): nothing is imported."""
+
+
+def never() -> bool:
+    return False
 
 
 @dataclass

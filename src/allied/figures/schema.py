@@ -6,7 +6,8 @@ estimate years, missing-value markers), so a null value always says why it is nu
 
 Values are read from the view ``figure_values`` (one row per value, every column above); they are stored
 as ``figure_series`` (the text a series of values shares, once), ``figure_flag_sets`` (each distinct list
-of flags, once) and ``figure_points`` (series, year, value, flag set).
+of flags, once) and ``figure_points`` (series, year, value, flag set). Series and flag sets are numbered
+across datasets, a dataset's with consecutive numbers, so its points are found (and deleted) by range.
 """
 
 from __future__ import annotations
@@ -63,29 +64,28 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (atopid, member, phase, yrent)
     )
     """,
-    # v4: what many values share is stored once: a series' text (indicator, country, unit, name, source,
-    # release) and each distinct list of flags; an import writes a fraction of the bytes it wrote before
-    # (see bench/bench_import.py). ``figure_values`` becomes a view with the columns of the table it
-    # replaces, whose rows move to the new tables.
+    # v4: what many values share is stored once: a series' text (dataset, indicator, country, unit, name,
+    # source, release) and each distinct list of flags; a value is four numbers. An import writes a fraction
+    # of the bytes it wrote before (see bench/bench_import.py). ``figure_values`` becomes a view with the
+    # columns of the table it replaces, whose rows move to the new tables.
     """
     CREATE TABLE figure_series (
+        series    INTEGER NOT NULL,    -- a dataset's series have consecutive numbers
         dataset   VARCHAR NOT NULL,
-        series    INTEGER NOT NULL,    -- numbered within the dataset
         indicator VARCHAR NOT NULL,
         iso3      VARCHAR NOT NULL,
         unit      VARCHAR NOT NULL,
         name      VARCHAR NOT NULL,
         source    VARCHAR NOT NULL,
         release   VARCHAR NOT NULL
-        -- one row per (dataset, series), one series per (indicator, iso3, unit, name): built on import
+        -- one row per series, one series per (dataset, indicator, iso3, unit, name): built on import
     );
     CREATE TABLE figure_flag_sets (
+        flag_set  INTEGER NOT NULL,    -- a dataset's flag sets have consecutive numbers
         dataset   VARCHAR NOT NULL,
-        flag_set  INTEGER NOT NULL,    -- numbered within the dataset
         flags     VARCHAR[] NOT NULL
     );
     CREATE TABLE figure_points (
-        dataset   VARCHAR NOT NULL,
         series    INTEGER NOT NULL,
         year      INTEGER NOT NULL,
         value     DOUBLE,
@@ -93,23 +93,24 @@ MIGRATIONS: tuple[str, ...] = (
         -- one row per (dataset, indicator, iso3, year): checked on import (an index would slow imports)
     );
     INSERT INTO figure_series
-        SELECT dataset, (row_number() OVER (PARTITION BY dataset ORDER BY indicator, iso3, unit, name, source,
-               release) - 1)::INTEGER, indicator, iso3, unit, name, source, release
+        SELECT (row_number() OVER (ORDER BY dataset, indicator, iso3, unit, name, source, release) - 1)::INTEGER,
+               dataset, indicator, iso3, unit, name, source, release
         FROM (SELECT DISTINCT dataset, indicator, iso3, unit, name, source, release FROM figure_values);
     INSERT INTO figure_flag_sets
-        SELECT dataset, (row_number() OVER (PARTITION BY dataset ORDER BY flags) - 1)::INTEGER, flags
+        SELECT (row_number() OVER (ORDER BY dataset, flags) - 1)::INTEGER, dataset, flags
         FROM (SELECT DISTINCT dataset, flags FROM figure_values);
     INSERT INTO figure_points
-        SELECT v.dataset, s.series, v.year, v.value, f.flag_set
+        SELECT s.series, v.year, v.value, f.flag_set
         FROM figure_values v
         JOIN figure_series s USING (dataset, indicator, iso3, unit, name, source, release)
-        JOIN figure_flag_sets f USING (dataset, flags);
+        JOIN figure_flag_sets f USING (dataset, flags)
+        ORDER BY s.series, v.year;
     DROP TABLE figure_values;
     CREATE VIEW figure_values AS
-        SELECT p.dataset, s.indicator, s.iso3, p.year, p.value, s.unit, f.flags, s.name, s.source, s.release
+        SELECT s.dataset, s.indicator, s.iso3, p.year, p.value, s.unit, f.flags, s.name, s.source, s.release
         FROM figure_points p
-        JOIN figure_series s ON p.dataset = s.dataset AND p.series = s.series
-        JOIN figure_flag_sets f ON p.dataset = f.dataset AND p.flag_set = f.flag_set;
+        JOIN figure_series s ON p.series = s.series
+        JOIN figure_flag_sets f ON p.flag_set = f.flag_set;
     """,
 )
 

@@ -15,13 +15,24 @@ from pathlib import Path
 from typing import Any
 
 from allied.figures import countries
-from allied.figures.records import Parsed, ValueRows, open_workbook, sheet_rows, xlsx_created, year_of
+from allied.figures.records import (
+    Parsed,
+    Stop,
+    Stopped,
+    ValueRows,
+    never,
+    open_workbook,
+    sheet_rows,
+    xlsx_created,
+    year_of,
+)
 from allied.model import DataImportError
 
 SOURCE = "SIPRI Military Expenditure Database, https://www.sipri.org/databases/milex"
 SYMBOLS = "†‡§¶‖"
 MARKERS = {"...": "unavailable", ". .": "unavailable", "xxx": "not_independent"}
 CELL_MARKS = {**MARKERS, "": "blank"}
+FlagCodes = dict[Any, tuple[list[str], int, dict[str, int]]]  # notes cell -> its flags and flag-set ids
 
 # sheet-name prefix -> (indicator, unit); '{base}' is the constant-price base year from the sheet name
 SHEETS: dict[str, tuple[str, str]] = {
@@ -35,7 +46,8 @@ SHEETS: dict[str, tuple[str, str]] = {
 }
 
 
-def parse(path: Path, release: str | None = None) -> Parsed:
+def parse(path: Path, release: str | None = None, stop: Stop = never) -> Parsed:
+    """Every country sheet and the footnotes; ``stop`` is asked before each sheet (see ``Stop``)."""
     file = str(path)
     book = open_workbook(path)
     names = {n.casefold(): n for n in book.sheet_names}
@@ -44,11 +56,15 @@ def parse(path: Path, release: str | None = None) -> Parsed:
     if missing:
         raise DataImportError(file, f"not a SIPRI Milex workbook: no sheet starting with {missing}; "
                                     f"sheets are {book.sheet_names}")
-    grids = {p: sheet_rows(book, str(n), file) for p, n in found.items()}
-    last = max(_header(grids["current us$"], file, "Current US$")[1].values())
-    out = Parsed("sipri", "sipri", SOURCE, release or _release(path, last))
-    for prefix, sheet in found.items():
-        _read_sheet(out, grids[prefix], str(sheet), *SHEETS[prefix], file)
+    out = Parsed("sipri", "sipri", SOURCE, release or "")
+    codes: FlagCodes = {}
+    for prefix, sheet in found.items():  # one sheet in memory at a time
+        if stop():
+            raise Stopped
+        rows = sheet_rows(book, str(sheet), file)
+        if prefix == "current us$" and not release:
+            out.release = _release(path, max(_header(rows, file, "Current US$")[1].values()))
+        _read_sheet(out, rows, str(sheet), *SHEETS[prefix], file, codes)
     if "footnotes" in names:
         out.notes = _footnotes(sheet_rows(book, names["footnotes"], file))
     out.skipped.append("European Union aggregate and region rows not imported")
@@ -76,7 +92,8 @@ def _header(rows: list[list[Any]], file: str, sheet: str) -> tuple[int, dict[int
     raise DataImportError(file, f"sheet {sheet!r}: no header row with 'Country' and year columns")
 
 
-def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, unit: str, file: str) -> None:
+def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, unit: str, file: str,
+                codes: FlagCodes) -> None:
     head, years, labels = _header(rows, file, sheet)
     base = re.search(r"(\d{4})", sheet)
     unit = unit.format(base=base.group(1) if base else "?")
@@ -90,10 +107,10 @@ def _read_sheet(out: Parsed, rows: list[list[Any]], sheet: str, indicator: str, 
         name = str(r[0]).strip()
         if name not in mapping:
             continue
-        flags = _marks(r[notes_col]) if notes_col is not None else []
         row_unit = f"{str(r[currency_col]).strip()} ({unit})" if currency_col is not None else unit
         if fiscal_col is not None and str(r[fiscal_col]).strip():
             row_unit += f"; fiscal year: {str(r[fiscal_col]).strip()}"
+        flags = _flag_codes(out.values, codes, r[notes_col] if notes_col is not None else "")
         values, flag_ids = _row(out.values, cells, year_list, flags, (file, sheet, name))
         out.values.extend(indicator, mapping[name], year_list, values, row_unit, flag_ids, name)
 
@@ -113,12 +130,23 @@ def _country_rows(rows: list[list[Any]], columns: list[int]) -> list[tuple[list[
     return out
 
 
-def _row(rows: ValueRows, cells: tuple[Any, ...], years: list[int], flags: list[str],
+def _flag_codes(rows: ValueRows, codes: FlagCodes, notes: Any) -> tuple[list[str], int, dict[str, int]]:
+    """A notes cell's flags, their flag-set id, and for each cell marker the id of the flags plus the
+    marker's flag; worked out once per distinct notes cell."""
+    found = codes.get(notes)
+    if found is None:
+        flags = _marks(notes)
+        plain = rows.flag_set(flags)  # first: flag sets are numbered in order of appearance
+        marked = {text: rows.flag_set([*flags, mark]) for text, mark in CELL_MARKS.items()}
+        found = codes[notes] = (flags, plain, marked)
+    return found
+
+
+def _row(rows: ValueRows, cells: tuple[Any, ...], years: list[int], codes: tuple[list[str], int, dict[str, int]],
          where: tuple[str, str, str]) -> tuple[list[float | None], list[int]]:
     """One country row's values and flag-set ids. Numbers and markers take the fast path (78,000 cells):
     whole rows at a time in list comprehensions; any other cell (an int, text) is looked at on its own."""
-    plain = rows.flag_set(flags)
-    marked = {text: rows.flag_set([*flags, mark]) for text, mark in CELL_MARKS.items()}
+    flags, plain, marked = codes
     values: list[float | None] = [c if type(c) is float else None for c in cells]
     ids = [plain if type(c) is float else marked.get(c, -1) for c in cells]
     if -1 in ids:

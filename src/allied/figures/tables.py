@@ -33,16 +33,34 @@ def write(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Path, sha: str) 
     summary = _summary(parsed, batch)
     note = "; ".join(parsed.skipped)
     with transaction(con, checkpoint=True):
-        for table in ("figure_points", "figure_series", "figure_flag_sets"):
-            con.execute(f"DELETE FROM {table} WHERE dataset = ?", [parsed.dataset])
-        _insert(con, "figure_series", batch.series, "?, series, indicator, iso3, unit, name, ?, ?",
-                [parsed.dataset, parsed.source, parsed.release])
-        _insert(con, "figure_flag_sets", batch.flag_sets, "?, flag_set, flags", [parsed.dataset])
-        _insert(con, "figure_points", batch.points, "?, series, year, value, flag_set", [parsed.dataset])
+        _delete_values(con, parsed.dataset)
+        series, sets = _first_free(con)
+        _insert(con, "figure_series", batch.series, "series + ?, ?, indicator, iso3, unit, name, ?, ?",
+                [series, parsed.dataset, parsed.source, parsed.release])
+        _insert(con, "figure_flag_sets", batch.flag_sets, "flag_set + ?, ?, flags", [sets, parsed.dataset])
+        _insert(con, "figure_points", batch.points, "series + ?, year, value, flag_set + ?", [series, sets])
         _write_notes(con, parsed)
         _write_dataset_row(con, parsed, file, sha, summary, note)
     return {"dataset": parsed.dataset, "kind": parsed.kind, "file": file.name, "release": parsed.release,
             **summary, "changed": True, "note": note}
+
+
+def _delete_values(con: duckdb.DuckDBPyConnection, dataset: str) -> None:
+    """Delete a dataset's values. Its series have consecutive numbers, so its points are one range of
+    ``series``: the scan skips every block of other datasets by its min/max statistics."""
+    [(first, last)] = con.execute("SELECT min(series), max(series) FROM figure_series WHERE dataset = ?",
+                                  [dataset]).fetchall()
+    if first is not None:
+        con.execute("DELETE FROM figure_points WHERE series BETWEEN ? AND ?", [first, last])
+    con.execute("DELETE FROM figure_series WHERE dataset = ?", [dataset])
+    con.execute("DELETE FROM figure_flag_sets WHERE dataset = ?", [dataset])
+
+
+def _first_free(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """The numbers a new dataset's series and flag sets start from: after every number in use."""
+    [(series, sets)] = con.execute("SELECT (SELECT coalesce(max(series) + 1, 0) FROM figure_series), "
+                                   "(SELECT coalesce(max(flag_set) + 1, 0) FROM figure_flag_sets)").fetchall()
+    return int(series), int(sets)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table, select: str, params: list[Any]) -> None:

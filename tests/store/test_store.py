@@ -55,7 +55,7 @@ def test_a_checkpoint_transaction_commits_into_the_file_or_changes_nothing(db: P
     threshold = con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()
     with transaction(con, checkpoint=True):
         con.execute("INSERT INTO t SELECT range, 'row ' || range FROM range(50000)")
-    assert not Path(f"{db}.wal").exists()  # written into the database file, not into the log
+    assert not Path(f"{db}.wal").exists()  # checkpointed at commit: in the database file, no log left
     with pytest.raises(RuntimeError), transaction(con, checkpoint=True):
         con.execute("DELETE FROM t WHERE x < 100")
         raise RuntimeError("import failed half-way")

@@ -93,9 +93,10 @@ def _applied(con: duckdb.DuckDBPyConnection, component: str) -> int:
 def transaction(con: duckdb.DuckDBPyConnection, checkpoint: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """All or nothing: on any exception the store is left exactly as it was.
 
-    ``checkpoint=True`` is for bulk writes: the commit writes the changes straight into the database file
-    (a checkpoint) instead of into the write-ahead log, from which closing the store would copy them into
-    the file a second time. DuckDB does this for a commit whose log would pass ``checkpoint_threshold``,
+    ``checkpoint=True`` is for bulk writes: the commit is a checkpoint, which writes the changes into the
+    database file, and for a large commit (``auto_checkpoint_skip_wal_threshold``) DuckDB then skips the
+    write-ahead log. Otherwise the changes go to the log at commit and are copied into the file a second
+    time when the store is closed. DuckDB checkpoints at a commit whose log passes ``checkpoint_threshold``,
     so the threshold is 0 for this commit and restored after it. Either way the commit is atomic."""
     threshold = _lower_threshold(con) if checkpoint else None
     con.execute("BEGIN TRANSACTION")

@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "nmc": "COW National Material Capabilities CSV (NMC-60-abridged.csv)",
 }
 FIXED = ("sipri", "nato", "nmc", "atop")  # kinds whose dataset id is the kind itself
+Opening = Future[tuple[duckdb.DuckDBPyConnection, bool]]  # the store being opened, and whether it holds the file
 
 
 def import_file(con: duckdb.DuckDBPyConnection, kind: str, file: str | Path, release: str | None = None,
@@ -45,8 +46,8 @@ def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, 
                 release: str | None = None, indicator: str | None = None) -> dict[str, Any]:
     """``import_file`` into the store that ``open_store()`` opens, closed after. The store is opened (and
     its tables made or upgraded) in a second thread while the file is read: opening a DuckDB store is
-    native work that runs without Python's lock, so the two overlap. When the store turns out to hold
-    this very file already, reading stops at the next sheet and nothing is written."""
+    mostly native work that DuckDB does without holding Python's lock, so the two overlap. When the store
+    turns out to hold this very file already, reading stops at the next sheet and nothing is written."""
     key, path = _checked(kind, file)
     if key == "atop":
         con = open_store()
@@ -63,9 +64,6 @@ def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, 
         return _unchanged(con, key) if same or parsed is None else _store(con, parsed, path, sha)
     finally:
         con.close()
-
-
-Opening = Future[tuple[duckdb.DuckDBPyConnection, bool]]
 
 
 def _open(open_store: Callable[[], duckdb.DuckDBPyConnection], key: str,

@@ -4,7 +4,8 @@ All figures are timed here, in one process, on the same file (median of several 
 is made before and removed after each timed call, outside the timing):
   - fresh store: ``allied.import_data("sipri", FILE, db=NEW)``, i.e. create the store file and its tables
     (migrations), hash the file, read the workbook (python-calamine), map names to ISO3, parse every value
-    with its flags, check for duplicate country-years, write everything in one transaction, close;
+    with its flags, check for duplicate country-years, write everything in one transaction, close (the
+    store is opened in a second thread while the workbook is read: wall-clock time is what is timed);
   - re-import: the same call on a store that already holds SIPRI and the other official files (NATO, World
     Bank, COW NMC, where present in shared/data). Before each run the stored SIPRI release is marked as
     out of date (its SHA-256 changed), so the import must replace all its values, as for a new release;

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import json
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from allied.figures.api import burden
-from allied.model import InputError
-from allied.news.api import extract, ingest, itinerary
+from allied.model import Document, InputError
+from allied.news import document_record, extract_documents
+from allied.news.query import itinerary_stops
+from allied.news.store import ingest_documents
 from allied.obligations.api import mutual_obligations
 from allied.reference import load, parse_date
+from allied.store import connect
 
 Progress = Callable[[str], None]
 TREND_YEARS = 5
@@ -32,10 +33,11 @@ def build_brief(article: str | Path, published: str | dt.date | None = None, db:
     say = progress or (lambda _step: None)
     day = parse_date(published, "published") if published else None
     say("reading the article")
-    doc = _one_document(extract(_source(article), published=day))
+    document = _one_document(extract_documents(_source(article), published=day))
+    doc = document_record(document)
     on = parse_date(doc["published"], "published") if doc.get("published") else dt.date.today()
     say("ordering the itinerary")
-    stops = _itineraries(article, day, doc)
+    stops = _itineraries(document, doc)
     states = _states(doc)
     say("reading the treaties")
     links, unlinked = _treaty_links(states, on)
@@ -68,14 +70,14 @@ def _title(article: str | Path) -> str:
     return str(article).split("\n", 1)[0].strip()
 
 
-def _one_document(records: list[dict[str, Any]]) -> dict[str, Any]:
-    if len(records) != 1:
-        raise InputError("article", f"{len(records)} documents", "exactly one article per brief")
-    doc = records[0]
-    if doc.get("error") or doc.get("reason"):
-        raise InputError("article", doc["doc"], "a readable article in a supported language",
-                         doc.get("error") or doc.get("reason") or "")
-    return doc
+def _one_document(documents: list[Document]) -> Document:
+    if len(documents) != 1:
+        raise InputError("article", f"{len(documents)} documents", "exactly one article per brief")
+    record = document_record(documents[0])
+    if record.get("error") or record.get("reason"):
+        raise InputError("article", record["doc"], "a readable article in a supported language",
+                         record.get("error") or record.get("reason") or "")
+    return documents[0]
 
 
 def _travellers(doc: dict[str, Any]) -> list[str]:
@@ -86,21 +88,17 @@ def _travellers(doc: dict[str, Any]) -> list[str]:
     return names
 
 
-def _itineraries(article: str | Path, day: dt.date | None, doc: dict[str, Any]) -> list[dict[str, Any]]:
+def _itineraries(document: Document, doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Each traveller's ordered stops, as the news engine orders them in a store of this article alone."""
     travellers = _travellers(doc)
     if not travellers:
         return []
-    with tempfile.TemporaryDirectory(prefix="allied-brief-") as tmp:
-        store = Path(tmp) / "brief.duckdb"
-        source = _source(article)
-        if not isinstance(source, Path):
-            source = Path(tmp) / f"{doc['doc']}.txt"
-            source.write_text(str(article), encoding="utf-8")
-            meta = {k: doc.get(k) for k in ("published", "language", "url", "outlet") if doc.get(k)}
-            source.with_suffix(".json").write_text(json.dumps(meta), encoding="utf-8")
-        ingest(source, db=store, published=day)
-        return [{"person": p, "stops": itinerary(p, db=store)} for p in travellers]
+    con = connect(":memory:")
+    try:
+        ingest_documents(con, [document])
+        return [{"person": p, "stops": itinerary_stops(con, p)} for p in travellers]
+    finally:
+        con.close()
 
 
 def _states(doc: dict[str, Any]) -> list[str]:

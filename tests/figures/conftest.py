@@ -3,7 +3,6 @@ workbooks written here, in the layouts of the official files (never copies of th
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,8 +12,8 @@ import openpyxl
 import pytest
 
 import allied
+from tests.conftest import shared_path
 
-SHARED_DATA = Path(os.environ.get("ALLIED_SHARED", Path(__file__).resolve().parents[2].parent / "shared")) / "data"
 TABLES = ("datasets", "figure_values", "figure_series", "figure_flag_sets", "figure_points", "figure_notes",
           "atop_members")
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -39,10 +38,7 @@ def store_dump() -> Callable[[Path], dict[str, list[tuple[Any, ...]]]]:
 
 def shared_data(*parts: str) -> Path:
     """A path under ../shared/data, or skip the test (usable from module-scoped fixtures)."""
-    path = SHARED_DATA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent: this test reads the shared release files")
-    return path
+    return shared_path("data", *parts)
 
 
 @pytest.fixture

@@ -3,20 +3,17 @@ read from ../shared (the tests that need it skip where it is absent)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import shared_path
+
 FIXTURES = Path(__file__).parent / "fixtures"
-SHARED = Path(os.environ.get("ALLIED_SHARED", Path(__file__).resolve().parents[2].parent / "shared")).resolve()
 
 
 def corpus(*parts: str) -> Path:
-    path = SHARED.joinpath("corpus", "dev", *parts)
-    if not path.exists():
-        pytest.skip(f"{path} is absent: this test reads the shared dev corpus")
-    return path
+    return shared_path("corpus", "dev", *parts)
 
 
 @pytest.fixture
@@ -41,7 +38,4 @@ def dev_gold() -> Path:
 
 @pytest.fixture
 def scorer() -> Path:
-    path = SHARED / "tools" / "score_events.py"
-    if not path.exists():
-        pytest.skip(f"{path} is absent")
-    return path
+    return shared_path("tools", "score_events.py")

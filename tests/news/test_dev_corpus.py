@@ -47,7 +47,8 @@ def _f1(match: int, gold: int, pred: int) -> float:
 def by_language(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, int]]:
     from tests.news.conftest import corpus
 
-    dev_dir, gold_path, scorer = corpus("articles"), corpus("gold.jsonl"), corpus("..", "..", "tools", "score_events.py")
+    dev_dir, gold_path = corpus("articles"), corpus("gold.jsonl")
+    scorer = corpus("..", "..", "tools", "score_events.py")
     tmp = tmp_path_factory.mktemp("dev")
     preds = tmp / "pred.jsonl"
     preds.write_text(

@@ -1,31 +1,14 @@
-"""Per-language folders and linking mentions to the reference model."""
+"""Linking mentions to the reference model."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import pytest
-
-from allied.model import Document, ReferenceDataError
-from allied.news.lexicon import LANG_DIR, REQUIRED, lexicons, load_lexicon, supported_languages
+from allied.model import Document
+from allied.news.lexicon import lexicons
 from allied.news.mentions import find_mentions
 from allied.news.names import index_for
 from allied.news.sentences import split
-
-
-def test_every_language_folder_is_a_complete_lexicon() -> None:
-    assert supported_languages() == ("de", "en")
-    for lang, lex in lexicons().items():
-        assert (LANG_DIR / lang / "lexicon.toml").exists()
-        assert all(key in lex.data for key in REQUIRED)
-
-
-def test_an_incomplete_lexicon_names_what_is_missing(tmp_path: Path) -> None:
-    (tmp_path / "fr").mkdir()
-    (tmp_path / "fr" / "lexicon.toml").write_text('language = "fr"\n[states]\n', encoding="utf-8")
-    with pytest.raises(ReferenceDataError, match="demonyms: section or key 'demonyms' is missing"):
-        load_lexicon(tmp_path / "fr" / "lexicon.toml")
 
 
 def _mentions(text: str, lang: str) -> list[tuple[str, str, str, str, str]]:

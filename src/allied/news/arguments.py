@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from allied.model import Actor, DateMention, DateRange, Mention, PlaceRef
+from allied.news.lexicon import canonical
 from allied.news.names import NameIndex
-
-DEFENSE_ROLE = re.compile(r"defen|\bwar\b|command|military|armed forces|verteidigung|armée|joint chiefs", re.I)
 
 
 def actor(m: Mention) -> Actor:
@@ -16,7 +16,15 @@ def actor(m: Mention) -> Actor:
 
 def is_defense(role: str) -> bool:
     """A role or title class that makes its holder a defense or military official or body."""
-    return bool(DEFENSE_ROLE.search(role or "")) or role in ("defense", "military", "ministry", "command", "alliance")
+    classes = ("defense", "military", "ministry", "command", "alliance")
+    return bool(_defense_role().search(role or "")) or role in classes
+
+
+@lru_cache(maxsize=1)
+def _defense_role() -> re.Pattern[str]:
+    """Words of the reference's role descriptions that make an office a defense or military one."""
+    words = canonical()["defense_roles"]["words"]
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
 
 
 def unique_actors(actors: list[Actor]) -> list[Actor]:

@@ -47,6 +47,10 @@ def patterns(lex: Lexicon) -> _Patterns:
     return _patterns(lex.language, lex)
 
 
+def _locale(lex: Lexicon) -> str:
+    return lex.text("pack", "cldr_locale")
+
+
 _CACHE: dict[str, _Patterns] = {}
 
 
@@ -58,21 +62,26 @@ def _patterns(loc: str, lex: Lexicon) -> _Patterns:
 
 
 def _build(loc: str, lex: Lexicon) -> _Patterns:
-    wide = _names(get_month_names("wide", locale=loc))
-    short = {k: v for k, v in _names(get_month_names("abbreviated", locale=loc)).items() if k not in wide}
-    if loc == "en":
-        short["sept"] = 9
+    cldr = _locale(lex)
+    wide = _names(get_month_names("wide", locale=cldr))
+    short = {k: v for k, v in _names(get_month_names("abbreviated", locale=cldr)).items() if k not in wide}
+    short.update({k.lower(): v for k, v in lex.table("dates", "month_aliases").items() if k.lower() not in wide})
     months = {**short, **wide}
-    weekdays = {**_names(get_day_names("wide", locale=loc))}
+    weekdays = {**_names(get_day_names("wide", locale=cldr))}
     m, d, y = rf"(?:(?:{_alt(wide)})(?!\w)|(?:{_alt(short)})\.?)", r"\d{1,2}", r"\d{4}"
-    dm = lex.data["dates"]
-    rng = _alt(dm.get("range", []))
+    rng = _alt(lex.words("dates", "range"))
     full: tuple[str, ...]
-    if dm.get("day_suffix") == ".":
+    if lex.text("dates", "day_suffix") == ".":
         full = (
             rf"(?P<d1>{d})\.?\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
             rf"(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
             rf"(?P<d>{d})\.(?P<mn>\d{{1,2}})\.(?P<y>{y})",
+        )
+    elif lex.flag("dates", "day_first"):
+        full = (
+            rf"(?P<d1>{d})\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\s+(?P<m>{m})(?:\s+(?P<y>{y}))?",
+            rf"(?P<d>{d})\s+(?P<m>{m})(?:,?\s+(?P<y>{y}))?",
+            rf"(?P<d>{d})[./](?P<mn>\d{{1,2}})[./](?P<y>{y})",
         )
     else:
         full = (
@@ -81,14 +90,17 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
             rf"(?P<d>{d})\s+(?P<m>{m})(?:,?\s+(?P<y>{y}))?",
         )
     full = (rf"(?P<y>{y})-(?P<mn>\d{{2}})-(?P<d>\d{{2}})", *full)
-    mods = _alt(dm.get("weekday_future", []) + dm.get("weekday_past", []) + ["am", "on"])
-    rel = dm.get("relative_days", {})
+    mods = _alt(
+        lex.words("dates", "weekday_future") + lex.words("dates", "weekday_past") + lex.words("dates", "weekday_on")
+    )
+    rel = lex.table("dates", "relative_days")
+    month_preps = _alt(lex.words("dates", "month_prepositions")) or "(?!)"
     return _Patterns(
         months=months,
         weekdays=weekdays,
         full=tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in full),
         weekday=re.compile(rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?!\w)", re.IGNORECASE),
-        month_only=re.compile(rf"(?<!\w)(?:in|im|since|seit|until|bis)\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
+        month_only=re.compile(rf"(?<!\w)(?:{month_preps})\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
         relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if rel else None,
     )
@@ -176,8 +188,8 @@ def _weekdays(
     taken: list[tuple[int, int]],
 ) -> list[DateMention]:
     out = []
-    past_mods = {w.lower() for w in lex.data["dates"].get("weekday_past", [])}
-    fut_mods = {w.lower() for w in lex.data["dates"].get("weekday_future", [])}
+    past_mods = {w.lower() for w in lex.words("dates", "weekday_past")}
+    fut_mods = {w.lower() for w in lex.words("dates", "weekday_future")}
     for m in p.weekday.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -212,7 +224,7 @@ def _relative(
     out: list[DateMention] = []
     if p.relative is None:
         return out
-    offsets = {k.lower(): v for k, v in lex.data["dates"].get("relative_days", {}).items()}
+    offsets = {k.lower(): v for k, v in lex.table("dates", "relative_days").items()}
     for m in p.relative.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue

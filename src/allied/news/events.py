@@ -73,12 +73,8 @@ class Extractor:
         return lo, hi
 
     def clause(self, v: View, pos: int) -> tuple[int, int]:
-        cuts = [
-            m.start()
-            for m in re.finditer(
-                r"[,;]|\b(?:obwohl|aber|jedoch|although|but|however)\b", self.doc.text[v.span.start : v.span.end]
-            )
-        ]
+        contrast = rf"[,;]|(?<!\w)(?:{self.lex.alt('markers', 'contrast')})(?!\w)"
+        cuts = [m.start() for m in re.finditer(contrast, self.doc.text[v.span.start : v.span.end], re.I)]
         cuts = [v.span.start + c for c in cuts]
         return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
 
@@ -99,13 +95,11 @@ class Extractor:
 
     def preceded(self, key: str, pos: int, reach: int = 30, section: str = "markers") -> bool:
         lo = max(0, pos - reach)
-        return any(
-            re.fullmatch(
-                r"[\s,]*(?:(?:the|der|die|den|dem|des|seinem|his|their|ihren)\s+)?(?:\w+-\s+(?:und|and|or|oder)\s+)?",
-                self.doc.text[m.end() : pos],
-            )
-            for m in self.lex.find(section, key, self.doc.text, lo, pos)
-        )
+        det = f"{self.lex.alt('markers', 'articles')}|{self.lex.alt('markers', 'determiners')}"
+        conj = self.lex.alt("markers", "conjunctions")
+        gap = re.compile(rf"[\s,]*(?:(?:{det})\s+)?(?:\w+-\s+(?:{conj})\s+)?", re.I)
+        found = self.lex.find(section, key, self.doc.text, lo, pos)
+        return any(gap.fullmatch(self.doc.text, m.end(), pos) for m in found)
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
         """The day or range in the trigger's clause, else in its part of the sentence unless it dates a
@@ -265,9 +259,9 @@ class Extractor:
         prev: Mention | None = None
         for m in self.places(v, lo, hi):
             gap = self.text(prev.span.end, m.span.start) if prev else ""
-            listed = prev is not None and bool(
-                re.fullmatch(r"[\s,]*(?:(?:and|und|or|oder|sowie|as well as)\s+)?(?:(?:the|der|die|den|dem)\s+)?", gap)
-            )
+            conj, art = self.lex.alt("markers", "conjunctions"), self.lex.alt("markers", "articles")
+            joins = rf"[\s,]*(?:(?:{conj})\s+)?(?:(?:{art})\s+)?"
+            listed = prev is not None and bool(re.fullmatch(joins, gap, re.I))
             excluded = self.preceded("not_destination", m.span.start) or (listed and excluded_prev)
             if prev is not None and groups and not excluded and _nested(prev, m, gap, self.lex):
                 groups[-1].append(m)
@@ -345,7 +339,7 @@ class Extractor:
 
     def stop_intro(self, v: View, seen: set[str]) -> list[Event]:
         """ "In Japan wird er ...", "In Vietnam, he will ...": a trip stop introduced by its place."""
-        head = re.match(r"\s*(?:In|Im|At)\s+", self.text(v.span.start, v.span.end))
+        head = re.match(rf"\s*(?:{self.lex.alt('markers', 'stop_intro')})\s+", self.text(v.span.start, v.span.end))
         if not head:
             return []
         first = next((m for m in v.mentions if m.span.start == v.span.start + head.end()), None)
@@ -434,7 +428,8 @@ def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:
         return False
     words = {w.lower() for w in lex.words("markers", "nested")}
     g = gap.strip().lower()
-    return g in words or bool(re.fullmatch(r"(?:\w+\s*)?(?:in|im|inside|at|,)(?:\s+(?:the|der|dem))?", g))
+    nested = rf"(?:\w+\s*)?(?:{lex.alt('markers', 'nested')})(?:\s+(?:{lex.alt('markers', 'articles')}))?"
+    return g in words or bool(re.fullmatch(nested, g, re.I))
 
 
 def _representative(group: list[Mention], arrival: bool) -> Mention:

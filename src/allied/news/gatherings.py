@@ -84,7 +84,8 @@ def reference_meeting(ex: Extractor, v: View, pos: int) -> Event:
 
 def split_counterparts(ex: Extractor, v: View, people: list[Actor]) -> list[list[Actor]]:
     """ "talks with A ..., as well as meetings with B": one bilateral meeting per counterpart."""
-    withs = re.findall(r"\b(?:with|mit)\b", ex.text(v.span.start, v.span.end))
+    comitative = rf"(?<!\w)(?:{ex.lex.alt('markers', 'comitative')})(?!\w)"
+    withs = re.findall(comitative, ex.text(v.span.start, v.span.end), re.I)
     if len(people) < 3 or len(withs) < 2:
         return [people]
     subject, others = people[0], people[1:]
@@ -159,7 +160,7 @@ def forum_anaphor(ex: Extractor, v: View) -> Mention | None:
 
 def summit_of(ex: Extractor, word: str) -> Entity | None:
     """ "der Gipfel"/"the summit" in a document about NATO: the NATO Summit."""
-    if not re.search(r"gipfel|summit", word, re.I):
+    if not ex.lex.find("anaphora", "summit", word):
         return None
     for m in ex.doc.mentions:
         if m.kind == "organization" and m.id:

@@ -1,6 +1,6 @@
-"""Per-language lexicons: one folder per language under ``lang/<iso>/`` with a ``lexicon.toml``.
+"""Language packs: one folder per language under ``lang/<iso>/`` whose files follow ``schema``.
 
-Adding a language is adding a folder: the loader discovers every ``lang/*/lexicon.toml``. Word lists are
+Adding a language is adding a folder: the loader discovers every ``lang/*/pack.toml``. Word lists are
 compiled once into case-insensitive regular expressions that run on the original text, so every match
 keeps its character offsets.
 """
@@ -15,24 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from allied.model import ReferenceDataError
+from allied.news import schema
 
 LANG_DIR = Path(__file__).parent / "lang"
 DATA_DIR = Path(__file__).parent / "data"
-REQUIRED = (
-    "language",
-    "states",
-    "demonyms",
-    "titles",
-    "ministries",
-    "anaphora",
-    "markers",
-    "triggers",
-    "dates",
-    "topics",
-    "pledges",
-)
-
-
 GAP = r"\s+(?:\S+\s+){0,12}?"
 
 
@@ -47,23 +33,33 @@ def _quotes(pattern: str) -> str:
     return re.sub("['’]", "['’]", pattern)
 
 
-def _phrase(w: str) -> tuple[bool, str]:
-    """A phrase as regex (without its left word boundary): words joined by whitespace; ' * ' skips words."""
+def _phrase(w: str, spaced: bool = True) -> tuple[bool, str]:
+    """A phrase as regex (without its left word boundary): words joined by whitespace; ' * ' skips words.
+
+    In a script without spaces between words (``spaced`` false) a phrase matches anywhere: its words may be
+    written together, ' * ' skips up to 12 characters, and word boundaries are left to the segmenter.
+    """
     out, prev_gap = "", True
     for tok in w.split():
         if tok == "*":
-            out += GAP
+            out += GAP if spaced else r"\s*\S{0,12}?\s*"
             prev_gap = True
             continue
-        out += ("" if prev_gap else r"\s+") + _token(tok)
+        if not spaced:
+            word = _quotes(re.escape(tok.rstrip("*"))) if len(tok) > 1 else re.escape(tok)
+            out += ("" if prev_gap else r"\s*") + word
+        else:
+            out += ("" if prev_gap else r"\s+") + _token(tok)
         prev_gap = False
+    if not spaced:
+        return False, out
     right = r"(?!\w)" if w[-1:].isalnum() else ""
     return w[:1].isalnum(), out + right
 
 
-def word_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+def word_pattern(words: list[str] | tuple[str, ...], spaced: bool = True) -> re.Pattern[str] | None:
     """One case-insensitive regex for a word list; 'word*' continues a word, ' * ' skips up to 12 words."""
-    phrases = [_phrase(w) for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)]
+    phrases = [_phrase(w, spaced) for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)]
     if not phrases:
         return None
     bounded = [p for b, p in phrases if b]
@@ -74,23 +70,46 @@ def word_pattern(words: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
 
 @dataclass
 class Lexicon:
-    """The compiled lexicon of one language."""
+    """The compiled language pack of one language (the files of ``lang/<iso>/``, validated by ``schema``)."""
 
     language: str
     name: str
     data: dict[str, Any]
-    cased: bool = True
-    suffixes: tuple[str, ...] = ()
+    folder: Path | None = None
     patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _memo: dict[tuple[str, str, int, int], list[re.Match[str]]] = field(default_factory=dict, repr=False)
     _memo_text: str | None = field(default=None, repr=False)
+
+    @property
+    def cased(self) -> bool:
+        return self.flag("pack", "cased")
+
+    @property
+    def spaced(self) -> bool:
+        return self.flag("pack", "spaced")
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return tuple(self.words("pack", "inflection_suffixes"))
+
+    def _get(self, section: str, key: str) -> Any:
+        ACCESSED.add((section, key))
+        return self.data.get(section, {}).get(key)
+
+    def flag(self, section: str, key: str) -> bool:
+        return bool(self._get(section, key))
+
+    def text(self, section: str, key: str) -> str:
+        return str(self._get(section, key) or "")
 
     def pattern(self, section: str, key: str) -> re.Pattern[str] | None:
         """The compiled word list ``data[section][key]`` (cached)."""
         name = f"{section}.{key}"
         if name not in self.patterns:
-            words = self.data.get(section, {}).get(key, [])
-            self.patterns[name] = word_pattern([w.split(":")[0] for w in words])
+            words = self.words(section, key)
+            self.patterns[name] = word_pattern([w.split(":")[0] for w in words], spaced=self.spaced)
+        else:
+            ACCESSED.add((section, key))
         return self.patterns[name]
 
     def find(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -104,50 +123,128 @@ class Lexicon:
             pat = self.pattern(section, key)
             found = list(pat.finditer(text, start, stop)) if pat is not None else []
             self._memo[memo_key] = found
+        else:
+            ACCESSED.add((section, key))
         return found
 
     def has(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> bool:
         return bool(self.find(section, key, text, start, end))
 
     def words(self, section: str, key: str) -> list[str]:
-        return list(self.data.get(section, {}).get(key, []))
+        return list(self._get(section, key) or [])
 
-    def table(self, section: str) -> dict[str, Any]:
+    def table(self, section: str, key: str | None = None) -> dict[str, Any]:
+        """A free-keyed section (``states``, ``titles``, ``topics``...) or a table-valued key."""
+        if key is not None:
+            return dict(self._get(section, key) or {})
+        ACCESSED.add((section, "*"))
         return dict(self.data.get(section, {}))
 
+    def alt(self, section: str, key: str) -> str:
+        """The word list as a regex alternation for a larger pattern ('word*' continues the word); never empty."""
+        words = sorted(self.words(section, key), key=len, reverse=True)
+        parts = [_quotes(re.escape(w[:-1])) + r"\w*" if w.endswith("*") else _quotes(re.escape(w)) for w in words]
+        return "|".join(p.replace(r"\ ", r"\s+") for p in parts) or "(?!)"
 
-def _check(path: Path, data: dict[str, Any]) -> None:
-    for key in REQUIRED:
-        if key not in data:
-            raise ReferenceDataError(str(path), key, f"section or key {key!r} is missing")
-    if data["language"] != path.parent.name:
-        raise ReferenceDataError(
-            str(path), "language", f"{data['language']!r} does not match the folder name {path.parent.name!r}"
-        )
+    def rows(self, section: str, key: str) -> list[list[str]]:
+        return [list(r) for r in self._get(section, key) or []]
 
 
-def load_lexicon(path: Path) -> Lexicon:
+# (section, key) pairs the engine has looked up in any pack: a test checks that every schema key is read.
+ACCESSED: set[tuple[str, str]] = set()
+
+
+def _fail(path: Path, where: str, problem: str) -> ReferenceDataError:
+    return ReferenceDataError(str(path), where, problem)
+
+
+def _words_ok(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v)
+
+
+CHECKS: dict[str, Any] = {
+    schema.WORDS: _words_ok,
+    schema.FLAG: lambda v: isinstance(v, bool),
+    schema.TEXT: lambda v: isinstance(v, str),
+    schema.DAYS: lambda v: isinstance(v, dict) and all(type(n) is int for n in v.values()),
+    schema.TEXT_TABLE: lambda v: isinstance(v, dict) and all(isinstance(n, str) for n in v.values()),
+    schema.SPENDING: lambda v: isinstance(v, list)
+    and all(isinstance(r, list) and len(r) == 2 and r[1] in schema.PLEDGE_WHATS for r in v),
+    schema.ISO3: lambda v: isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) is not None,
+    schema.CLASS: lambda v: v in schema.TITLE_CLASSES,
+    schema.WORD_TABLE: _words_ok,
+}
+
+
+def _check_value(path: Path, where: str, kind: str, value: Any) -> None:
+    if not CHECKS[kind](value):
+        raise _fail(path, where, f"{value!r} is not a valid {kind} value (see allied/news/schema.py)")
+
+
+def _check_section(path: Path, section: str, body: Any) -> None:
+    if not isinstance(body, dict):
+        raise _fail(path, section, "must be a table")
+    if section in schema.FREE:
+        for key, value in body.items():
+            if section == "topics" and key not in schema.TOPICS:
+                raise _fail(path, f"topics.{key}", f"unknown topic; allowed: {', '.join(schema.TOPICS)}")
+            _check_value(path, f"{section}.{key}", schema.FREE[section], value)
+        return
+    keys = schema.SECTIONS[section]
+    for key in body:
+        if key not in keys:
+            raise _fail(path, f"{section}.{key}", f"unknown key; allowed in [{section}]: {', '.join(keys)}")
+    for key, spec in keys.items():
+        if key in body:
+            _check_value(path, f"{section}.{key}", spec.kind, body[key])
+        elif spec.required:
+            raise _fail(path, f"{section}.{key}", f"missing ({spec.doc}); an empty value is allowed")
+    if section == "pack" and body.get("segmenter") not in schema.SEGMENTERS:
+        raise _fail(path, "pack.segmenter", f"{body.get('segmenter')!r}; allowed: {', '.join(schema.SEGMENTERS)}")
+
+
+def _read(path: Path) -> dict[str, Any]:
     try:
         with open(path, "rb") as fh:
-            data = tomllib.load(fh)
+            return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ReferenceDataError(str(path), "-", f"not valid TOML ({exc})") from None
-    _check(path, data)
-    return Lexicon(
-        language=data["language"],
-        name=data.get("name", data["language"]),
-        data=data,
-        cased=bool(data.get("cased", True)),
-        suffixes=tuple(data.get("inflection_suffixes", [])),
-    )
+        raise _fail(path, "-", f"not valid TOML ({exc})") from None
+
+
+def load_pack(folder: Path) -> Lexicon:
+    """Read and validate the pack in ``folder``: every file of the schema, nothing else."""
+    extra = sorted(p.name for p in folder.iterdir() if p.suffix == ".toml" and p.name not in schema.FILES)
+    if extra:
+        raise _fail(folder / extra[0], "-", f"unknown file; a pack holds {', '.join(schema.FILES)}")
+    data: dict[str, Any] = {}
+    for name, sections in schema.FILES.items():
+        path = folder / name
+        if not path.exists():
+            raise _fail(path, "-", f"missing: a pack holds {', '.join(schema.FILES)}")
+        body = _read(path)
+        if name == "pack.toml":
+            body = {"pack": body}
+        for section in body:
+            if section not in sections:
+                raise _fail(path, section, f"unknown section; {name} holds [{'], ['.join(sections)}]")
+        for section in sections:
+            if section not in body:
+                raise _fail(path, section, "missing section (an empty one is allowed)")
+            _check_section(path, section, body[section])
+            data[section] = body[section]
+    if data["pack"]["language"] != folder.name:
+        raise _fail(
+            folder / "pack.toml", "language", f"{data['pack']['language']!r} does not match the folder {folder.name!r}"
+        )
+    return Lexicon(language=folder.name, name=data["pack"]["name"], data=data, folder=folder)
 
 
 @lru_cache(maxsize=1)
 def lexicons() -> dict[str, Lexicon]:
     """Every language that has a folder under ``lang/``, by ISO 639-1 code."""
     out = {}
-    for path in sorted(LANG_DIR.glob("*/lexicon.toml")):
-        lex = load_lexicon(path)
+    for folder in sorted(p for p in LANG_DIR.iterdir() if (p / "pack.toml").exists()):
+        lex = load_pack(folder)
         out[lex.language] = lex
     return out
 

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from allied.model import Document, Mention, Span
+from allied.news import segment
 from allied.news.lexicon import Lexicon
 from allied.news.names import Entity, NameIndex, fold
 from allied.reference.gazetteer import lookup
 
 WORD = re.compile(r"\w+")
 GAP = re.compile(r"[ \t.\-'’‐]{0,3}")
-ADJACENT = re.compile(r"[.\s\-–‐]{0,3}(?:['’]s\s+)?")
 MIN_CITY_POPULATION = 50_000
 
 
@@ -41,6 +41,15 @@ def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
 
 
+def _adjacent(ctx: _Context) -> re.Pattern[str]:
+    """What may stand between a state and the title, ministry or person it qualifies ("US-", "Japan's ")."""
+    key = "mentions.adjacent"
+    if key not in ctx.lex.patterns:
+        clitic = ctx.lex.alt("markers", "genitive_clitic")
+        ctx.lex.patterns[key] = re.compile(rf"[.\s\-–‐]{{0,3}}(?:(?:{clitic})\s+)?")
+    return ctx.lex.patterns[key]  # type: ignore[return-value]
+
+
 def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -> Mention:
     return Mention(
         ctx.doc.span(start, end),
@@ -57,7 +66,7 @@ def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -
 
 
 def _capitalised(ctx: _Context, text: str, ent: Entity) -> bool:
-    if not ctx.lex.cased or ent.demonym and ctx.lex.language == "de":
+    if not ctx.lex.cased or ent.demonym and ctx.lex.flag("pack", "lowercase_demonyms"):
         return True
     first = text[:1]
     return not (first.isalpha() and first.islower())
@@ -99,7 +108,7 @@ def _surname(ctx: _Context, key: str, text: str) -> Entity | None:
 
 
 def _names(ctx: _Context, sent: Span) -> list[Mention]:
-    toks = _tokens(ctx.doc.text, sent.start, sent.end)
+    toks = segment.words(ctx.lex, ctx.doc.text, sent.start, sent.end)
     folded = [fold(t[2]) for t in toks]
     joined = [k > 0 and bool(GAP.fullmatch(ctx.doc.text, toks[k - 1][1], toks[k][0])) for k in range(len(toks))]
     out, i = [], 0
@@ -125,7 +134,7 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
 
 def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int, sent: Span) -> bool:
     """ "USS George Washington": a capitalised word right before makes the place part of a longer name."""
-    if not ctx.lex.data.get("names_only_capitalised") or i == 0:
+    if not ctx.lex.flag("pack", "names_only_capitalised") or i == 0:
         return False
     prev = toks[i - 1]
     if not prev[2][:1].isupper() or ctx.doc.text[prev[1] : toks[i][0]] != " ":
@@ -162,7 +171,7 @@ def _longest(
 def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Mention | None:
     """A state name or adjective right before ``start`` ("US-", "South Korean ", "Japan's ")."""
     for m in reversed(mentions):
-        if m.span.end <= start and m.kind == "state" and ADJACENT.fullmatch(ctx.doc.text, m.span.end, start):
+        if m.span.end <= start and m.kind == "state" and _adjacent(ctx).fullmatch(ctx.doc.text, m.span.end, start):
             return m
         if m.span.end <= start - 4:
             break
@@ -217,7 +226,7 @@ def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention
 
 def _ministry_by_head(ctx: _Context, phrase: str) -> Entity | None:
     """ "the ministry" belongs to the last minister named, "the department" to the last secretary."""
-    head = "secretar" if re.search(r"department|departement", phrase, re.I) else "minist"
+    head = "secretar" if ctx.lex.find("ministries", "department", phrase) else "minist"
     country = ctx.last_head.get(head) or ctx.last_official_country
     if country and country in ctx.index.ministries:
         return ctx.index.ministries[country]
@@ -253,7 +262,8 @@ def fold_ascii(text: str) -> str:
 def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them."""
     out: list[Mention] = []
-    for m in re.finditer(r"(?<![\w.])([A-Z]\w+)(?=['’]s\b)", ctx.doc.text[sent.start : sent.end]):
+    clitic = rf"(?<![\w.])([A-Z]\w+)(?=(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"
+    for m in re.finditer(clitic, ctx.doc.text[sent.start : sent.end]):
         start, end = sent.start + m.start(1), sent.start + m.end(1)
         hit = None if _overlaps(taken + out, start, end) else _city(m.group(1))
         if hit is not None:  # "Seoul's commitment": a capital for its state
@@ -267,7 +277,7 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
             found = _city_at(ctx, pos, sent, taken + out)
             if found is None:
                 skip = re.match(
-                    r"\s*(?:(?:the|der|die|den|dem)\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
+                    rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
                     ctx.doc.text[pos : sent.end],
                 )
                 found = _city_at(ctx, pos + skip.end() - 1, sent, taken + out) if skip else None
@@ -275,7 +285,8 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
                 break
             out.append(found)
             more = re.match(
-                r"(?:\s*,\s*|\s+(?:und|and|sowie|or|oder)\s+)(?=\w)", ctx.doc.text[found.span.end : sent.end]
+                rf"(?:\s*,\s*|\s+(?:{ctx.lex.alt('markers', 'conjunctions')})\s+)(?=\w)",
+                ctx.doc.text[found.span.end : sent.end],
             )
             if not more:
                 break
@@ -285,7 +296,8 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
 
 def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Mention | None:
     toks = _tokens(ctx.doc.text, pos, min(sent.end, pos + 60))
-    if not toks or not re.fullmatch(r"\s*(?:(?:the|der|die|den|dem)\s+)?", ctx.doc.text[pos : toks[0][0]]):
+    articles = rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?"
+    if not toks or not re.fullmatch(articles, ctx.doc.text[pos : toks[0][0]], re.I):
         return None
     caps: list[tuple[int, int]] = []
     for s, e, w in toks[:3]:
@@ -338,9 +350,12 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention], sent: Span) -> list[
             adjective = bool(follow and nxt and nxt.group(2).lower() not in follow and not sentence_end)
             adjective = adjective or _genitive_article(ctx, m)
             genitive = (
-                "s" in ctx.lex.suffixes and m.span.text.endswith("s") and fold(m.span.text) not in ctx.index.names
+                ctx.lex.flag("pack", "genitive_s")
+                and m.span.text.endswith("s")
+                and fold(m.span.text) not in ctx.index.names
             )
-            if re.match(r"(?:\.?[-–‐]\w|['’](?:s\b)?)", after) or genitive or adjective:
+            clitic = rf"(?:\.?[-–‐]\w|(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"
+            if re.match(clitic, after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
     return out
@@ -366,7 +381,8 @@ def _nationalities(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
             m.kind == "state"
             and m.role == ""
             and any(
-                h.span.start >= m.span.end and ADJACENT.fullmatch(ctx.doc.text, m.span.end, h.span.start) for h in heads
+                h.span.start >= m.span.end and _adjacent(ctx).fullmatch(ctx.doc.text, m.span.end, h.span.start)
+                for h in heads
             )
         ):
             m = replace(m, role="modifier")

@@ -13,14 +13,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from allied.news.lexicon import Lexicon, display_name, lexicons
+from allied.news.lexicon import Lexicon, canonical, display_name, lexicons
 from allied.reference import Reference, load
 from allied.reference.gazetteer import fold as _fold
 from allied.reference.gazetteer import lookup
 
-EAST_ASIAN_FAMILY_FIRST = ("KOR", "PRK", "CHN", "TWN")
-HONORIFICS = re.compile(r"^(?:Adm|Gen|Lt|Col|Dr|Mr|Ms|Mrs)\.?\s+(?:Gen\.?\s+)?")
-EXPANSIONS = {"ASEAN": "Association of Southeast Asian Nations"}
 WORD = re.compile(r"\w+")
 
 
@@ -86,7 +83,20 @@ class NameIndex:
         return self.names.get(key, [])
 
 
+def _honorifics() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Honorifics before a name and parts after it that are not the name, from every pack (the reference
+    writes officials' names with them: "Adm. Samuel Paparo", "Gilberto Teodoro Jr.")."""
+    before = sorted({w.rstrip(".") for lex in lexicons().values() for w in lex.words("names", "honorifics")})
+    after = sorted({w for lex in lexicons().values() for w in lex.words("names", "name_suffixes")}, key=len)
+    head = "|".join(re.escape(w).replace(r"\ ", r"\.?\s+") for w in sorted(before, key=len, reverse=True))
+    return (
+        re.compile(rf"^(?:(?:{head or '(?!)'})\.?\s+)+"),
+        re.compile(rf"[A-Z]\.|{'|'.join(re.escape(w) for w in reversed(after)) or '(?!)'}"),
+    )
+
+
 def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
+    honorifics, suffixes = _honorifics()
     by_id: dict[str, list] = {}
     for o in ref.officials:
         by_id.setdefault(o.id, []).append(o)
@@ -95,14 +105,14 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         ent = Entity(
             "person",
             oid,
-            display_name(oid, HONORIFICS.sub("", o.name)),
+            display_name(oid, honorifics.sub("", o.name)),
             o.country,
             role=" / ".join(dict.fromkeys(r.role for r in rows)),
             source=o.source,
             terms=tuple((r.start, r.end) for r in rows),
         )
         index.officials.append(ent)
-        names = {o.name, HONORIFICS.sub("", o.name), o.native_name, *o.aliases}
+        names = {o.name, honorifics.sub("", o.name), o.native_name, *o.aliases}
         for n in filter(None, names):
             if n in ignore:
                 continue
@@ -110,11 +120,11 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
                 index.add(n, ent, index.surnames)
             else:
                 index.add(n, ent)
-        parts = HONORIFICS.sub("", o.name).replace("-", " ").split()
-        plain = [p for p in parts if not re.fullmatch(r"[A-Z]\.|Jr\.?|III|II", p)]
+        parts = honorifics.sub("", o.name).replace("-", " ").split()
+        plain = [p for p in parts if not suffixes.fullmatch(p)]
         if len(plain) >= 2:
             index.add(plain[-1], ent, index.surnames)
-            if o.country in EAST_ASIAN_FAMILY_FIRST:
+            if o.country in canonical()["naming"]["family_name_first"]:
                 index.add(plain[0], ent, index.surnames)
 
 
@@ -144,7 +154,7 @@ def _forums(index: NameIndex, ref: Reference) -> None:
             base = re.sub(r"\s*\([^)]*\)$", "", n)
             for variant in {n, base}:
                 index.add(variant, ent)
-                for short, long in EXPANSIONS.items():
+                for short, long in canonical()["naming"]["expansions"].items():
                     if short in variant:
                         index.add(variant.replace(short, long), ent)
 
@@ -220,10 +230,10 @@ def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
 def name_index(language: str, ref_id: int = 0) -> NameIndex:
     ref = _REFS.get(ref_id) or load()
     lex = lexicons()[language]
-    ignore = set(lex.table("names").get("ignore_aliases", []))
+    ignore = set(lex.words("names", "ignore_aliases"))
     for other in lexicons().values():
         ignore.update(
-            w for w in other.data["ministries"].get("defense", []) + other.data["ministries"].get("generic", [])
+            w for w in other.words("ministries", "defense") + other.words("ministries", "generic")
         )
     index = NameIndex(language)
     _officials(index, ref, ignore)

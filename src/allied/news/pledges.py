@@ -44,10 +44,9 @@ def _alt(words: list[str] | dict[str, str]) -> str:
 
 
 def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
-    pdata = lex.data["pledges"]
-    comma = bool(pdata.get("decimal_comma"))
-    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{_alt(pdata['percent'])})(?![\w])?", re.I)
-    scales, currencies = pdata["scales"], pdata["currencies"]
+    comma = lex.flag("pledges", "decimal_comma")
+    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{_alt(lex.words('pledges', 'percent'))})(?![\w])?", re.I)
+    scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
     money = re.compile(
         rf"(?<![\w.,])(?P<pre>{_alt([c for c in currencies if not c[0].isalpha()])})?\s*(?P<n>{NUMBER})\s*"
         rf"(?P<scale>{_alt(scales)})\b\.?\s*(?P<cur>{_alt([c for c in currencies if c[0].isalpha()])})?",
@@ -74,7 +73,7 @@ _SPENDING: dict[str, tuple[re.Pattern[str], list[str]]] = {}
 def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
     """All spending phrases in one regex (one group each, longest first) and what each one names."""
     if lex.language not in _SPENDING:
-        rows = sorted(lex.data["pledges"]["spending"], key=lambda r: -len(r[0]))
+        rows = sorted(lex.rows("pledges", "spending"), key=lambda r: -len(r[0]))
         groups = []
         for i, (phrase, _) in enumerate(rows):
             pat = word_pattern([phrase])
@@ -151,7 +150,7 @@ def _starts_spending(lex: Lexicon, text: str) -> bool:
 
 
 def _pledger(
-    doc: Document, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
+    doc: Document, lex: Lexicon, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
 ) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
     ms = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
@@ -167,7 +166,7 @@ def _pledger(
         None,
     )
     first_spend = items[0][0] if items else sent.end
-    possessor = _possessor(doc, ms, first_spend)
+    possessor = _possessor(doc, lex, ms, first_spend)
     spk = _country(speaker, nato)
     if possessor is not None:
         own = possessor.country
@@ -187,14 +186,15 @@ def _country(m: Mention | None, nato: bool) -> str | None:
     return m.country or None
 
 
-def _possessor(doc: Document, ms: list[Mention], before: int) -> Mention | None:
+def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> Mention | None:
+    clitic = re.compile(rf"(?:{lex.alt('markers', 'genitive_clitic')})(?!\w)")
     cands = [
         m
         for m in ms
         if m.kind in ("state", "place")
         and m.span.end <= before
         and before - m.span.end < 110
-        and (m.role == "modifier" or re.match(r"['’]s\b", doc.text[m.span.end : m.span.end + 2]))
+        and (m.role == "modifier" or clitic.match(doc.text, m.span.end))
     ]
     return cands[-1] if cands else None
 
@@ -205,7 +205,7 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | Non
         return True
     if _near(lex, "demand", doc, lo, f.end + 10):
         return True
-    words = lex.data["pledges"].get("restatement", [])
+    words = lex.words("pledges", "restatement")
     gap = re.compile(rf"\s*,\s*(?:{_alt(words)})\s+", re.I) if words else None
     return bool(prev and gap and gap.fullmatch(doc.text, prev.end, f.start))
 
@@ -216,7 +216,7 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
     items = spending(doc, lex, sent)
     if not items:
         return []
-    country, third = _pledger(doc, sent, items, nato, last)
+    country, third = _pledger(doc, lex, sent, items, nato, last)
     if country is None:
         return []
     figs = figures(doc, lex, sent)

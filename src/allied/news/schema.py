@@ -1,0 +1,173 @@
+"""The schema of a language pack: every file, section and key the engine reads, with its type.
+
+A language pack is a folder ``news/lang/<iso>/`` of TOML files. Each file holds the sections listed for it in
+``FILES``; each section holds exactly the keys of ``SECTIONS`` (free-keyed tables such as ``states`` or
+``titles`` validate their values instead). A file, section or key that is not in the schema is an error on
+load, and so is a value of the wrong type: a misspelt key never silently does nothing. Every key of the
+schema is read by the engine (a test runs the pipeline and checks that each one was looked up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Kinds of value
+WORDS = "words"  # list of phrases ("word*" continues a word, " * " skips up to 12 words)
+FLAG = "flag"  # bool
+TEXT = "text"  # str
+ISO3 = "iso3"  # table: phrase -> ISO 3166-1 alpha-3 code
+CLASS = "class"  # table: phrase -> one of TITLE_CLASSES
+DAYS = "days"  # table: phrase -> integer day offset
+WORD_TABLE = "word_table"  # table: key -> WORDS
+TEXT_TABLE = "text_table"  # table: phrase -> str
+SPENDING = "spending"  # list of [phrase, what]
+
+
+@dataclass(frozen=True)
+class Key:
+    kind: str
+    doc: str
+    required: bool = True
+
+
+TITLE_CLASSES = ("defense", "military", "head", "foreign", "minister", "official", "counterpart")
+PLEDGE_WHATS = (
+    "defense spending",
+    "defense budget",
+    "core defense spending",
+    "defense-related spending",
+    "additional defense spending",
+)
+SEGMENTERS = ("", "kiwi", "sudachi", "jieba")
+
+# GUIDELINES §6 topics: the closed vocabulary a pack's [topics] table may use as keys.
+TOPICS = (
+    "defense spending", "collective defense", "alliance", "deterrence", "extended deterrence", "North Korea",
+    "China", "Taiwan", "South China Sea", "Russia", "Ukraine", "combined defense posture", "combat readiness",
+    "regional security cooperation", "trilateral security cooperation", "defense trade", "information sharing",
+    "shipbuilding/MRO", "nuclear-powered submarines", "wartime operational control",
+    "USFK role/strategic flexibility", "force posture", "defense industrial cooperation",
+    "defense science and technology", "cybersecurity", "space", "missile defense", "maritime security",
+    "military communication channels", "war legacy", "security documents", "defense buildup",
+    "command and control", "training and exercises", "peacekeeping", "nuclear non-proliferation",
+    "international law", "ASEAN centrality", "Timor-Leste", "AUKUS", "counter-terrorism", "Indo-Pacific focus",
+    "defense agreement", "defense cooperation",
+)  # fmt: skip
+
+SECTIONS: dict[str, dict[str, Key]] = {
+    "pack": {
+        "language": Key(TEXT, "ISO 639-1 code; must equal the folder name"),
+        "name": Key(TEXT, "the language's English name"),
+        "cldr_locale": Key(TEXT, "the Unicode CLDR locale (babel) whose month and weekday names the text uses"),
+        "cased": Key(FLAG, "names are capitalised in this script (false for scripts without case)"),
+        "spaced": Key(FLAG, "words are separated by spaces (false for Chinese and Japanese)"),
+        "segmenter": Key(TEXT, "morphological analyser that finds word boundaries: '' | kiwi | sudachi | jieba"),
+        "names_only_capitalised": Key(FLAG, "a capitalised word before a place name makes it part of a longer name"),
+        "lowercase_demonyms": Key(FLAG, "adjectives of states are written in lower case (German 'südkoreanisch')"),
+        "inflection_suffixes": Key(WORDS, "endings tried on the last word of a name when the bare form is unknown"),
+        "genitive_s": Key(FLAG, "a name + 's' is a genitive (German 'Südkoreas')"),
+    },
+    "states": {},  # free keys: phrase -> ISO3
+    "demonyms": {},  # free keys: adjective -> ISO3
+    "titles": {},  # free keys: title -> class
+    "topics": {},  # free keys: tag of TOPICS -> words
+    "alliance": {"words": Key(WORDS, "words naming the allies collectively; NATO where the text names NATO")},
+    "ministries": {
+        "defense": Key(WORDS, "generic phrases for a state's defense ministry"),
+        "generic": Key(WORDS, "'the ministry', 'the department'"),
+        "department": Key(WORDS, "words for a department headed by a secretary (not a minister)"),
+    },
+    "names": {
+        "ignore_aliases": Key(WORDS, "reference aliases that are ordinary words in this language"),
+        "honorifics": Key(WORDS, "titles written before a name and not part of it (Gen., Adm., Mr.)"),
+        "name_suffixes": Key(WORDS, "parts after a name that are not part of it (Jr., III)"),
+    },
+    "anaphora": {
+        "demonstrative": Key(WORDS, "a sentence opening with these refers to what the previous one told"),
+        "person": Key(WORDS, "pronouns and definite descriptions of the current traveller"),
+        "possessive": Key(WORDS, "possessive pronouns"),
+        "pair": Key(WORDS, "'the two sides': the last pair of officials"),
+        "forum": Key(WORDS, "'the meeting', 'der Gipfel': the last multilateral forum"),
+        "summit": Key(WORDS, "words for a summit: the summit of the organisation the text names"),
+        "talks": Key(WORDS, "'their talks': the last meeting"),
+    },
+    "markers": {
+        "articles": Key(WORDS, "articles and determiners that may stand before a name"),
+        "conjunctions": Key(WORDS, "'and', 'or': words that join two names in a list"),
+        "determiners": Key(WORDS, "possessive determiners before a noun ('his', 'their', 'seinem')"),
+        "comitative": Key(WORDS, "'with': introduces a counterpart"),
+        "contrast": Key(WORDS, "'but', 'although': words that cut a clause"),
+        "stop_intro": Key(WORDS, "sentence openings that introduce a trip stop by its place ('In', 'At')"),
+        "after_place": Key(WORDS, "words that may follow a state used as a place (else it is an adjective)"),
+        "genitive_articles": Key(WORDS, "a state after these (not after a preposition) is a genitive complement"),
+        "genitive_clitic": Key(WORDS, "a clitic after a name marking a possessor ('s, ’s)"),
+        "vague": Key(WORDS, "vague past references ('last week'): a past event told so is background"),
+        "locative": Key(WORDS, "prepositions before a place"),
+        "future": Key(WORDS, "future tense and plans"),
+        "past": Key(WORDS, "past tense"),
+        "hedge": Key(WORDS, "hedges and invitations: not an asserted event"),
+        "negation": Key(WORDS, "negations"),
+        "cancelled": Key(WORDS, "called off"),
+        "attribution": Key(WORDS, "'according to': a source, not an event"),
+        "not_destination": Key(WORDS, "a place right after these is not a destination"),
+        "nested": Key(WORDS, "words that tie a place to the one before it ('Camp Humphreys in South Korea')"),
+        "subordinators": Key(WORDS, "words that open a subordinate clause wherever they stand"),
+        "clause_break": Key(WORDS, "after a comma, words that open a subordinate clause"),
+        "before": Key(WORDS, "'ahead of': the event named after it is a reference"),
+        "after": Key(WORDS, "'after': the event named after it is a reference"),
+        "purpose": Key(WORDS, "'for talks', 'to attend': the purpose of a trip"),
+        "agenda_lead": Key(WORDS, "sentence openings that say more about the last event"),
+    },
+    "triggers": {
+        "visit": Key(WORDS, "visiting and travelling"),
+        "arrival": Key(WORDS, "arriving"),
+        "presence": Key(WORDS, "'was in'"),
+        "meeting": Key(WORDS, "talks, meetings, calls"),
+        "attend": Key(WORDS, "attending a gathering"),
+        "convene": Key(WORDS, "a gathering opens, convenes, is held"),
+        "announce": Key(WORDS, "announcing verbs"),
+        "communication": Key(WORDS, "releases, statements, speeches"),
+        "say": Key(WORDS, "verbs of saying (an announcement only with a date)"),
+        "statement": Key(WORDS, "remarks to reporters, press conferences"),
+        "duration": Key(WORDS, "trip lengths as 'phrase:days' ('two-day:2')"),
+    },
+    "dates": {
+        "relative_days": Key(DAYS, "'today' = 0, 'tomorrow' = 1"),
+        "weekday_future": Key(WORDS, "'next' before a weekday"),
+        "weekday_past": Key(WORDS, "'last' before a weekday"),
+        "weekday_on": Key(WORDS, "'on', 'am' before a weekday"),
+        "range": Key(WORDS, "words and dashes between the two ends of a range"),
+        "next_year": Key(WORDS, "'next year'"),
+        "this_year": Key(WORDS, "'this year'"),
+        "year_by": Key(WORDS, "'by', 'until' before a target year"),
+        "month_prepositions": Key(WORDS, "'in', 'since' before a month name: a month-level reference"),
+        "month_aliases": Key(DAYS, "extra abbreviations of month names ('sept' = 9)"),
+        "day_first": Key(FLAG, "dates are written day before month ('3. November', '3 novembre')"),
+        "day_suffix": Key(TEXT, "what follows the day number ('.' in German)"),
+    },
+    "pledges": {
+        "spending": Key(SPENDING, "spending phrases and what they name"),
+        "cues": Key(WORDS, "commitment words"),
+        "demand": Key(WORDS, "demands on others: not a pledge"),
+        "current": Key(WORDS, "current or past levels: not a pledge"),
+        "increase": Key(WORDS, "a percentage with these is an increase"),
+        "gdp": Key(WORDS, "'of GDP'"),
+        "percent": Key(WORDS, "percent signs and words"),
+        "restatement": Key(WORDS, "'8.2 percent, or 5.05 trillion won': the second figure restates the first"),
+        "scales": Key(TEXT_TABLE, "scale words -> trillion | billion | million"),
+        "currencies": Key(TEXT_TABLE, "currency words and signs -> ISO 4217 code"),
+        "decimal_comma": Key(FLAG, "the decimal separator is a comma"),
+    },
+}
+
+FILES: dict[str, tuple[str, ...]] = {
+    "pack.toml": ("pack",),
+    "names.toml": ("states", "demonyms", "titles", "alliance", "ministries", "names"),
+    "grammar.toml": ("anaphora", "markers"),
+    "events.toml": ("triggers",),
+    "dates.toml": ("dates",),
+    "topics.toml": ("topics",),
+    "pledges.toml": ("pledges",),
+}
+FREE = {"states": ISO3, "demonyms": ISO3, "titles": CLASS, "topics": WORD_TABLE}
+SCALES = ("trillion", "billion", "million")

@@ -2,7 +2,7 @@
 sentences it came from; documents and events stored, merged across outlets and languages, and queried.
 
 Stages (see ``pipeline.STAGES``): language -> sentences -> mentions -> dates -> events -> topics -> merge,
-and pledges. Per-language data lives in ``lang/<iso>/lexicon.toml``.
+and pledges. Per-language data lives in the packs ``lang/<iso>/*.toml`` (keys in ``schema``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "forum", "statement", "announcement")
 EVENT_STATUSES: tuple[str, ...] = ("planned", "occurred", "cancelled")
@@ -96,6 +95,31 @@ class ForumRef:
 
 
 @dataclass
+class Cues:
+    """How an event candidate was found in its document (read by the in-document merge and the scope rules).
+
+    ``lead``: told in the title or the first paragraph; ``dated``: its own clause gives a day; ``stop``: a
+    country-level stop of a trip; ``reference``: refers to an event told elsewhere ("their talks", "ahead of
+    the summit") and only joins it; ``purpose``: the stated purpose of a trip ("for talks"), not an event of
+    its own; ``anonymous``: has no participants of its own; ``certainty``: how firmly the status was read
+    (0 default, 1 tense, 2 a date against the reference day, 3 the text says it was called off).
+    """
+
+    lead: bool = False
+    dated: bool = False
+    stop: bool = False
+    reference: bool = False
+    purpose: bool = False
+    anonymous: bool = False
+    certainty: int = 0
+
+    def join(self, other: Cues) -> None:
+        for name in ("lead", "dated", "stop", "reference", "purpose", "anonymous"):
+            setattr(self, name, getattr(self, name) or getattr(other, name))
+        self.certainty = max(self.certainty, other.certainty)
+
+
+@dataclass
 class Event:
     """One defense-diplomacy event (GUIDELINES §4-6) with the sentences it came from."""
 
@@ -109,7 +133,7 @@ class Event:
     status: str = "occurred"
     evidence: list[Span] = field(default_factory=list)
     order: tuple[int, int, int] = (0, 0, 0)  # position for ordering: (-list length, list offset, index)
-    flags: set[str] = field(default_factory=set)  # internal hints: 'lead', 'reference', 'purpose', ...
+    cues: Cues = field(default_factory=Cues)
 
 
 @dataclass
@@ -142,10 +166,13 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     pledges: list[Pledge] = field(default_factory=list)
+    reference_day: dt.date | None = None  # the day relative dates are resolved against (stage ``dates``)
+    reference_inferred: bool = False  # the reference day is not the publication date (a dateline, a caption)
+    candidates: list[Event] = field(default_factory=list)  # event candidates before the in-document merge
+    durations: list[int] = field(default_factory=list)  # trip lengths in days the text states
     error: str | None = None
     reason: str | None = None  # why a readable document yields nothing (e.g. unsupported language)
     done: list[str] = field(default_factory=list)  # names of the stages that ran
-    meta: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -11,7 +11,7 @@ from allied.model import Actor, Event
 from allied.news.arguments import actor
 
 if TYPE_CHECKING:
-    from allied.news.events import Extractor, View
+    from allied.news.extractor import Extractor, View
 
 
 def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
@@ -26,7 +26,7 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
         who = speaker(ex, v, m.start())
         if who is None or ex.blocked(v, m.start()):
             continue
-        if any(who.id in {a.id for a in e.actors} for e in others if "reference" not in e.flags):
+        if any(who.id in {a.id for a in e.actors} for e in others if not e.cues.reference):
             continue
         kind = "statement" if m in statements else "announcement"
         ev = communication(ex, v, m, who, kind, others)
@@ -62,7 +62,7 @@ def communication(
             countries=[speaker.country] if speaker.country else [],
             evidence=[v.span],
         )
-        ev.flags |= {"reference"}
+        ev.cues.reference = True
         return ev
     date = ex.date_for(v, m.start()) if date_in_clause(ex, v, m.start()) else None
     ev = ex.new(kind, v, m.start(), [speaker], {speaker.country}, date)

@@ -262,8 +262,7 @@ def _years(
 
 def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
     ref, inferred = reference_day(doc, lex)
-    doc.meta["reference_day"] = ref
-    doc.meta["reference_inferred"] = inferred
+    doc.reference_day, doc.reference_inferred = ref, inferred
     p = patterns(lex)
     out: list[DateMention] = []
     for sent in doc.sentences:

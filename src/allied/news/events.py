@@ -10,445 +10,45 @@ statements need a speaker. Candidates are merged, folded and filtered by ``merge
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass, field
-
-from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention, Span
+from allied.model import Document, Event
 from allied.news import communications, gatherings
-from allied.news.arguments import actor, bilateral, date_range, is_defense, place_ref, unique_actors
-from allied.news.dates import clause as _clause_bounds
-from allied.news.dates import tense
+from allied.news.arguments import bilateral
+from allied.news.extractor import Extractor, View
 from allied.news.lexicon import Lexicon
-from allied.news.names import Entity, NameIndex
-
-STRONG_BREAK = re.compile(r";|\s[—–]\s|:\s")
-PLACE_RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
-COUNTRY_LEVEL = ("country",)
+from allied.news.names import NameIndex
 
 
-@dataclass
-class View:
-    """One sentence with the mentions and dates inside it."""
-
-    span: Span
-    index: int
-    mentions: list[Mention]
-    dates: list[DateMention]
-    lead: bool
-
-    def of(self, *kinds: str) -> list[Mention]:
-        return [m for m in self.mentions if m.kind in kinds]
-
-
-@dataclass
-class Extractor:
-    doc: Document
-    lex: Lexicon
-    index: NameIndex
-    day: dt.date | None
-    persons: list[Actor] = field(default_factory=list)
-    roles: dict[str, str] = field(default_factory=dict)
-    traveller: list[Actor] = field(default_factory=list)
-    forum: Entity | None = None
-    events: list[Event] = field(default_factory=list)
-    used_places: set[str] = field(default_factory=set)
-    trip: bool = False
-
-    # ----- small helpers -------------------------------------------------------------------------
-    def text(self, start: int, end: int) -> str:
-        return self.doc.text[start:end]
-
-    def window(self, v: View, pos: int) -> tuple[int, int]:
-        """The part of the sentence around ``pos`` up to a strong break or a subordinate clause."""
-        breaks = [m.start() for m in STRONG_BREAK.finditer(self.doc.text, v.span.start, v.span.end)]
-        for m in re.finditer(r",\s*", self.doc.text[v.span.start : v.span.end]):
-            at = v.span.start + m.end()
-            if self.lex.pattern("markers", "clause_break") and self.lex.pattern("markers", "clause_break").match(  # type: ignore[union-attr]
-                self.doc.text, at
-            ):
-                breaks.append(v.span.start + m.start())
-        lo = max([b for b in breaks if b <= pos] or [v.span.start])
-        hi = min([b for b in breaks if b > pos] or [v.span.end])
-        return lo, hi
-
-    def clause(self, v: View, pos: int) -> tuple[int, int]:
-        contrast = rf"[,;]|(?<!\w)(?:{self.lex.alt('markers', 'contrast')})(?!\w)"
-        cuts = [m.start() for m in re.finditer(contrast, self.doc.text[v.span.start : v.span.end], re.I)]
-        cuts = [v.span.start + c for c in cuts]
-        return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
-
-    def blocked(self, v: View, pos: int) -> bool:
-        lo, hi = self.clause(v, pos)
-        return self.lex.has("markers", "hedge", self.doc.text, lo, hi) or self.lex.has(
-            "markers", "negation", self.doc.text, lo, hi
-        )
-
-    def triggers(self, v: View, kind: str) -> list[re.Match[str]]:
-        return self.lex.find("triggers", kind, self.doc.text, v.span.start, v.span.end)
-
-    def inside_mention(self, v: View, m: re.Match[str]) -> bool:
-        return any(
-            x.span.start <= m.start() and m.end() <= x.span.end and x.kind in ("forum", "organization")
-            for x in v.mentions
-        )
-
-    def preceded(self, key: str, pos: int, reach: int = 30, section: str = "markers") -> bool:
-        lo = max(0, pos - reach)
-        det = f"{self.lex.alt('markers', 'articles')}|{self.lex.alt('markers', 'determiners')}"
-        conj = self.lex.alt("markers", "conjunctions")
-        gap = re.compile(rf"[\s,]*(?:(?:{det})\s+)?(?:\w+-\s+(?:{conj})\s+)?", re.I)
-        found = self.lex.find(section, key, self.doc.text, lo, pos)
-        return any(gap.fullmatch(self.doc.text, m.end(), pos) for m in found)
-
-    def date_for(self, v: View, pos: int) -> DateMention | None:
-        """The day or range in the trigger's clause, else in its part of the sentence unless it dates a
-        communication there ("..., the ministry said on Friday")."""
-        days = [d for d in v.dates if d.precision == "day"]
-        lo, hi = self.clause(v, pos)
-        near = [d for d in days if lo <= d.span.start < hi]
-        if not near:
-            lo, hi = self.window(v, pos)
-            near = [d for d in days if lo <= d.span.start < hi and not self.dates_a_communication(v, d)]
-        return min(near, key=lambda d: abs(d.span.start - pos)) if near else None
-
-    def dates_a_communication(self, v: View, d: DateMention) -> bool:
-        lo, hi = self.clause(v, d.span.start)
-        return any(
-            lo <= m.start() < hi
-            for key in ("say", "announce", "communication", "statement")
-            for m in self.triggers(v, key)
-        )
-
-    def status(self, v: View, pos: int, date: DateMention | None) -> tuple[str, int]:
-        lo, hi = self.clause(v, pos)
-        if self.lex.has("markers", "cancelled", self.doc.text, v.span.start, v.span.end):
-            return "cancelled", 3
-        ref = self.doc.meta.get("reference_day")
-        if date and date.start and ref:
-            return ("planned" if date.start > ref else "occurred"), 2
-        t = self.clause_tense(v, pos)
-        if t == "present" and any(
-            m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")
-        ):
-            return "planned", 1
-        if t == "present":
-            t = tense(self.lex, self.doc.text, pos, pos + 1, v.span)
-        if t == "future":
-            return "planned", 1
-        if t == "past":
-            return "occurred", 1
-        if self.triggers(v, "announce") or self.triggers(v, "communication"):
-            return "planned", 1
-        return "occurred", 0
-
-    def clause_tense(self, v: View, pos: int) -> str:
-        lo, hi = _clause_bounds(self.doc.text, pos, pos + 1, v.span, self.lex)
-        if self.lex.has("markers", "future", self.doc.text, lo, hi):
-            return "future"
-        if self.lex.has("markers", "past", self.doc.text, lo, hi):
-            return "past"
-        return "present"
-
-    def new(
-        self,
-        kind: str,
-        v: View,
-        pos: int,
-        actors: list[Actor],
-        countries: set[str],
-        date: DateMention | None,
-        **kw: object,
-    ) -> Event:
-        status, strength = self.status(v, pos, date)
-        ev = Event(
-            type=kind,
-            actors=unique_actors(actors),
-            countries=sorted(c for c in countries if c),
-            date=date_range(date),
-            status=status,
-            evidence=[v.span],
-        )
-        for k, val in kw.items():
-            setattr(ev, k, val)
-        ev.flags.add(f"status{strength}")
-        if v.lead:
-            ev.flags.add("lead")
-        if date and date.start:
-            ev.flags.add("dated")
-        return ev
-
-    # ----- who ------------------------------------------------------------------------------------
-    def remember(self, v: View) -> None:
-        for m in v.of("person"):
-            a = actor(m)
-            self.roles[a.id] = m.role
-            self.persons = [p for p in self.persons if p.id != a.id] + [a]
-
-    def people(self, v: View, lo: int, hi: int) -> list[Actor]:
-        named = [m for m in v.of("person") if lo <= m.span.start < hi]
-        found = [actor(m) for m in named]
-        found += self.counterparts(v, lo, hi, found)
-        first = named[0].span.start if named else hi
-        subject = (
-            self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
-        )
-        return unique_actors(subject + found)
-
-    def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
-        out = []
-        for t in v.of("title"):
-            if t.role != "counterpart" or not (lo <= t.span.start < hi) or not t.country:
-                continue
-            if any(a.country == t.country for a in named):
-                continue
-            seen = [
-                p for p in reversed(self.persons) if p.country == t.country and is_defense(self.roles.get(p.id, ""))
-            ]
-            live = (
-                [
-                    e
-                    for e in self.index.officials
-                    if e.country == t.country and is_defense(e.role) and e.in_office(self.day)
-                ]
-                if not seen
-                else []
-            )
-            pick = (
-                seen[0]
-                if seen
-                else (Actor(live[0].id, live[0].name, "person", live[0].country) if len(live) == 1 else None)
-            )
-            if pick:
-                out.append(pick)
-        return out
-
-    def anaphora(self, v: View, lo: int, hi: int) -> list[Actor]:
-        if self.lex.find("anaphora", "pair", self.doc.text, lo, hi):
-            return self.pair()
-        if self.lex.find("anaphora", "person", self.doc.text, lo, hi) or self.lex.find(
-            "anaphora", "possessive", self.doc.text, lo, hi
-        ):
-            return self.traveller[:1] or self.persons[-1:]
-        return []
-
-    def pair(self) -> list[Actor]:
-        if not self.persons:
-            return []
-        last = self.persons[-1]
-        other = next((p for p in reversed(self.persons) if p.country and p.country != last.country), None)
-        return [other, last] if other else [last]
-
-    def commands(self, v: View, lo: int, hi: int) -> list[Actor]:
-        return [actor(m) for m in v.of("organization") if m.role == "command" and lo <= m.span.start < hi]
-
-    # ----- where ----------------------------------------------------------------------------------
-    def places(self, v: View, lo: int, hi: int) -> list[Mention]:
-        dates = [(d.span.start, d.span.end) for d in v.dates]
-        out = []
-        for m in v.mentions:
-            if not (lo <= m.span.start < hi) or any(s < m.span.end and m.span.start < e for s, e in dates):
-                continue
-            if m.kind == "state" and m.role in ("",) or m.kind == "place" and m.place_kind != "region":
-                out.append(m)
-        return out
-
-    def destinations(self, v: View, lo: int, hi: int, arrival: bool) -> list[Mention]:
-        groups: list[list[Mention]] = []
-        excluded_prev = False
-        prev: Mention | None = None
-        for m in self.places(v, lo, hi):
-            gap = self.text(prev.span.end, m.span.start) if prev else ""
-            conj, art = self.lex.alt("markers", "conjunctions"), self.lex.alt("markers", "articles")
-            joins = rf"[\s,]*(?:(?:{conj})\s+)?(?:(?:{art})\s+)?"
-            listed = prev is not None and bool(re.fullmatch(joins, gap, re.I))
-            excluded = self.preceded("not_destination", m.span.start) or (listed and excluded_prev)
-            if prev is not None and groups and not excluded and _nested(prev, m, gap, self.lex):
-                groups[-1].append(m)
-            elif not excluded:
-                groups.append([m])
-            excluded_prev, prev = excluded, m
-        self.used_places |= {m.id for g in groups for m in g}
-        return [_representative(g, arrival) for g in groups]
-
-    def venue(self, v: View, lo: int, hi: int, sites: set[str] | None = None) -> Mention | None:
-        cands = [
-            m
-            for m in self.places(v, lo, hi)
-            if m.place_kind != "country" or self.preceded("locative", m.span.start, 12)
-        ]
-        cands = [m for m in cands if m.id not in (sites or set())]
-        cands = [m for m in cands if not self.preceded("not_destination", m.span.start)]
-        if not cands:
-            return None
-        return min(
-            cands, key=lambda m: (PLACE_RANK.get(m.place_kind, 3) != 1, PLACE_RANK.get(m.place_kind, 3), m.span.start)
-        )
-
-    # ----- the five event types -------------------------------------------------------------------
-    def visits(self, v: View) -> list[Event]:
-        trig = [(m, False) for m in self.triggers(v, "visit") if not self.inside_mention(v, m)]
-        trig += [(m, True) for m in self.triggers(v, "arrival")]
-        trig += [(m, False) for m in self.triggers(v, "presence")]
-        out: list[Event] = []
-        seen_places: set[str] = set()
-        for m, arrival in trig:
-            if self.blocked(v, m.start()):
-                continue
-            lo, hi = self.window(v, m.start())
-            places = self.destinations(v, lo, hi, arrival)
-            self.trip = len(places) > 1
-            for i, place in enumerate(places):
-                if place.id in seen_places:
-                    continue
-                ev = self.visit(v, m.start(), lo, hi, place, (-len(places), v.span.start, i))
-                if ev:
-                    seen_places.add(place.id)
-                    out.append(ev)
-        out += self.stop_intro(v, seen_places)
-        return out
-
-    def visit(self, v: View, pos: int, lo: int, hi: int, place: Mention, order: tuple[int, int, int]) -> Event | None:
-        actors = self.people(v, lo, hi) or self.people(v, v.span.start, v.span.end)
-        actors = [a for a in actors if not (place.place_kind in COUNTRY_LEVEL and a.country == place.country)]
-        if not actors:
-            return None
-        if place.place_kind in COUNTRY_LEVEL and all(a.country == place.country for a in actors):
-            return None
-        self.traveller = [a for a in actors if a.kind == "person"][:1] or self.traveller
-        actors += self.commands(v, v.span.start, v.span.end)
-        day = self.date_for(v, pos)
-        forum = self.attended_forum(v, lo, hi)
-        ev = self.new(
-            "visit",
-            v,
-            pos,
-            actors,
-            {a.country for a in actors} | {place.country},
-            day,
-            place=place_ref(place),
-            forum=forum,
-            order=order,
-        )
-        if self.trip:
-            ev.date = None
-            ev.flags.discard("dated")
-        if place.place_kind in COUNTRY_LEVEL:
-            ev.flags.add("stop")
-        return ev
-
-    def stop_intro(self, v: View, seen: set[str]) -> list[Event]:
-        """ "In Japan wird er ...", "In Vietnam, he will ...": a trip stop introduced by its place."""
-        head = re.match(rf"\s*(?:{self.lex.alt('markers', 'stop_intro')})\s+", self.text(v.span.start, v.span.end))
-        if not head:
-            return []
-        first = next((m for m in v.mentions if m.span.start == v.span.start + head.end()), None)
-        if first is None or first not in self.places(v, v.span.start, v.span.end) or first.id in seen:
-            return []
-        if not self.traveller or self.blocked(v, first.span.start):
-            return []
-        named = v.of("person")
-        subject_end = named[0].span.start if named else v.span.end
-        if not any(m.id == self.traveller[0].id for m in named) and not self.anaphora(v, v.span.start, subject_end):
-            return []
-        actors = self.traveller[:1] + self.commands(v, v.span.start, v.span.end)
-        ev = self.new(
-            "visit",
-            v,
-            first.span.start,
-            actors,
-            {a.country for a in actors} | {first.country},
-            self.date_for(v, first.span.end),
-            place=place_ref(first),
-            forum=self.attended_forum(v, v.span.start, v.span.end),
-            order=(-1, v.span.start, 0),
-        )
-        if ev.status == "occurred" and ev.flags & {"status0"}:
-            ev.status = "planned"
-        return [ev]
-
-    def attended_forum(self, v: View, lo: int, hi: int) -> ForumRef | None:
-        """A multilateral gathering the traveller attends at this stop ("to attend ADMM-Plus")."""
-        if not self.triggers(v, "attend"):
-            return None
-        for m in v.of("forum"):
-            if (
-                lo <= m.span.start < hi
-                and not bilateral(self.index, m.id)
-                and not self.preceded("after", m.span.start, 12)
-            ):
-                return ForumRef(m.id, m.name)
-        return None
-
-    def sentence(self, v: View) -> list[Event]:
-        self.remember(v)
-        for m in v.of("forum"):
-            if not bilateral(self.index, m.id):
-                self.forum = self.index.forums.get(m.id) or self.forum
-        self.used_places = set()
-        visits = self.visits(v)
-        sites = self.used_places | {e.place.id for e in visits if e.place}
-        meetings = gatherings.meetings(
-            self, v, {p for p in sites if not p.startswith(("state:", "geonames:")) and len(p) != 3}
-        )
-        meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
-        _dates_from_visits(meetings, visits)
-        forums = gatherings.forums(self, v)
-        talks = visits + meetings + forums
-        found = talks + communications.communications(self, v, talks)
-        if not found:
-            found = self.agenda(v)
-        self.events += found
-        return found
-
-    def agenda(self, v: View) -> list[Event]:
-        """ "The two ministers agreed to ...", "Im Mittelpunkt sollen ... stehen": more about the last event."""
-        last = next(
-            (
-                e
-                for e in reversed(self.events)
-                if e.type in ("visit", "meeting", "forum") and "reference" not in e.flags
-            ),
-            None,
-        )
-        if last is None or last.evidence[-1].start < v.span.start - 400:
-            return []
-        head = self.text(v.span.start, min(v.span.end, v.span.start + 40))
-        pair = self.lex.find("anaphora", "pair", head) or self.lex.find("anaphora", "person", head)
-        if not (pair or self.lex.has("markers", "agenda_lead", self.doc.text, v.span.start, v.span.end)):
-            return []
-        ev = Event(type=last.type, evidence=[v.span])
-        ev.flags |= {"reference", "anonymous"}
-        return [ev]
-
-
-def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:
-    """ "Osan Air Base in South Korea", "Shinjuku Ward, Tokyo": the second place contains the first."""
-    if prev.country != m.country or PLACE_RANK.get(m.place_kind, 3) < PLACE_RANK.get(prev.place_kind, 3):
-        return False
-    words = {w.lower() for w in lex.words("markers", "nested")}
-    g = gap.strip().lower()
-    nested = rf"(?:\w+\s*)?(?:{lex.alt('markers', 'nested')})(?:\s+(?:{lex.alt('markers', 'articles')}))?"
-    return g in words or bool(re.fullmatch(nested, g, re.I))
-
-
-def _representative(group: list[Mention], arrival: bool) -> Mention:
-    if arrival and len(group) > 1:
-        for kind in ("city", "country", "us_state"):
-            for m in group:
-                if m.place_kind == kind:
-                    return m
-    return group[0]
+def read_sentence(ex: Extractor, v: View) -> list[Event]:
+    """The events one sentence tells: visits, then meetings and forums, then communications, else more
+    about the last event ("The two ministers agreed to ...")."""
+    ex.remember(v)
+    for m in v.of("forum"):
+        if not bilateral(ex.index, m.id):
+            ex.forum = ex.index.forums.get(m.id) or ex.forum
+    ex.used_places = set()
+    visits = ex.visits(v)
+    sites = ex.used_places | {e.place.id for e in visits if e.place}
+    named_sites = {p for p in sites if not p.startswith(("state:", "geonames:")) and len(p) != 3}
+    meetings = gatherings.meetings(ex, v, named_sites)
+    meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
+    _dates_from_visits(meetings, visits)
+    forums = gatherings.forums(ex, v)
+    talks = visits + meetings + forums
+    found = talks + communications.communications(ex, v, talks)
+    if not found:
+        found = ex.agenda(v)
+    ex.events += found
+    return found
 
 
 def _dates_from_visits(meetings: list[Event], visits: list[Event]) -> None:
     """ "besucht am Samstag Seoul, wo er ... trifft": a meeting told with a dated stop happens on that day."""
     for m in meetings:
-        if m.date is None and not m.flags & {"reference", "purpose"}:
+        if m.date is None and not (m.cues.reference or m.cues.purpose):
             stop = next((v for v in visits if v.date and {a.id for a in v.actors} & {a.id for a in m.actors}), None)
             if stop is not None:
                 m.date, m.status = stop.date, stop.status
-                m.flags |= {"dated"}
+                m.cues.dated = True
 
 
 def _folded_into_visit(meeting: Event, visits: list[Event]) -> bool:
@@ -461,7 +61,7 @@ def _folded_into_visit(meeting: Event, visits: list[Event]) -> bool:
 
 def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
     """Event candidates of every sentence, in document order."""
-    ex = Extractor(doc, lex, index, doc.meta.get("reference_day") or doc.published)
+    ex = Extractor(doc, lex, index, doc.reference_day or doc.published)
     lead_end = lead_end_of(doc)
     out: list[Event] = []
     for i, sent in enumerate(doc.sentences):
@@ -474,8 +74,7 @@ def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
             [d for d in doc.dates if sent.start <= d.span.start < sent.end],
             sent.start < lead_end,
         )
-        out += ex.sentence(v)
-    doc.meta["durations"] = durations(doc, lex)
+        out += read_sentence(ex, v)
     return out
 
 

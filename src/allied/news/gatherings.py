@@ -11,7 +11,7 @@ from allied.news.arguments import actor, bilateral, place_ref, unique_actors
 from allied.news.names import Entity
 
 if TYPE_CHECKING:
-    from allied.news.events import Extractor, View
+    from allied.news.extractor import Extractor, View
 
 
 def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
@@ -44,18 +44,18 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     countries = {a.country for a in people}
     if forum:
         countries |= set(ex.index.forums[forum.id].participants)
-    flags = set()
+    reference = purpose = False
     anaphoric = ex.lex.find("anaphora", "talks", ex.doc.text, max(v.span.start, pos - 25), pos + 12)
     named = {m.country for m in v.of("person")}
     if ex.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
-        flags.add("reference")
+        reference = True
     if ex.preceded("purpose", pos + 12, 20) or ex.lex.has(
         "markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12
     ):
-        flags.add("purpose")
+        purpose = True
     if len(countries) < 2 or not people and not forum:
-        return [reference_meeting(ex, v, pos)] if "reference" in flags and not people else []
-    date = None if flags & {"reference", "purpose"} else ex.date_for(v, pos)
+        return [reference_meeting(ex, v, pos)] if reference and not people else []
+    date = None if reference or purpose else ex.date_for(v, pos)
     place = ex.venue(v, v.span.start, v.span.end, sites)
     groups = split_counterparts(ex, v, people)
     out = []
@@ -71,14 +71,14 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
             place=place_ref(place) if place else None,
             forum=ForumRef(forum.id, forum.name) if forum else None,
         )
-        ev.flags |= flags
+        ev.cues.reference, ev.cues.purpose = reference, purpose
         out.append(ev)
     return out
 
 
 def reference_meeting(ex: Extractor, v: View, pos: int) -> Event:
     ev = Event(type="meeting", evidence=[v.span])
-    ev.flags |= {"reference", "anonymous"}
+    ev.cues.reference = ev.cues.anonymous = True
     return ev
 
 
@@ -111,7 +111,7 @@ def forums(ex: Extractor, v: View) -> list[Event]:
                 forum=ForumRef(ref.id, ref.name),
                 evidence=[v.span],
             )
-            ev.flags.add("reference")
+            ev.cues.reference = True
             return [ev]
     for m in mentions:
         date = ex.date_for(v, m.span.end)

@@ -79,14 +79,14 @@ def absorb(e: Event, f: Event) -> Event:
     if _strength(f) > _strength(e):
         e.status = f.status
     e.evidence = sorted({s.start: s for s in [*e.evidence, *f.evidence]}.values(), key=lambda s: s.start)
-    e.flags |= f.flags
+    e.cues.join(f.cues)
     e.order = min(e.order, f.order) if e.order[0] or f.order[0] else e.order
     e.topics = list(dict.fromkeys([*e.topics, *f.topics]))
     return e
 
 
 def _strength(e: Event) -> int:
-    return max([int(f[6:]) for f in e.flags if f.startswith("status")] or [0])
+    return e.cues.certainty
 
 
 def _unique_actors(actors: Iterable[Actor]) -> list[Actor]:
@@ -123,9 +123,9 @@ def _better_date(e: Event, f: Event) -> DateRange | None:
 
 def merge_candidates(events: list[Event]) -> list[Event]:
     out: list[Event] = []
-    refs = [e for e in events if "reference" in e.flags]
+    refs = [e for e in events if e.cues.reference]
     for e in events:
-        if "reference" in e.flags:
+        if e.cues.reference:
             continue
         for kept in out:
             if same_event(kept, e):
@@ -166,7 +166,7 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
                 if m.type == "meeting"
                 and e.type == "visit"
                 and e.place
-                and "stop" not in e.flags
+                and not e.cues.stop
                 and e.place.kind != "country"
                 and (m.place is None or e.place.country == m.place.country)
                 and e.date
@@ -192,7 +192,7 @@ def _vague(doc: Document, lex: Lexicon, span: Span) -> bool:
         and not re.search(r"\d{4}\s*[–-]\s*\d{4}", d.span.text)
         for d in doc.dates
         if d.precision == "month"
-        or (d.year and doc.meta.get("reference_day") and d.year < doc.meta["reference_day"].year)
+        or (d.year and doc.reference_day and d.year < doc.reference_day.year)
     )
 
 
@@ -202,7 +202,8 @@ def keep(doc: Document, lex: Lexicon, e: Event, defense_ids: set[str]) -> bool:
         return False
     if e.type in ("visit", "meeting", "forum") and not (_ids(e) & defense_ids or e.topics or e.forum):
         return False
-    if e.status == "occurred" and not ({"lead", "dated"} & e.flags) and any(_vague(doc, lex, s) for s in e.evidence):
+    background = e.status == "occurred" and not (e.cues.lead or e.cues.dated)
+    if background and any(_vague(doc, lex, s) for s in e.evidence):
         return False
     return True
 
@@ -219,7 +220,7 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
 
 def stretch_stop(events: list[Event], days: list[int]) -> None:
     """A stated trip length ("his two-day trip") spans the one country-level stop that has a start day."""
-    stops = [e for e in events if e.type == "visit" and "stop" in e.flags and e.date and e.date.start == e.date.end]
+    stops = [e for e in events if e.type == "visit" and e.cues.stop and e.date and e.date.start == e.date.end]
     if len(days) == 1 and len(stops) == 1 and days[0] > 1:
         d = stops[0].date
         assert d is not None

@@ -6,7 +6,7 @@ a batch.
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -31,18 +31,45 @@ class Context:
         return index_for(lang, self.ref)
 
 
+INPUTS = frozenset({"name", "text", "path", "language", "published", "url", "outlet", "title_is_text"})
+FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name not in ("done", "error", "reason"))
+
+
+def _fingerprint(doc: Document) -> dict[str, tuple[int, int]]:
+    """A shallow picture of the document's fields: which object each holds and how long it is."""
+    out = {}
+    for name in FIELDS:
+        value = getattr(doc, name)
+        is_list = isinstance(value, list)
+        out[name] = (id(value) if is_list else hash(value), len(value) if is_list else -1)
+    return out
+
+
 @dataclass(frozen=True)
 class Stage:
+    """A named step ``Document -> Document`` that declares the fields it reads and the fields it writes.
+
+    Before it runs, every field it reads must be an input field or written by a stage that already ran;
+    after it runs, no field it does not declare may have been replaced, grown or shrunk. A breach is a bug
+    in the stage and becomes the document's error.
+    """
+
     name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
     func: Callable[[Document, Context], None]
 
-    def __call__(self, doc: Document, ctx: Context) -> Document:
-        missing = [r for r in self.requires if r not in doc.done]
+    def __call__(self, doc: Document, ctx: Context, written: set[str] | None = None) -> Document:
+        have = INPUTS | (written if written is not None else set())
+        missing = [r for r in self.reads if r not in have]
         if missing:
-            raise RuntimeError(f"stage {self.name!r} needs {', '.join(missing)} to run first")
+            raise RuntimeError(f"stage {self.name!r} reads {', '.join(missing)}, which no earlier stage wrote")
+        before = _fingerprint(doc)
         self.func(doc, ctx)
+        after = _fingerprint(doc)
+        undeclared = [f for f in FIELDS if before[f] != after[f] and f not in self.writes]
+        if undeclared:
+            raise RuntimeError(f"stage {self.name!r} changed {', '.join(undeclared)} without declaring it")
         doc.done.append(self.name)
         return doc
 
@@ -77,11 +104,13 @@ def _dates(doc: Document, ctx: Context) -> None:
 
 def _events(doc: Document, ctx: Context) -> None:
     lang = doc.language or "en"
-    doc.meta["candidates"] = events.extract(doc, ctx.lexicon(lang), ctx.index(lang))
+    doc.candidates = events.extract(doc, ctx.lexicon(lang), ctx.index(lang))
+    doc.durations = events.durations(doc, ctx.lexicon(lang))
 
 
 def _merge(doc: Document, ctx: Context) -> None:
-    doc.events = merge.merge_document(doc.meta.pop("candidates", []), doc.meta.get("durations", []))
+    doc.events = merge.merge_document(doc.candidates, doc.durations)
+    doc.candidates = []
 
 
 def _topics(doc: Document, ctx: Context) -> None:
@@ -98,15 +127,15 @@ def _pledges(doc: Document, ctx: Context) -> None:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("language", (), ("language",), _language),
-    Stage("sentences", ("language",), ("sentences",), _sentences),
-    Stage("mentions", ("sentences",), ("mentions",), _mentions),
-    Stage("dates", ("sentences",), ("dates",), _dates),
-    Stage("events", ("mentions", "dates"), ("candidates",), _events),
-    Stage("merge", ("events",), ("events",), _merge),
-    Stage("topics", ("merge",), ("topics",), _topics),
-    Stage("scope", ("topics",), ("events",), _scope),
-    Stage("pledges", ("mentions", "dates"), ("pledges",), _pledges),
+    Stage("language", ("text",), ("language",), _language),
+    Stage("sentences", ("text", "language"), ("sentences",), _sentences),
+    Stage("mentions", ("sentences", "published"), ("mentions",), _mentions),
+    Stage("dates", ("sentences", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
+    Stage("events", ("mentions", "dates", "reference_day"), ("candidates", "durations"), _events),
+    Stage("merge", ("candidates", "durations"), ("events", "candidates"), _merge),
+    Stage("topics", ("events",), ("events",), _topics),
+    Stage("scope", ("events", "mentions"), ("events",), _scope),
+    Stage("pledges", ("mentions", "dates", "reference_day"), ("pledges",), _pledges),
 )
 
 
@@ -120,11 +149,13 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def run(self, doc: Document) -> Document:
+        written: set[str] = set()
         for stage in self.stages:
             if not doc.ok:
                 break
             try:
-                stage(doc, self.ctx)
+                stage(doc, self.ctx, written)
+                written.update(stage.writes)
             except Exception as exc:  # one bad document never stops a batch
                 doc.error = f"internal error in stage {stage.name!r}: {type(exc).__name__}: {exc}"
         return doc
@@ -141,8 +172,3 @@ def default_pipeline() -> Pipeline:
     if not _DEFAULT:
         _DEFAULT.append(Pipeline())
     return _DEFAULT[0]
-
-
-def reference_day(doc: Document) -> dt.date | None:
-    value = doc.meta.get("reference_day")
-    return value if isinstance(value, dt.date) else None

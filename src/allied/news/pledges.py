@@ -221,7 +221,7 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
         return []
     figs = figures(doc, lex, sent)
     out = []
-    ref = doc.meta.get("reference_day")
+    ref = doc.reference_day
     for i, f in enumerate(figs):
         if _skip(doc, lex, f, sent, figs[i - 1] if i else None):
             continue

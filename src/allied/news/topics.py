@@ -30,9 +30,11 @@ def _pattern(lex: Lexicon) -> re.Pattern[str]:
     return cached
 
 
-def topic_matches(doc: Document, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, tag) of every topic keyword in the span (memoised per document and span)."""
-    memo = doc.meta.setdefault("topic_matches", {})
+Memo = dict[tuple[int, int], list[tuple[int, int, str]]]
+
+
+def topic_matches(doc: Document, lex: Lexicon, start: int, end: int, memo: Memo) -> list[tuple[int, int, str]]:
+    """(start, end, tag) of every topic keyword in the span (memoised per span in ``memo``)."""
     if (start, end) not in memo:
         tags = list(lex.table("topics"))
         memo[(start, end)] = [
@@ -43,14 +45,16 @@ def topic_matches(doc: Document, lex: Lexicon, start: int, end: int) -> list[tup
     return list(memo[(start, end)])
 
 
-def topics_for(doc: Document, lex: Lexicon, event: Event) -> list[str]:
+def topics_for(doc: Document, lex: Lexicon, event: Event, memo: Memo | None = None) -> list[str]:
     hits: list[tuple[int, str]] = []
+    memo = {} if memo is None else memo
     for span in event.evidence:
-        hits += [(s, tag) for s, _, tag in topic_matches(doc, lex, span.start, span.end)]
+        hits += [(s, tag) for s, _, tag in topic_matches(doc, lex, span.start, span.end, memo)]
     tags = list(dict.fromkeys(tag for _, tag in sorted(hits)))
     return [t for t in tags if STATE_TOPICS.get(t) not in event.countries]
 
 
 def assign_topics(doc: Document, lex: Lexicon, events: list[Event]) -> None:
+    memo: Memo = {}
     for e in events:
-        e.topics = topics_for(doc, lex, e)
+        e.topics = topics_for(doc, lex, e, memo)

@@ -87,10 +87,10 @@ def brief(article: str | Path, published: str | dt.date | None = None, db: str |
     return result
 
 
-def render_brief(brief: dict[str, Any], fmt: str = "text") -> str:
-    """A brief as ``text`` (for a terminal), ``markdown``, ``html`` (one self-contained offline page with the
-    itinerary map and the chart embedded) or ``json``."""
-    return _render_brief(brief, fmt)
+def render_brief(brief: dict[str, Any], fmt: str = "text", width: int | None = None) -> str:
+    """A brief as ``text`` (for a terminal, ``width`` columns wide: default the terminal's), ``markdown``,
+    ``html`` (one self-contained offline page with the itinerary map and the chart embedded) or ``json``."""
+    return _render_brief(brief, fmt, width=width)
 
 
 def data_status(db: str | Path | None = None) -> list[dict[str, Any]]:

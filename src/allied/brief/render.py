@@ -12,33 +12,57 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from allied.model import InputError
 from allied.viz.charts import burden_chart
 from allied.viz.itinerary import itinerary_map
+from allied.viz.sources import (
+    MARKERS,
+    cite,
+    clause_source,
+    markers_in,
+    safe_url,
+    source_parts,
+    strength_label,
+    treaty_name,
+)
 
 FORMATS = ("text", "markdown", "html", "json")
 
 
-def render(brief: dict[str, Any], fmt: str = "text", width: int = 120) -> str:
+def render(brief: dict[str, Any], fmt: str = "text", width: int | None = None) -> str:
     if fmt not in FORMATS:
         raise InputError("--format", fmt, " | ".join(FORMATS))
     if fmt == "json":
         return json.dumps(brief, ensure_ascii=False, indent=2)
     rows = view(brief)
     if fmt == "markdown":
-        return _env().get_template("brief.md.j2").render(b=brief, v=rows)
+        return _env(markdown=True).get_template("brief.md.j2").render(b=brief, v=rows)
     if fmt == "html":
         return _env().get_template("brief.html.j2").render(b=brief, v=rows, images=_images(brief))
-    return _text(brief, rows, width)
+    return _text(brief, rows, width or Console().width)
 
 
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("allied.brief", "templates"), autoescape=select_autoescape(["html"]),
+def _env(markdown: bool = False) -> Environment:
+    """Templates named *.html.j2 are HTML: autoescaped (select_autoescape matches the last suffix only, so
+    it would not escape them); nothing from an article is ever marked safe. In Markdown every value is
+    escaped for Markdown (no raw HTML, no table breaks)."""
+    return Environment(loader=PackageLoader("allied.brief", "templates"),
+                       autoescape=lambda name: bool(name) and ".html" in str(name),
+                       finalize=_md if markdown else None,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _md(value: Any) -> Any:
+    """A value as Markdown text: HTML is shown, not interpreted; a '|' or a line break cannot end a cell."""
+    if not isinstance(value, str):
+        return "" if value is None else value
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return " ".join(text.replace("|", "\\|").replace("](", "]\\(").split())
 
 
 def _pct(value: float | None) -> str:
@@ -71,7 +95,7 @@ def common_notes(rows: list[dict[str, Any]]) -> list[str]:
     return [p for p in parts[0] if all(p in other for other in parts[1:])] if parts else []
 
 
-def view(brief: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
+def view(brief: dict[str, Any]) -> dict[str, Any]:
     """The brief's values formatted as display strings, shared by every format."""
     names = {s["iso3"]: s["name"] for s in brief["states"]}
     events = [{"type": e["type"], "when": _when(e["date"]), "status": e.get("status", ""),
@@ -81,16 +105,11 @@ def view(brief: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     stops = [{"person": it["person"], "stop": str(s["stop"]), "when": s["start"] or "date not given",
               "place": s["place"] or "", "country": s["country"] or "", "purposes": ", ".join(s["purposes"]),
               "status": s.get("status") or ""} for it in brief["itinerary"] for s in it["stops"]]
-    bound = [{"attacked": names.get(d["attacked"], d["attacked"]), "state": names.get(e["state"], e["state"]),
-              "treaty": e["treaty"], "article": e["article"], "strength": e["strength"].replace("_", " "),
-              "kind": kind, "reason": e.get("reason", ""), "quote": e.get("quote", ""),
-              "verified": "" if e.get("verified", True) else " (wording not verified in a retrieved source)"}
-             for link in brief["treaty_links"] for d in link["directions"]
-             for kind, entries in (("bound", d["bound"]), ("contested", d["contested"]),
-                                   ("conditional", d["conditional"])) for e in entries]
+    bound = [_entry(names, d, kind, e) for link in brief["treaty_links"] for d in link["directions"]
+             for kind in ("bound", "contested", "conditional") for e in d[kind]]
     seen: set[tuple[str, str]] = set()
     for b in bound:  # each clause is quoted once, at its first use
-        key = (b["treaty"], b["article"])
+        key = (b["treaty_id"], b["article"])
         if key in seen:
             b["quote"] = ""
         seen.add(key)
@@ -106,8 +125,45 @@ def view(brief: dict[str, Any]) -> dict[str, list[dict[str, str]]]:
     pledges = [{"country": names.get(p["country"], p["country"]), "what": p["what"],
                 "value": f"{p['value']} {p['unit']}", "by": str(p.get("by") or ""),
                 "evidence": " … ".join(x["text"] for x in p["evidence"])} for p in brief["pledges"]]
+    legend = [{"mark": m, "text": MARKERS[m]} for m in markers_in(*(b["source"] for b in bound))]
     return {"events": events, "stops": stops, "bound": bound, "unlinked": unlinked, "money": money,
-            "pledges": pledges, "figure_notes": [{"text": n} for n in common_notes(fig["rows"])]}
+            "pledges": pledges, "figure_notes": [{"text": n} for n in common_notes(fig["rows"])],
+            "legend": legend, "empty": _empty(brief), "url": [{"href": u} for u in [safe_url(brief.get("url"))] if u]}
+
+
+def _empty(brief: dict[str, Any]) -> dict[str, str]:
+    """Why a section of the brief is empty, for every section that is."""
+    why = {}
+    if not brief["events"]:
+        why["events"] = ("no events: the article names no meeting, visit, forum, statement or announcement "
+                         f"that allied reads in {brief['language']}")
+    if not brief["states"]:
+        why["bound"] = "nobody is bound: the article names no state, so there is no pair to look up"
+    elif len(brief["states"]) == 1:
+        why["bound"] = f"nobody is bound: the article names one state only ({brief['states'][0]['name']})"
+    if not brief["figures"]["rows"]:
+        why["money"] = "no figures: the article names no state"
+    return why
+
+
+def _entry(names: dict[str, str], direction: dict[str, Any], kind: str, e: dict[str, Any]) -> dict[str, Any]:
+    """One obligation, contested membership or conditional obligation as display strings. Contested and
+    conditional entries carry no state (it is the direction's responder); contested ones no article."""
+    state = e.get("state") or direction["responder"]
+    article = e.get("article") or ""
+    source = e.get("source") or clause_source(e["treaty"], article or None)
+    if kind == "bound":
+        how = f"is bound: {strength_label(e.get('strength'))}" if e.get("strength") != "consult" else "consults"
+    elif kind == "contested":
+        how = "is a contested party (reported as neither bound nor free)"
+    else:
+        how = f"would be bound only if {str(e.get('condition') or 'a condition is met').replace('_', ' ')}"
+    return {"attacked": names.get(direction["attacked"], direction["attacked"]), "state": names.get(state, state),
+            "treaty_id": e["treaty"], "treaty": treaty_name(e["treaty"]), "article": article,
+            "where": f"{e['treaty']} Art. {article}" if article else e["treaty"], "kind": kind, "how": how,
+            "strength": e.get("strength") or "", "reason": e.get("reason") or "", "quote": e.get("quote") or "",
+            "source": cite(source), "parts": source_parts(source),
+            "verified": "" if e.get("verified", True) else " (wording not verified in a retrieved source)"}
 
 
 HEADERS = {"pct": "% of GDP", "spending": "spending US$", "milex_share": "share of spending",
@@ -116,21 +172,24 @@ HEADERS = {"pct": "% of GDP", "spending": "spending US$", "milex_share": "share 
 
 
 def _table(title: str, rows: list[dict[str, str]], columns: list[str]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table = Table(title=Text(title), title_justify="left", show_lines=False, expand=False)
     for c in columns:
         table.add_column(HEADERS.get(c, c), overflow="fold")
     for r in rows:
-        table.add_row(*(r[c] for c in columns))
+        table.add_row(*(Text(r[c]) for c in columns))  # article text is never read as rich markup
     return table
 
 
-def _text(brief: dict[str, Any], v: dict[str, list[dict[str, str]]], width: int) -> str:
+def _text(brief: dict[str, Any], v: dict[str, Any], width: int) -> str:
     console = Console(record=True, width=width, file=io.StringIO(), force_terminal=False)
-    console.print(f"[bold]{brief['title']}[/bold]")
+    console.print(Text(brief["title"], style="bold"))
     console.print(f"{brief.get('outlet') or ''} {brief.get('published') or 'no publication date'} "
-                  f"({brief['language']}) {brief.get('url') or ''}".strip())
-    console.print(_table("What happened and will happen", v["events"],
-                         ["type", "when", "status", "place", "who", "forum", "topics"]))
+                  f"({brief['language']}) {brief.get('url') or ''}".strip(), markup=False)
+    if v["events"]:
+        console.print(_table("What happened and will happen", v["events"],
+                             ["type", "when", "status", "place", "who", "forum", "topics"]))
+    else:
+        console.print(f"What happened and will happen: {v['empty']['events']}.", markup=False)
     if v["stops"]:
         console.print(_table("Itinerary", v["stops"], ["person", "stop", "when", "place", "purposes", "status"]))
     if v["pledges"]:
@@ -139,20 +198,27 @@ def _text(brief: dict[str, Any], v: dict[str, list[dict[str, str]]], width: int)
                   f"as of {brief['as_of']})")
     for b in v["bound"]:
         quote = f"\n  “{b['quote']}”" if b["quote"] else ""
-        console.print(f"• Attack on {b['attacked']}: {b['state']} {b['kind']} under {b['treaty']} Art. "
-                      f"{b['article']} ({b['strength']}). {b['reason']}{b['verified']}{quote}")
+        console.print(f"• Attack on {b['attacked']}: {b['state']} {b['how']} under {b['where']} ({b['treaty']}). "
+                      f"{b['reason']}{b['verified']}{quote}\n  Source: {b['source'] or 'none given'}", markup=False)
     for u in v["unlinked"]:
-        console.print(f"• {u['pair']}: no treaty link. {u['note']}.")
+        console.print(f"• {u['pair']}: no treaty link. {u['note']}.", markup=False)
+    if "bound" in v["empty"]:
+        console.print(f"• {v['empty']['bound']}.", markup=False)
+    for item in v["legend"]:
+        console.print(f"{item['mark']} in a source: {item['text']}.", markup=False)
     fig = brief["figures"]
-    console.print(_table(f"Who pays what ({fig['source']}, {fig['year']})", v["money"],
-                         ["state", "year", "pct", "spending", "milex_share", "gdp_share", "gap2", "gap35", "trend",
-                          "flag"]))
+    if v["money"]:
+        console.print(_table(f"Who pays what ({fig['source']}, {fig['year']})", v["money"],
+                             ["state", "year", "pct", "spending", "milex_share", "gdp_share", "gap2", "gap35",
+                              "trend", "flag"]))
+    else:
+        console.print(f"Who pays what: {v['empty']['money']}.", markup=False)
     for note in v["figure_notes"]:
-        console.print(f"Figures: {note['text']}")
+        console.print(f"Figures: {note['text']}", markup=False)
     for source in sorted({m["source"] for m in v["money"]}):
-        console.print(f"Source: {source}")
+        console.print(f"Source: {source}", markup=False)
     for note in brief["notes"]:
-        console.print(f"Note: {note}")
+        console.print(f"Note: {note}", markup=False)
     return console.export_text().rstrip("\n")
 
 

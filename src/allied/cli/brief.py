@@ -10,7 +10,7 @@ from rich.console import Console
 
 import allied
 from allied.brief import FORMATS
-from allied.cli.common import DbOption, handle_errors
+from allied.cli.common import DbOption, WidthOption, handle_errors
 from allied.model import InputError
 
 
@@ -25,6 +25,7 @@ def brief_command(
         Path | None, typer.Option("--out", "-o", help="Write the brief to this file instead of stdout.")
     ] = None,
     db: DbOption = None,
+    width: WidthOption = None,
 ) -> None:
     """The brief of an article: events, itinerary and pledges; who is bound to defend whom; who pays what."""
     if fmt not in FORMATS:
@@ -34,9 +35,11 @@ def brief_command(
         result = allied.brief(article, published=published, db=db,
                               progress=lambda step: status.update(step[:1].upper() + step[1:] + "…"))
         status.update("Rendering…")
-        text = allied.render_brief(result, fmt)
+        text = allied.render_brief(result, fmt, width=width)
     if out is None:
         typer.echo(text)
         return
+    if not out.parent.is_dir():
+        raise InputError("--out", str(out), "a file in a folder that exists")
     out.write_text(text + ("" if text.endswith("\n") else "\n"), encoding="utf-8")
     err.print(f"Brief written to {out}")

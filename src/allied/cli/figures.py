@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 import allied
-from allied.cli.common import DbOption, FormatOption, emit, handle_errors
+from allied.cli.common import DbOption, FormatOption, emit, handle_errors, say
 
 burden_app = typer.Typer(
     help="Burden sharing: spending, share of GDP, fair shares and gaps to 2 % and 3.5 % (SIPRI, NATO, WDI).",
@@ -44,9 +44,9 @@ def _footer(rows: list[dict[str, Any]]) -> None:
     releases = dict.fromkeys(p.strip() for r in rows for p in str(r.get("release") or "").split(" ; ") if p.strip())
     notes = dict.fromkeys(n.strip() for r in rows for n in str(r.get("note") or "").split(";") if n.strip())
     for text in releases:
-        typer.echo(f"Source: {text}")
+        say(f"Source: {text}")
     for text in notes:
-        typer.echo(f"Note: {text}")
+        say(f"Note: {text}")
 
 
 @burden_app.callback(invoke_without_command=True)
@@ -94,7 +94,7 @@ def path(
              f"growth a year (GDP {doc['gdp_growth_pct']:.2f} % a year, {doc['gdp_growth_basis']})")
     emit(doc["path"], fmt, title=title, document=doc)
     if fmt == "table":
-        typer.echo(f"Prices: {doc['price_basis']}. Source: {doc['release']}")
+        say(f"Prices: {doc['price_basis']}. Source: {doc['release']}")
 
 
 @burden_app.command("oz")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 import allied
-from allied.cli.common import DbOption, FormatOption, emit, handle_errors
+from allied.cli.common import EXIT_FAILED, EXIT_USAGE, DbOption, FormatOption, emit, handle_errors, say
 from allied.cli.output import dumps
 
 PathsArg = Annotated[
@@ -24,18 +24,40 @@ FromOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-
 ToOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")]
 
 
-@handle_errors
+def _failed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every per-document failure under one key, ``error`` (a document not in a supported language keeps
+    its ``reason`` too); returns the records that failed."""
+    failed = []
+    for r in records:
+        why = r.get("error") or r.get("reason")
+        if why or r.get("status") == "skipped":
+            r["error"] = why or "skipped"
+            failed.append(r)
+    return failed
+
+
+def _exit(failed: list[dict[str, Any]], total: int) -> None:
+    for r in failed:
+        typer.echo(f"{r['doc']}: {r['error']}", err=True)
+    if failed:
+        typer.echo(f"{len(failed)} of {total} documents failed (exit code {EXIT_FAILED})", err=True)
+        raise typer.Exit(EXIT_FAILED)
+
+
+@handle_errors(usage=EXIT_USAGE)
 def extract_command(
     paths: PathsArg, fmt: FormatOption = "jsonl", published: PublishedOption = None, language: LanguageOption = None
 ) -> None:
     """Events and pledges of each article, one JSON line per document (errors stay on their document's line)."""
     recs = allied.extract(paths, published=published, language=language)
+    failed = _failed(recs)
     if fmt == "jsonl":
-        for rec in recs:
-            typer.echo(dumps(rec))
+        say("\n".join(dumps(rec) for rec in recs))
+        _exit(failed, len(recs))
         return
     if fmt == "json":
         emit(recs, fmt, document=recs)
+        _exit(failed, len(recs))
         return
     rows = [
         {
@@ -51,13 +73,11 @@ def extract_command(
         for r in recs
         for e in r["events"]
     ]
-    emit(rows, fmt, title="Events")
-    for r in recs:
-        if r.get("error") or r.get("reason"):
-            typer.echo(f"{r['doc']}: {r.get('error') or r.get('reason')}", err=True)
+    emit(rows, fmt, title="Events", empty=f"no events in the {len(recs)} document(s) read")
+    _exit(failed, len(recs))
 
 
-@handle_errors
+@handle_errors(usage=EXIT_USAGE)
 def ingest_command(
     paths: PathsArg,
     db: DbOption = None,
@@ -66,7 +86,10 @@ def ingest_command(
     fmt: FormatOption = "table",
 ) -> None:
     """Store articles and their events; the same event from several articles and languages is merged."""
-    emit(allied.ingest(paths, db=db, published=published, language=language), fmt, title="Ingested")
+    rows = allied.ingest(paths, db=db, published=published, language=language)
+    failed = _failed(rows)
+    emit(rows, fmt, title="Ingested")
+    _exit(failed, len(rows))
 
 
 @handle_errors
@@ -82,7 +105,7 @@ def events_command(
     """Stored events, filtered by state, person, forum and period, each with its sources."""
     found = allied.events(country=country, person=person, forum=forum, start=start, end=end, db=db)
     if fmt in ("json", "jsonl"):
-        emit(found, fmt, document=found)
+        emit(found, fmt, document=found, empty="no stored event matches the filters")
         return
     rows = [
         {
@@ -98,7 +121,10 @@ def events_command(
         }
         for e in found
     ]
-    emit(rows, fmt, title="Events")
+    asked = ", ".join(f"{k} {v}" for k, v in (("country", country), ("person", person), ("forum", forum),
+                                                ("from", start), ("to", end)) if v) or "any"
+    emit(rows, fmt, title="Events", empty=f"no stored event matches {asked} (`allied ingest FILES` stores "
+                                          "articles' events)")
 
 
 @handle_errors
@@ -132,6 +158,8 @@ def itinerary_command(
             }
             for s in stops
         ]
-        emit(rows, fmt, title=f"Itinerary of {person}")
+        emit(rows, fmt, title=f"Itinerary of {person}",
+             empty=f"no stops for {person} in the store (no stored visit names them; `allied ingest FILES` "
+                   "stores articles)")
     if map_file is not None:
         typer.echo(f"Map written to {map_file}", err=True)

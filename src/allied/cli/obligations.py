@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 import allied
-from allied.cli.common import FormatOption, emit, fail, handle_errors
+from allied.cli.common import FormatOption, emit, fail, handle_errors, say
 from allied.cli.output import check_format, dumps
 
 obligations_app = typer.Typer(
@@ -69,7 +69,7 @@ def obligations(
         check_format(fmt, ("jsonl", "json"))
         lines = sys.stdin.read().splitlines() if str(batch) == "-" else _read(batch)
         results = allied.obligations_batch(lines, cascade=cascade)
-        typer.echo("\n".join(dumps(r) for r in results) if fmt == "jsonl" else json.dumps(results, indent=2))
+        say("\n".join(dumps(r) for r in results) if fmt == "jsonl" else json.dumps(results, indent=2))
         return
     if date is None and place is None and lat is None:
         typer.echo(ctx.get_help())

@@ -10,14 +10,16 @@ import io
 import json
 import math
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from allied.model import InputError
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "parquet")
 
 
 def check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> str:
@@ -62,8 +64,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def render(rows: Iterable[Mapping[str, Any]], fmt: str, title: str = "", document: Any = None) -> str:
-    """Render rows; ``document`` (if given) is what the json format prints instead of the bare rows."""
+def render(rows: Iterable[Mapping[str, Any]], fmt: str, title: str = "", document: Any = None,
+           width: int | None = None) -> str:
+    """Render rows; ``document`` (if given) is what the json format prints instead of the bare rows.
+    Tables fit ``width`` columns (default: the terminal's width as rich detects it)."""
     rows = [plain(r) for r in rows]
     check_format(fmt)
     if fmt == "json":
@@ -80,12 +84,12 @@ def render(rows: Iterable[Mapping[str, Any]], fmt: str, title: str = "", documen
         for r in rows:
             writer.writerow({k: _csv_cell(r.get(k)) for k in columns})
         return buf.getvalue().rstrip("\n")
-    table = Table(title=title or None, show_lines=False)
+    table = Table(title=Text(title) if title else None, show_lines=False)
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*(_cell(r.get(c)) for c in columns))
-    console = Console(record=True, width=160, file=io.StringIO())
+        table.add_row(*(Text(_cell(r.get(c))) for c in columns))  # values are never read as rich markup
+    console = Console(record=True, width=width or Console().width, file=io.StringIO())
     console.print(table)
     return console.export_text().rstrip("\n")
 
@@ -94,3 +98,23 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def write_parquet(rows: list[Mapping[str, Any]], path: Path) -> None:
+    """Rows as a Parquet file: one column per field; lists and objects that do not form one column type
+    are stored as JSON text. Unknown values are nulls."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    plain_rows = [plain(r) for r in rows]
+    columns: list[str] = []
+    for r in plain_rows:
+        columns.extend(k for k in r if k not in columns)
+    arrays = {}
+    for c in columns:
+        values = [r.get(c) for r in plain_rows]
+        try:
+            arrays[c] = pa.array(values)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            arrays[c] = pa.array([None if v is None else json.dumps(v, ensure_ascii=False) for v in values])
+    pq.write_table(pa.table(arrays) if columns else pa.table({}), path)

@@ -41,7 +41,8 @@ def treaty_list(
 ) -> None:
     """List treaties; with --state and --date, those the state is party to on that date."""
     rows = allied.treaties(state=state, date=date)
-    emit(rows, fmt, title="Treaties" + (f" of {state.upper()} on {date}" if state else ""))
+    emit(rows, fmt, title="Treaties" + (f" of {state.upper()} on {date}" if state else ""),
+         empty=f"{state} is party to no treaty in allied's reference model on {date or 'today'}")
 
 
 @official_app.command("find")
@@ -55,4 +56,5 @@ def official_find(
     if fmt == "table":  # people get the essentials; json/csv carry every field and every source
         keep = ("name", "native_name", "country", "role", "start", "end")
         rows = [{**{k: r[k] for k in keep}, "source": r["source"].split(" ; ")[0]} for r in rows]
-    emit(rows, fmt, title=f"Officials matching {query!r}")
+    emit(rows, fmt, title=f"Officials matching {query!r}",
+         empty=f"no official's name or alias matches {query!r} (officials come from the reference model)")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from allied.viz.sources import SourcePart, safe_url, source_parts
+
 DASH = "—"
 
 
@@ -23,4 +25,14 @@ def pct(value: Any) -> str:
     return DASH if value is None else f"{100 * float(value):,.2f}"
 
 
-FILTERS = {"num": num, "bn": bn, "pct": pct}
+def http_url(value: Any) -> str | None:
+    """An http(s) address, or None: a ``javascript:`` or other address from an article is never a link."""
+    return safe_url(value)
+
+
+def sources(value: Any) -> list[SourcePart]:
+    """A source string's parts, primary sources first; parts with an http(s) address carry it as ``url``."""
+    return source_parts(value if isinstance(value, str) else None)
+
+
+FILTERS = {"num": num, "bn": bn, "pct": pct, "http_url": http_url, "sources": sources}

@@ -1,0 +1,102 @@
+"""What every command shares: exit codes, -o FILE, --width, --format parquet, --db checks, empty answers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from allied.cli import app
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> dict[str, Path]:
+    good = tmp_path / "good.txt"
+    good.write_text("Pistorius in Vilnius\nVerteidigungsminister Boris Pistorius besuchte am Montag Vilnius.\n",
+                    encoding="utf-8")
+    spanish = tmp_path / "spanish.txt"
+    spanish.write_text("Título\nEste es un texto en español sobre la OTAN y la defensa colectiva.\n", encoding="utf-8")
+    return {"good": good, "spanish": spanish, "missing": tmp_path / "missing.txt"}
+
+
+def test_extract_exits_0_when_every_document_is_read(runner: CliRunner, articles: dict[str, Path]) -> None:
+    res = runner.invoke(app, ["extract", str(articles["good"])])
+    assert res.exit_code == 0, res.stderr
+    assert "error" not in json.loads(res.stdout)
+
+
+def test_extract_exits_1_when_some_documents_fail_each_with_an_error(runner: CliRunner,
+                                                                      articles: dict[str, Path]) -> None:
+    res = runner.invoke(app, ["extract", str(articles["good"]), str(articles["spanish"]), str(articles["missing"])])
+    assert res.exit_code == 1
+    lines = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [("error" in r) for r in lines] == [False, True, True]
+    assert "language 'es' is not supported" in lines[1]["error"] and "no such file" in lines[2]["error"]
+    assert "2 of 3 documents failed" in res.stderr
+
+
+def test_extract_exits_2_on_a_usage_error(runner: CliRunner, articles: dict[str, Path]) -> None:
+    res = runner.invoke(app, ["extract", str(articles["good"]), "--published", "2025-13-01"])
+    assert res.exit_code == 2 and "Error: published: '2025-13-01' is not allowed" in res.stderr
+
+
+def test_ingest_exits_1_when_a_document_fails(runner: CliRunner, articles: dict[str, Path], db: Path) -> None:
+    res = runner.invoke(app, ["ingest", str(articles["good"]), str(articles["spanish"]), "--db", str(db),
+                              "-f", "json"])
+    assert res.exit_code == 1
+    rows = json.loads(res.stdout)
+    assert [r["doc"] for r in rows if "error" in r] == ["spanish"]
+
+
+def test_out_writes_the_file_and_nothing_else(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "treaties.csv"
+    res = runner.invoke(app, ["treaty", "list", "-f", "csv", "-o", str(out)])
+    assert res.exit_code == 0 and res.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("id,name,")
+
+
+def test_out_in_a_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["treaty", "list", "-o", str(tmp_path / "no" / "such" / "x.csv")])
+    assert res.exit_code == 1 and "Error: --out:" in res.stderr and "a folder that exists" in res.stderr
+
+
+def test_parquet_needs_a_file_and_writes_columns(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(app, ["treaty", "list", "-f", "parquet"])
+    assert res.exit_code == 1 and "parquet with -o FILE.parquet" in res.stderr
+    out = tmp_path / "t.parquet"
+    res = runner.invoke(app, ["treaty", "list", "-f", "parquet", "-o", str(out)])
+    assert res.exit_code == 0, res.stderr
+    table = pq.read_table(out)
+    assert "NATO" in table.column("id").to_pylist()
+
+
+@pytest.mark.parametrize("width", [60, 200])
+def test_tables_fit_the_width(runner: CliRunner, width: int) -> None:
+    res = runner.invoke(app, ["treaty", "list", "--width", str(width)])
+    assert res.exit_code == 0
+    assert max(len(line) for line in res.stdout.splitlines()) <= width
+
+
+def test_db_in_a_missing_folder_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere" / "store.duckdb"
+    res = runner.invoke(app, ["events", "--db", str(missing)])
+    assert res.exit_code == 1 and "Error: --db:" in res.stderr
+    assert not missing.parent.exists()
+
+
+def test_empty_answers_say_why(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(app, ["itinerary", "Nobody Atall", "--db", str(db)])
+    assert res.exit_code == 0 and "Nothing found: no stops for Nobody Atall in the store" in res.stdout
+    res = runner.invoke(app, ["events", "--country", "KOR", "--db", str(db)])
+    assert "Nothing found: no stored event matches country KOR" in res.stdout
+    res = runner.invoke(app, ["events", "--country", "KOR", "--db", str(db), "-f", "json"])
+    assert json.loads(res.stdout) == [] and "Nothing found" in res.stderr
+
+
+def test_markup_in_values_is_shown_as_text(runner: CliRunner) -> None:
+    res = runner.invoke(app, ["official", "find", "[/bold]"])
+    assert res.exit_code == 0
+    assert "Nothing found: no official's name or alias matches '[/bold]'" in res.stdout

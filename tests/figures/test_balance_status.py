@@ -110,7 +110,7 @@ def test_snapshot_is_the_scripts_output(tmp_path: Path, data_file: Callable[...,
 def test_update_offline_says_so_and_changes_nothing(db: Path, monkeypatch: pytest.MonkeyPatch,
                                                     store_dump: Callable[[Path], Any]) -> None:
     monkeypatch.setenv("ALLIED_UPDATE_MIRROR", "http://127.0.0.1:9")  # nothing listens on the discard port
-    allied.data_status(db)
+    allied.connect(db).close()  # an empty store (reading one no longer creates its file)
     before = store_dump(db)
     with pytest.raises(allied.AlliedError, match=r"^this machine is offline or cannot reach 127\.0\.0\.1:9 "
                                                  r"\(.*\); nothing was changed$"):

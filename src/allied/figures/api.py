@@ -1,4 +1,4 @@
-"""The figures engine's public functions: each opens the store, calls the engine, closes the store.
+"""The figures engine's public functions: each reads (or writes) the store through ``allied.store``.
 ``allied`` re-exports them; ``db`` is a store path (default: $ALLIED_DB or the user data dir)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from allied import figures
-from allied.store import connect
+from allied.store import open_writer, reader, writer
 
 T = TypeVar("T")
 Db = str | Path | None
@@ -18,11 +18,13 @@ Members = str | Iterable[str] | None
 
 
 def _with_store(db: Db, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-    con = connect(db)
-    try:
+    with reader(db) as con:
         return work(con)
-    finally:
-        con.close()
+
+
+def _writing(db: Db, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    with writer(db) as con:
+        return work(con)
 
 
 def burden(alliance: str | None = None, members: Members = None, year: int | None = None,
@@ -71,13 +73,13 @@ def import_data(kind: str, file: str | Path, db: Db = None, release: str | None 
                 indicator: str | None = None) -> dict[str, Any]:
     """Import an official release file (kind: sipri | nato | worldbank | atop | nmc), all or nothing;
     importing the same file again changes nothing."""
-    return figures.import_into(lambda: connect(db), kind, file, release, indicator)
+    return figures.import_into(lambda: open_writer(db), kind, file, release, indicator)
 
 
 def update_data(db: Db = None) -> list[dict[str, Any]]:
     """Download the current World Bank and SIPRI files from their publishers and import them; offline,
     raise an error saying so and change nothing."""
-    return _with_store(db, figures.update)
+    return _writing(db, figures.update)
 
 
 def figures_status(db: Db = None) -> list[dict[str, Any]]:

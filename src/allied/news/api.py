@@ -12,7 +12,7 @@ from allied.news import extract_documents, records
 from allied.news.query import find_events, forum_ids, itinerary_stops
 from allied.news.store import ingest_documents
 from allied.reference import parse_date, state_code
-from allied.store import connect
+from allied.store import reader, writer
 
 Sources = str | Path | Iterable[str | Path]
 
@@ -34,11 +34,8 @@ def ingest(
 ) -> list[dict[str, Any]]:
     """Extract and store documents, merging each event with the same stored event; a summary per document."""
     docs = extract_documents(paths, published=published, language=language)
-    con = connect(db)
-    try:
+    with writer(db) as con:
         return ingest_documents(con, docs)
-    finally:
-        con.close()
 
 
 def _day(value: str | dt.date | None, field: str) -> dt.date | None:
@@ -64,11 +61,8 @@ def events(
             "a forum id or name such as SCM, forum:scm, ADMM-Plus, NATO Summit",
             "Known forums: `allied reference` lists them (forums.toml)",
         )
-    con = connect(db)
-    try:
+    with reader(db) as con:
         return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"))
-    finally:
-        con.close()
 
 
 def itinerary(
@@ -77,8 +71,5 @@ def itinerary(
     """The ordered stops (visits) of a person: dates, place, purposes, companions and sources."""
     if not person or not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
-    con = connect(db)
-    try:
+    with reader(db) as con:
         return itinerary_stops(con, person.strip(), _day(start, "start"), _day(end, "end"))
-    finally:
-        con.close()

@@ -7,6 +7,7 @@ applies the statements it has not applied yet, recording them in ``schema_migrat
 from __future__ import annotations
 
 import os
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,24 +45,43 @@ def default_path() -> Path:
 
 
 def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and create or migrate) the store; ``":memory:"`` gives a throw-away one."""
-    target = str(path) if path is not None else str(default_path())
-    if target != ":memory:":
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(target, read_only=read_only)
-    except duckdb.Error as exc:
-        raise AlliedError(f"cannot open the store at {target}: {exc}") from None
-    if not read_only:
+    """Open (and create or migrate) the store, waiting for another process's lock up to the deadline
+    (see ``allied.store.access``); ``":memory:"`` gives a throw-away one. The package itself reads
+    through ``allied.store.reader`` and writes through ``allied.store.writer``."""
+    from allied.store import access
+
+    if path is not None and str(path) == ":memory:":
+        con = duckdb.connect(":memory:")
         migrate(con, "core", CORE_MIGRATIONS)
-    return con
+        return con
+    if not read_only:
+        return access.open_writer(path)
+    target = access.resolve(path, reading=True)
+    if not target.exists():
+        raise AlliedError(f"no store at {target} (nothing has been imported or ingested into it yet)")
+    return access.retrying(target, lambda: duckdb.connect(str(target), read_only=True), None)
+
+
+# the components each open connection is known to be migrated to: ``migrate`` checks a component once
+_migrated: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, set[str]] = weakref.WeakKeyDictionary()
+
+
+def remember(con: duckdb.DuckDBPyConnection, migrated: set[str]) -> None:
+    """Share ``migrated`` (the components applied to ``con``'s database) with ``migrate``."""
+    _migrated[con] = migrated
 
 
 def migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence[str]) -> int:
     """Apply the statements of ``component`` not applied yet, each recorded with its version; returns how
-    many ran. All pending statements run in one transaction: either every one is applied or none is."""
+    many ran. All pending statements run in one transaction: either every one is applied or none is.
+    A connection is checked once per component (later calls return 0 at once)."""
+    known = _migrated.setdefault(con, set())
+    tag = f"{component}:{len(statements)}"
+    if tag in known:
+        return 0
     done = _applied(con, component)
     if done >= len(statements):
+        known.add(tag)
         return 0
     with transaction(con):
         con.execute(
@@ -71,6 +91,7 @@ def migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence
         for version, sql in enumerate(statements[done:], start=done + 1):
             con.execute(sql)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [component, version])
+    known.add(tag)
     return len(statements) - done
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,13 +23,13 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "news" / "fixtures"
 
 HOLD = """
-import sys, time
+import select, sys
 from allied.store import writer
 with writer(sys.argv[1]) as con:
     con.execute("CREATE TABLE IF NOT EXISTS t (x INTEGER)")
     con.execute("INSERT INTO t VALUES (?)", [int(sys.argv[3])])
     print("locked", flush=True)
-    time.sleep(float(sys.argv[2]))
+    select.select([sys.stdin], [], [], float(sys.argv[2]))  # until told to let go, at most that long
 """
 
 WRITE_MANY = """
@@ -62,8 +63,19 @@ def _fresh_copies() -> Iterator[None]:
 
 
 def _python(code: str, *args: object, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def _release(proc: subprocess.Popen[str]) -> None:
+    """Tell a holder to close the store, and wait until it has."""
+    if proc.poll() is None and proc.stdin is not None:
+        try:
+            proc.stdin.write("go\n")
+            proc.stdin.flush()
+        except (BrokenPipeError, ValueError):  # it has let go already
+            pass
+    proc.wait(60)
 
 
 def _hold(db: Path, seconds: float, value: int = 1) -> subprocess.Popen[str]:
@@ -119,45 +131,49 @@ def test_a_reader_with_a_copy_does_not_wait_for_a_writer(db: Path) -> None:
         con.execute("INSERT INTO t VALUES (0)")
     with reader(db) as con:
         assert con.execute("SELECT count(*) FROM t").fetchone() == (1,)
-    holder = _hold(db, 3, value=7)
+    holder = _hold(db, 60, value=7)
     try:
         start = time.monotonic()
         with reader(db, wait=10) as con:  # the file is locked and changed: the earlier state is read
             assert con.execute("SELECT list(x) FROM t").fetchone() == ([0],)
-        assert time.monotonic() - start < 1
+        assert time.monotonic() - start < 5
     finally:
-        holder.wait(30)
+        _release(holder)
     with reader(db) as con:
         assert con.execute("SELECT list(x ORDER BY x) FROM t").fetchone() == ([0, 7],)
 
 
 def test_a_writer_waits_for_the_lock_then_fails_with_a_plain_message(db: Path) -> None:
-    holder = _hold(db, 4)
+    holder = _hold(db, 60)
     try:
         start = time.monotonic()
         with pytest.raises(StoreBusy) as err, writer(db, wait=1):
             pass
-        assert 1 <= time.monotonic() - start < 3
+        assert time.monotonic() - start >= 1
         assert str(err.value).startswith(f"the store at {db} is in use by another allied process (PID ")
         assert "stayed locked for 1 s; try again when it has finished" in str(err.value)
-        with writer(db, wait=30) as con:  # waits until the holder is done, then writes
+        threading.Timer(1.0, _release, [holder]).start()
+        start = time.monotonic()
+        with writer(db, wait=30) as con:  # waits for the holder to let go, then writes
             con.execute("INSERT INTO t VALUES (2)")
+        assert time.monotonic() - start >= 0.9
         assert holder.poll() == 0
     finally:
-        holder.wait(30)
+        _release(holder)
     with reader(db) as con:
         assert con.execute("SELECT list(x ORDER BY x) FROM t").fetchone() == ([1, 2],)
 
 
 def test_a_first_reader_waits_for_a_writer_up_to_its_deadline(db: Path) -> None:
-    holder = _hold(db, 2)
+    holder = _hold(db, 60)
     try:
         with pytest.raises(StoreBusy, match="stayed locked"), reader(db, wait=0.3):
             pass
+        threading.Timer(0.5, _release, [holder]).start()
         with reader(db, wait=30) as con:
             assert con.execute("SELECT list(x) FROM t").fetchone() == ([1],)
     finally:
-        holder.wait(30)
+        _release(holder)
 
 
 def test_the_lock_deadline_comes_from_the_environment(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,12 +181,12 @@ def test_the_lock_deadline_comes_from_the_environment(db: Path, monkeypatch: pyt
     with pytest.raises(allied.AlliedError, match=r"ALLIED_LOCK_TIMEOUT='soon' is not allowed"), writer(db):
         pass
     monkeypatch.setenv("ALLIED_LOCK_TIMEOUT", "0.2")
-    holder = _hold(db, 3)
+    holder = _hold(db, 60)
     try:
         with pytest.raises(StoreBusy), writer(db):
             pass
     finally:
-        holder.wait(30)
+        _release(holder)
 
 
 def test_two_writers_and_a_reader_in_separate_processes(db: Path) -> None:
@@ -213,8 +229,9 @@ def test_allied_events_during_an_ingest(tmp_path: Path) -> None:
 
 
 def test_allied_events_waits_for_a_long_write(db: Path) -> None:
-    """A command with no copy yet waits for a writer (here one holding the lock for 2 s) rather than failing."""
-    holder = _hold(db, 2)
+    """A command with no copy yet waits for a writer (here one holding the lock for 1 s) rather than failing."""
+    holder = _hold(db, 60)
+    threading.Timer(1.0, _release, [holder]).start()
     try:
         env = {**os.environ, "ALLIED_DB": str(db)}
         done = subprocess.run([sys.executable, "-m", "allied", "events", "--format", "json"], env=env,
@@ -222,7 +239,7 @@ def test_allied_events_waits_for_a_long_write(db: Path) -> None:
         assert done.returncode == 0, done.stderr
         assert json.loads(done.stdout) == []
     finally:
-        holder.wait(30)
+        _release(holder)
     env = {**os.environ, "ALLIED_DB": str(db), "ALLIED_LOCK_TIMEOUT": "0.5"}
     holder = _hold(db, 60)
     try:
@@ -232,5 +249,4 @@ def test_allied_events_waits_for_a_long_write(db: Path) -> None:
         assert done.stderr.startswith(f"Error: the store at {db} is in use by another allied process")
         assert "Traceback" not in done.stderr
     finally:
-        holder.kill()
-        holder.wait(30)
+        _release(holder)

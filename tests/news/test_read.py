@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from allied.news.read import MAX_BYTES, read_path, title_is_text
+from allied.news.read import MAX_BYTES, SUFFIXES, read_path, title_is_text
 
 
 def test_txt_with_sidecar(fixtures: Path) -> None:
@@ -95,7 +95,7 @@ def test_garbage_files_give_clear_errors(tmp_path: Path) -> None:
         "latin1.txt": f"{t}/latin1.txt: not UTF-8 text (invalid byte at offset 23)",
         "huge.txt": f"{t}/huge.txt: too large for a news article (5,242,880 bytes; the limit is {MAX_BYTES:,})",
         "nav.html": f"{t}/nav.html: no article text found in the HTML",
-        "table.csv": f"{t}/table.csv: unsupported file type '.csv'; expected .txt, .html, .htm, .jsonl",
+        "table.csv": f"{t}/table.csv: unsupported file type '.csv'; expected {', '.join(SUFFIXES)}",
         "bad.txt": "sidecar bad.json is not valid JSON (Expecting property name enclosed in double quotes: "
         "line 1 column 2 (char 1))",
         "missing.txt": f"{t}/missing.txt: no such file",

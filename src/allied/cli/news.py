@@ -12,7 +12,11 @@ from allied.cli.common import EXIT_FAILED, EXIT_USAGE, DbOption, FormatOption, e
 from allied.cli.output import dumps
 
 PathsArg = Annotated[
-    list[Path], typer.Argument(help="Articles: .txt (title on line 1, sidecar NAME.json), .html, .jsonl.")
+    list[Path],
+    typer.Argument(
+        help="Articles: .txt (title on line 1, sidecar NAME.json), .html, .jsonl(.gz), .warc(.gz), .rss/.atom "
+        "feeds, or folders of them."
+    ),
 ]
 PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for every document.")

@@ -1,35 +1,40 @@
-"""Reading articles: ``.txt`` (title on line 1, sidecar ``NAME.json``), ``.html`` (trafilatura), ``.jsonl``.
+"""Reading articles: ``.txt`` (title on line 1, sidecar ``NAME.json``), ``.html`` (trafilatura), ``.jsonl``
+(also gzipped), WARC archives and RSS/Atom feeds (``archives``), and folders of them, streamed.
 
-Reading never raises for a bad document: it returns a Document whose ``error`` says what is wrong
-(missing file, empty, binary data, too large, HTML without an article, a bad JSON line), so one bad
-document never stops a batch.
+Reading never raises for a bad input: it yields a Document whose ``error`` says what is wrong (missing file,
+empty, binary data, too large, HTML without an article, a bad JSON line, a damaged archive), so one bad
+document never stops a batch. Any unexpected failure inside a reader becomes the error of that document (or
+of the rest of that file, when the file itself cannot be read further).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from allied.model import Document
 
 MAX_BYTES = 2_000_000  # a news article is a few kilobytes; anything this large is not one
 MAX_CHARS = 500_000
 MIN_HTML_WORDS = 15  # what trafilatura finds on a page without an article is a few words of furniture
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".warc", ".warc.gz", ".rss", ".atom", ".xml")
 PLACEHOLDER_TITLES = ("[title not shown in source]",)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+META_FIELDS = ("language", "url", "outlet")
 
 
 def read_paths(
     paths: Iterable[str | Path], published: dt.date | None = None, language: str | None = None
 ) -> Iterator[Document]:
-    """Documents from files, in order; ``published``/``language`` override what the files say."""
+    """Documents from files and folders, in order, one at a time; ``published``/``language`` override the files."""
     for p in paths:
-        for doc in read_path(Path(p)):
+        for doc in iter_path(Path(p)):
             if published is not None and doc.error is None:
                 doc.published = published
             if language is not None and doc.error is None:
@@ -38,38 +43,105 @@ def read_paths(
 
 
 def read_path(path: Path) -> list[Document]:
-    name = path.stem
-    if not path.exists():
-        return [Document(name=name, path=str(path), error=f"{path}: no such file")]
-    if path.is_dir():
-        return [Document(name=name, path=str(path), error=f"{path}: is a folder; give the article files")]
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        return [
-            Document(
-                name=name,
-                path=str(path),
-                error=f"{path}: unsupported file type {suffix or '(none)'!r}; expected {', '.join(SUFFIXES)}",
-            )
-        ]
+    return list(iter_path(path))
+
+
+def kind(path: Path) -> str | None:
+    """The supported suffix ``path`` ends with (``.warc.gz`` before ``.gz``), or None."""
+    name = path.name.lower()
+    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+
+
+def stem(path: Path) -> str:
+    k = kind(path)
+    return path.name[: -len(k)] if k and len(path.name) > len(k) else path.stem
+
+
+def _error(path: Path, problem: str, name: str | None = None) -> Document:
+    return Document(name=name or stem(path), path=str(path), error=f"{path}: {problem}")
+
+
+def iter_path(path: Path) -> Iterator[Document]:
+    """The documents of one file, or of every supported file under a folder (sorted, sidecars skipped)."""
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except OSError as exc:  # a name too long, a path the system refuses
+        yield _error(path, f"cannot be opened ({exc.strerror or exc})")
+        return
+    if not exists:
+        yield _error(path, "no such file")
+        return
+    if is_dir:
+        files = sorted(p for p in path.rglob("*") if p.is_file() and kind(p) and not _is_sidecar(p))
+        if not files:
+            yield _error(path, f"the folder holds no articles ({', '.join(SUFFIXES)})")
+        for f in files:
+            yield from iter_path(f)
+        return
+    yield from guarded(path, _readers().get(kind(path) or "", _unsupported))
+
+
+def _is_sidecar(p: Path) -> bool:
+    return p.suffix.lower() == ".json" and any(p.with_suffix(s).exists() for s in (".txt", ".html", ".htm"))
+
+
+def guarded(path: Path, reader: Callable[[Path], Iterable[Document]]) -> Iterator[Document]:
+    """Run a reader; whatever it raises becomes an error document (the documents read before it are kept)."""
+    try:
+        yield from reader(path)
+    except Exception as exc:  # one damaged file never stops a batch
+        yield _error(path, f"could not be read further ({type(exc).__name__}: {str(exc)[:200]})")
+
+
+def _unsupported(path: Path) -> list[Document]:
+    return [_error(path, f"unsupported file type {path.suffix.lower() or '(none)'!r}; expected {', '.join(SUFFIXES)}")]
+
+
+def _readers() -> dict[str, Callable[[Path], Iterable[Document]]]:
+    from allied.news import archives
+
+    return {
+        ".txt": _read_txt,
+        ".html": _read_html,
+        ".htm": _read_html,
+        ".jsonl": _read_jsonl,
+        ".jsonl.gz": _read_jsonl,
+        ".warc": archives.read_warc,
+        ".warc.gz": archives.read_warc,
+        ".rss": archives.read_feed,
+        ".atom": archives.read_feed,
+        ".xml": archives.read_feed,
+    }
+
+
+def _small_file(path: Path) -> tuple[bytes, str | None]:
     size = path.stat().st_size
-    if size > MAX_BYTES and suffix != ".jsonl":
-        return [
-            Document(
-                name=name,
-                path=str(path),
-                error=f"{path}: too large for a news article ({size:,} bytes; the limit is {MAX_BYTES:,})",
-            )
-        ]
-    raw = path.read_bytes()
-    if suffix == ".jsonl":
-        return list(_read_jsonl(path, raw))
-    text, problem = decode(raw)
+    if size > MAX_BYTES:
+        return b"", f"too large for a news article ({size:,} bytes; the limit is {MAX_BYTES:,})"
+    return path.read_bytes(), None
+
+
+def _read_txt(path: Path) -> list[Document]:
+    raw, problem = _small_file(path)
+    text, problem = ("", problem) if problem else decode(raw)
     if problem:
-        return [Document(name=name, path=str(path), error=f"{path}: {problem}")]
-    if suffix == ".txt":
-        return [_from_txt(path, text)]
-    return [_from_html(path, text)]
+        return [_error(path, problem)]
+    return [_from_txt(path, text)]
+
+
+def _read_html(path: Path) -> list[Document]:
+    raw, problem = _small_file(path)
+    text, problem = ("", problem) if problem else decode(raw)
+    if problem:
+        return [_error(path, problem)]
+    doc = html_document(text, stem(path), str(path))
+    if doc.error:
+        return [doc]
+    meta, problem = _sidecar(path)
+    if problem:
+        doc.error = problem
+        return [doc]
+    return [_meta(doc, {**doc.meta.pop("page", {}), **{k: v for k, v in meta.items() if v not in (None, "")}})]
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
@@ -88,6 +160,9 @@ def check_text(text: str) -> str | None:
         return "empty document"
     if len(text) > MAX_CHARS:
         return f"too large for a news article ({len(text):,} characters; the limit is {MAX_CHARS:,})"
+    bad = SURROGATE.search(text)
+    if bad:
+        return f"not text: a lone surrogate {bad.group()!a} at character {bad.start()}"
     sample = text[:20000]
     if len(CONTROL.findall(sample)) > max(3, len(sample) // 100):
         return "binary data (control characters), not text"
@@ -98,10 +173,14 @@ def _sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     side = path.with_suffix(".json")
     if not side.exists():
         return {}, None
+    if side.stat().st_size > MAX_BYTES:
+        return {}, f"sidecar {side.name} is too large ({side.stat().st_size:,} bytes)"
     try:
         data = json.loads(side.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return {}, f"sidecar {side.name} is not valid JSON ({exc})"
+    except (RecursionError, ValueError) as exc:
+        return {}, f"sidecar {side.name} cannot be read ({type(exc).__name__})"
     if not isinstance(data, dict):
         return {}, f"sidecar {side.name} must hold a JSON object"
     return data, None
@@ -110,14 +189,23 @@ def _sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
 def parse_published(value: Any) -> tuple[dt.date | None, str | None]:
     if value in (None, ""):
         return None, None
+    if isinstance(value, dt.date):
+        return value, None
+    shown = repr(value) if len(repr(value)) < 60 else repr(value)[:57] + "..."
+    if not isinstance(value, str):
+        return None, f"published {shown} is not a date (YYYY-MM-DD)"
     try:
-        return dt.date.fromisoformat(str(value)[:10]), None
+        return dt.date.fromisoformat(value[:10]), None
     except ValueError:
-        return None, f"published {value!r} is not a date (YYYY-MM-DD)"
+        return None, f"published {shown} is not a date (YYYY-MM-DD)"
 
 
 def _meta(doc: Document, meta: dict[str, Any]) -> Document:
     published, problem = parse_published(meta.get("published"))
+    for key in META_FIELDS:
+        value = meta.get(key)
+        if value not in (None, "") and (not isinstance(value, str) or len(value) > 2000 or SURROGATE.search(value)):
+            problem = problem or f"{key} must be a short text, not {str(type(value).__name__)} {repr(value)[:40]}"
     if problem:
         doc.error = problem
     doc.published = published
@@ -138,7 +226,7 @@ def title_is_text(text: str) -> bool:
 
 def _from_txt(path: Path, text: str) -> Document:
     meta, problem = _sidecar(path)
-    doc = Document(name=path.stem, path=str(path), text=text)
+    doc = Document(name=stem(path), path=str(path), text=text)
     if problem:
         doc.error = problem
         return doc
@@ -147,41 +235,95 @@ def _from_txt(path: Path, text: str) -> Document:
     return doc
 
 
-def _from_html(path: Path, html: str) -> Document:
+def _extract(html: str | bytes, metadata: bool) -> Any:
     import trafilatura
 
-    doc = Document(name=path.stem, path=str(path))
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    return trafilatura.bare_extraction(html, with_metadata=metadata, include_comments=False, favor_precision=True)
+
+
+def html_document(html: str | bytes, name: str, path: str, url: str | None = None) -> Document:
+    """The main text of a web page (trafilatura) as a Document; the page's own date, URL, outlet and language
+    (htmldate through trafilatura) in ``doc.meta['page']`` for the caller to merge with what it knows."""
+    doc = Document(name=name, path=path)
+    try:
+        result = _extract(html, metadata=True)
+    except ImportError as exc:  # a broken install is not a bad page: say what is missing
+        doc.error = f"{path}: the HTML reader cannot run ({exc}); reinstall allied"
+        return doc
+    except Exception:  # htmldate and lxml fail on some malformed pages: read the text without metadata
+        try:
+            result = _extract(html, metadata=False)
+        except Exception as exc:
+            doc.error = f"{path}: the HTML cannot be parsed ({type(exc).__name__})"
+            return doc
     body = getattr(result, "text", None) if result is not None else None
     if not body or len(body.split()) < MIN_HTML_WORDS:
         doc.error = f"{path}: no article text found in the HTML"
         return doc
     title = (getattr(result, "title", None) or "").strip()
-    doc.text = f"{title or PLACEHOLDER_TITLES[0]}\n{body.strip()}\n"
-    doc.title_is_text = bool(title)
-    meta, problem = _sidecar(path)
+    body = body.strip()
+    if title and body.startswith(title + "\n"):  # the headline is the title line already
+        body = body[len(title) + 1 :].lstrip()
+    doc.text = f"{title or PLACEHOLDER_TITLES[0]}\n{body}\n"
+    problem = check_text(doc.text)
     if problem:
-        doc.error = problem
+        doc.error = f"{path}: {problem}"
         return doc
-    date = getattr(result, "date", None)
-    merged = {
-        "published": date,
-        "url": getattr(result, "url", None),
+    doc.title_is_text = bool(title)
+    doc.meta["page"] = {
+        "published": getattr(result, "date", None),
+        "url": url or getattr(result, "url", None),
         "outlet": getattr(result, "sitename", None),
         "language": getattr(result, "language", None),
     }
-    merged.update({k: v for k, v in meta.items() if v not in (None, "")})
-    return _meta(doc, merged)
+    return doc
 
 
-def _read_jsonl(path: Path, raw: bytes) -> Iterator[Document]:
-    text, problem = decode(raw) if raw.strip() else ("", "empty file")
-    if problem and not (problem.startswith("too large") and text):
-        yield Document(name=path.stem, path=str(path), error=f"{path}: {problem}")
-        return
-    for n, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            yield from_record(line, f"{path.stem}:{n}", str(path))
+def _open_text(path: Path) -> IO[bytes]:
+    if path.name.lower().endswith(".gz"):
+        return gzip.GzipFile(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def lines(fh: IO[bytes], limit: int = MAX_BYTES) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) of a stream, one line in memory at a time; None for a line over ``limit`` bytes."""
+    n = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line without keeping it
+                line = fh.readline(1 << 20)
+            yield n, None
+            continue
+        yield n, line
+
+
+def _read_jsonl(path: Path) -> Iterator[Document]:
+    name = stem(path)
+    seen = False
+    with _open_text(path) as fh:
+        for n, line in lines(fh):
+            where = f"{name}:{n}"
+            if line is None:
+                seen = True
+                yield Document(name=where, path=str(path), error=f"{where}: line too long (over {MAX_BYTES:,} bytes)")
+                continue
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                doc = from_record(line.decode("utf-8-sig"), where, str(path))
+            except UnicodeDecodeError as exc:
+                doc = Document(name=where, path=str(path), error=f"{where}: not UTF-8 text (byte {exc.start})")
+            except Exception as exc:  # one bad line never stops a batch
+                doc = Document(name=where, path=str(path), error=f"{where}: cannot be read ({type(exc).__name__})")
+            doc.meta["line"] = n
+            yield doc
+    if not seen:
+        yield _error(path, "empty file")
 
 
 def from_record(line: str, default_name: str, path: str = "") -> Document:
@@ -192,18 +334,32 @@ def from_record(line: str, default_name: str, path: str = "") -> Document:
     except json.JSONDecodeError as exc:
         doc.error = f"{default_name}: not valid JSON ({exc.msg} at column {exc.colno})"
         return doc
+    except (RecursionError, ValueError) as exc:  # nesting too deep, a number of thousands of digits
+        doc.error = f"{default_name}: not a readable JSON record ({type(exc).__name__}: {str(exc)[:80]})"
+        return doc
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
         doc.error = f"{default_name}: a record needs a 'text' string (and may have title, id, published, language)"
         return doc
-    doc.name = str(rec.get("id") or rec.get("doc") or default_name)
-    title = str(rec.get("title") or "").strip()
-    doc.text = f"{title or PLACEHOLDER_TITLES[0]}\n{rec['text']}"
-    doc.title_is_text = bool(title)
-    problem = check_text(rec["text"])
+    ident = rec.get("id") or rec.get("doc")
+    if ident is not None and (not isinstance(ident, str | int) or isinstance(ident, bool) or len(str(ident)) > 300):
+        doc.error = f"{default_name}: 'id' must be a short text or number, not {repr(ident)[:40]}"
+        return doc
+    doc.name = str(ident or default_name)
+    title = rec.get("title") or ""
+    if not isinstance(title, str):
+        doc.error = f"{doc.name}: 'title' must be a text, not {type(title).__name__}"
+        return doc
+    doc.text = f"{title.strip() or PLACEHOLDER_TITLES[0]}\n{rec['text']}"
+    doc.title_is_text = bool(title.strip())
+    problem = check_text(rec["text"]) or check_text(doc.text) or _bad_name(doc.name)
     if problem:
-        doc.error = f"{doc.name}: {problem}"
+        doc.error = f"{doc.name[:80]}: {problem}"
         return doc
     return _meta(doc, rec)
+
+
+def _bad_name(name: str) -> str | None:
+    return "the id holds a lone surrogate" if SURROGATE.search(name) else None
 
 
 def from_text(text: str, name: str = "text") -> Document:

@@ -104,10 +104,12 @@ def test_denmark_and_article_42_7_before_and_after_july_2022() -> None:
 
 
 def test_republic_of_china_before_1980_only() -> None:
-    in_1970 = run(attacker="CHN", target="ROC", place="Taipei", date="1970-01-01")
+    in_1970 = run(attacker="CHN", target="TWN", place="Taipei", date="1970-01-01")
     assert bound(in_1970) == {("USA", "US_ROC_MDT"): ("V", "act_per_constitutional_processes")}
+    alias = run(attacker="CHN", target="ROC", place="Taipei", date="1970-01-01")
+    assert alias["attack"]["target"] == "TWN" and bound(alias) == bound(in_1970)
     okinawa_1968 = run(attacker="CHN", target="USA", place="Okinawa", date="1968-01-01")
-    assert bound(okinawa_1968)[("ROC", "US_ROC_MDT")] == ("V", "act_per_constitutional_processes")
+    assert bound(okinawa_1968)[("TWN", "US_ROC_MDT")] == ("V", "act_per_constitutional_processes")
     assert bound(okinawa_1968)[("KOR", "US_ROK_MDT")] == ("III", "act_per_constitutional_processes")
     assert okinawa_1968["territory"]["administrator"] == "USA" and okinawa_1968["territory"]["sovereign"] is None
     # Rio Art. 3(3) turns on sovereignty: an administered island is no American State's territory -> Art. 6.

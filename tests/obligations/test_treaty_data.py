@@ -39,7 +39,7 @@ def test_memberships_in_time() -> None:
     assert of("GBR", "2020-02-01") == ["NATO", "SEACDT"]
     assert of("PAK", "1973-11-06") == ["SEACDT"] and of("PAK", "1973-11-07") == []
     assert of("MEX", "2004-08-31") == ["RIO_TIAR"] and of("MEX", "2005-01-01") == []
-    assert of("ROC", "1979-12-31") == ["US_ROC_MDT"] and of("ROC", "1980-01-01") == []
+    assert of("TWN", "1979-12-31") == ["US_ROC_MDT"] and of("TWN", "1980-01-01") == []
     assert of("ARM", "2024-01-31") == ["CSTO_CST"] and of("ARM", "2024-02-01") == []
     csto = allied.treaty("CSTO_CST")
     assert csto.parties_on(dt.date(2024, 2, 1), "contested") == ["ARM"]

@@ -43,11 +43,16 @@ def test_states_have_names_in_seven_languages_from_cldr() -> None:
     assert "CLDR" in kor.source
 
 
-def test_historic_states_keep_their_own_ids() -> None:
-    states = load().states
-    assert states["ROC"].historic and states["ROC"].valid_until.isoformat() == "1979-12-31"
-    assert states["SUN"].historic and states["DDR"].historic and states["YUG"].historic
-    assert not states["TWN"].historic
+def test_former_states_use_iso_3166_3_and_taiwan_is_twn_on_every_date() -> None:
+    ref = load()
+    states = ref.states
+    assert all(states[c].historic for c in ("SUN", "DDR", "YUG", "CSK", "SCG", "YMD", "VDR"))
+    assert "ISO 3166-3" in states["DDR"].source
+    assert not states["TWN"].historic and "ROC" not in states
+    assert ref.aliases == {"ROC": "TWN"}
+    assert {c for c in ("XNC", "XAB", "XSO", "XPR", "XKX") if c in states and not states[c].historic} == {
+        "XNC", "XAB", "XSO", "XPR", "XKX"}
+    assert all(p.state != "ROC" for t in ref.treaties.values() for p in t.parties)
 
 
 def test_bad_date_names_file_row_and_problem(data_copy: Path) -> None:

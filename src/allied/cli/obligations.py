@@ -59,7 +59,8 @@ def obligations(
         "--communist-aggressor/--non-communist-aggressor", help="For the US understanding of the Manila Pact.")] = None,
     cascade: Annotated[int, typer.Option(
         help="Rounds of strikes on the homelands of states bound at automatic or assist level.")] = 0,
-    batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {id, attack} records ('-' for stdin).")] = None,
+    batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {id, attack} records ('-' for stdin); "
+                                               "one result per line in order; exit 1 if any line failed.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Which states are bound to respond to an attack, under which article, how strongly; contested states apart."""
@@ -67,9 +68,11 @@ def obligations(
         return
     if batch is not None:
         check_format(fmt, ("jsonl", "json"))
-        lines = sys.stdin.read().splitlines() if str(batch) == "-" else _read(batch)
+        lines = sys.stdin.buffer.read().splitlines() if str(batch) == "-" else _read(batch)
         results = allied.obligations_batch(lines, cascade=cascade)
         say("\n".join(dumps(r) for r in results) if fmt == "jsonl" else json.dumps(results, indent=2))
+        if any("error" in r for r in results):
+            raise typer.Exit(1)  # every line was answered; exit 1 says some were errors
         return
     if date is None and place is None and lat is None:
         typer.echo(ctx.get_help())
@@ -80,9 +83,10 @@ def obligations(
     emit(_rows(result), fmt, title=_title(result), document=result)
 
 
-def _read(path: Path) -> list[str]:
+def _read(path: Path) -> list[bytes]:
+    """The file's lines as bytes: each line is decoded on its own, so one non-UTF-8 line is that line's error."""
     try:
-        return path.read_text(encoding="utf-8").splitlines()
+        return path.read_bytes().splitlines()
     except OSError as exc:
         fail(f"--batch: cannot read {path} ({exc.strerror})")
         return []

@@ -30,10 +30,12 @@ def check_year(year: object, field: str = "year") -> int:
 def state_codes(codes: str | Iterable[str], field: str = "members") -> list[str]:
     """ISO3 codes from 'USA,KOR,JPN' or a list; each checked against the reference states."""
     items = codes.split(",") if isinstance(codes, str) else list(codes)
-    states = load_reference().states
+    ref = load_reference()
+    states = ref.states
     out: list[str] = []
     for item in items:
         code = str(item).strip().upper()
+        code = ref.aliases.get(code, code)  # ROC is an input alias of TWN
         if not code:
             continue
         if code not in states and code not in EXTRA_CODES:

@@ -8,7 +8,7 @@ from typing import Any
 
 from allied.model import Attack, InputError
 from allied.obligations.batch import run_batch
-from allied.obligations.engine import BOUND, evaluate, evaluate_at, locate
+from allied.obligations.engine import BOUND, MAX_CASCADE, evaluate, evaluate_at, locate
 from allied.obligations.inputs import homeland
 from allied.obligations.records import obligation_record, result_record
 from allied.reference import load, parse_date, state_code
@@ -21,16 +21,23 @@ def obligations(attack: Attack | dict[str, Any], cascade: int = 0) -> dict[str, 
     ``conditional`` (waiting on e.g. a request), ``territory`` (whose territory or administration the point is
     in), ``notes`` and, with ``cascade`` > 0, ``rounds``. ``attacker`` may be None: an unspecified state.
     """
-    if not isinstance(cascade, int) or cascade < 0:
-        raise InputError("cascade", cascade, "a whole number of rounds from 0")
+    if isinstance(cascade, bool) or not isinstance(cascade, int) or not 0 <= cascade <= MAX_CASCADE:
+        raise InputError("cascade", cascade, f"a whole number of rounds from 0 to {MAX_CASCADE}")
     return result_record(evaluate(attack, cascade=cascade))
 
 
-def obligations_batch(lines_or_records: Iterable[str | dict[str, Any]], cascade: int = 0) -> list[dict[str, Any]]:
-    """One result per input, in order: JSON lines or dicts of the form {"id": ..., "attack": {...}}.
+def obligations_batch(lines_or_records: Iterable[str | bytes | dict[str, Any]],
+                      cascade: int = 0) -> list[dict[str, Any]]:
+    """One result per input, in order: JSON lines (text or UTF-8 bytes) or dicts of the form
+    {"id": ..., "attack": {...}, "cascade": N}.
 
-    A bad line gives {"id": ..., "error": "..."} and the rest still run.
+    A bad line gives {"id": ..., "error": "..."} (its id when it has one, else "line N") and the rest still run.
     """
+    if isinstance(cascade, bool) or not isinstance(cascade, int) or not 0 <= cascade <= MAX_CASCADE:
+        raise InputError("cascade", cascade, f"a whole number of rounds from 0 to {MAX_CASCADE}")
+    if isinstance(lines_or_records, str | bytes | dict):
+        raise InputError("lines_or_records", type(lines_or_records).__name__,
+                         "an iterable of JSON lines or records (a list, a file's lines)")
     return list(run_batch(lines_or_records, cascade=cascade))
 
 

@@ -17,6 +17,7 @@ from allied.reference import Reference, load
 
 CASCADING = ("automatic_assistance", "assist_as_deemed_necessary")
 BOUND = (*CASCADING, "act_per_constitutional_processes")
+MAX_CASCADE = 50  # rounds; a cascade stops earlier once a round binds no one new
 
 
 def locate(point: Point, day: dt.date, geo: Geography | None = None) -> Where:

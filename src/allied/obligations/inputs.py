@@ -3,6 +3,7 @@ point; every bad value is an InputError naming the field and what is allowed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from typing import Any
@@ -32,11 +33,17 @@ def attack_from(value: Attack | dict[str, Any], ref: Reference, id: str = "") ->
     target = _state(value.get("target"), ref, "target")
     if attacker and attacker == target:
         raise InputError("target", target, "a state other than the attacker")
-    kind = str(value.get("kind") or "territory").strip().lower()
+    raw_kind = value.get("kind") or "territory"
+    kind = raw_kind.strip().lower() if isinstance(raw_kind, str) else ""
     if kind not in ATTACK_KINDS:
-        raise InputError("kind", value.get("kind"), f"one of {', '.join(ATTACK_KINDS)}")
-    if value.get("date") in (None, ""):
+        raise InputError("kind", _shown(raw_kind), f"one of {', '.join(ATTACK_KINDS)}")
+    if value.get("date") is None or value.get("date") == "":
         raise InputError("date", value.get("date"), "a date as YYYY-MM-DD")
+    if not isinstance(value["date"], str | dt.date):
+        raise InputError("date", _shown(value["date"]), "a date as YYYY-MM-DD")
+    place = value.get("place") or ""
+    if not isinstance(place, str):
+        raise InputError("place", _shown(place), "a place name (text)")
     lat, lon = _coord(value.get("lat"), "lat", 90), _coord(value.get("lon"), "lon", 180)
     if (lat is None) != (lon is None):
         raise InputError("lon" if lon is None else "lat", None, "lat and lon given together")
@@ -44,27 +51,38 @@ def attack_from(value: Attack | dict[str, Any], ref: Reference, id: str = "") ->
         raise InputError("target", None, f"the state whose {kind} is attacked (an ISO3 code) for kind {kind!r}")
     return Attack(
         attacker=attacker, target=target, date=parse_date(value["date"]), kind=kind, lat=lat, lon=lon,
-        place=str(value.get("place") or "").strip(), request=_flag(value, "request", False),
+        place=place.strip(), request=_flag(value, "request", False),
         state_of_war=_flag(value, "state_of_war", True),
         communist_aggressor=_flag(value, "communist_aggressor", None), id=str(value.get("id") or id),
     )
 
 
 def _state(value: Any, ref: Reference, field: str) -> str | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
-    return state_code(str(value), ref, field)
+    if not isinstance(value, str):
+        raise InputError(field, _shown(value), "an ISO 3166-1 alpha-3 code such as USA, KOR, DEU")
+    return state_code(value, ref, field)
+
+
+def _shown(value: Any) -> Any:
+    """A bad value as an error message shows it: long values cut, so a message stays readable."""
+    text = repr(value)
+    return value if len(text) <= 80 else text[:60] + f"… ({len(text)} characters)"
 
 
 def _coord(value: Any, field: str, limit: float) -> float | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
+    allowed = f"a number from -{limit:g} to {limit:g}"
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InputError(field, _shown(value), allowed)
     try:
         number = float(value)
-    except (TypeError, ValueError):
-        raise InputError(field, value, f"a number from -{limit:g} to {limit:g}") from None
-    if math.isnan(number) or not -limit <= number <= limit:
-        raise InputError(field, value, f"a number from -{limit:g} to {limit:g}")
+    except (TypeError, ValueError, OverflowError):
+        raise InputError(field, _shown(value), allowed) from None
+    if not math.isfinite(number) or not -limit <= number <= limit:
+        raise InputError(field, _shown(value), allowed)
     return number
 
 
@@ -72,7 +90,7 @@ def _flag(value: dict[str, Any], field: str, default: bool | None) -> Any:
     got = value.get(field, default)
     if got is None or isinstance(got, bool):
         return got
-    raise InputError(field, got, "true or false")
+    raise InputError(field, _shown(got), "true or false")
 
 
 def point_of(attack: Attack, ref: Reference) -> Point:

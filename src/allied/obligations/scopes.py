@@ -183,7 +183,7 @@ def us_roc_art6(c: Ctx) -> Verdict:
     t = c.where.territory
     if c.attack.kind != "territory" or not c.on_target_territory:
         return None
-    if c.target == "ROC":
+    if c.target == "TWN":
         return "match", (f"an armed attack on Taiwan and the Pescadores, the territories of the Republic of "
                          f"China{c.place}")
     if "west_pacific" in c.where.regions and not (t.metropolitan and t.sovereign == c.target):

@@ -25,7 +25,7 @@ from allied.model import (
     Suspension,
     Treaty,
 )
-from allied.reference.states import load_states
+from allied.reference.states import load_aliases, load_states
 
 DATA_DIR = Path(__file__).parent / "data"
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -45,6 +45,7 @@ class Reference:
     forums: dict[str, Forum]
     places: dict[str, Place]
     data_dir: Path = field(default=DATA_DIR)
+    aliases: dict[str, str] = field(default_factory=dict)  # input-only codes, e.g. ROC -> TWN
 
 
 class _Rows:
@@ -310,5 +311,5 @@ def _load(d: Path) -> Reference:
         states=states, scopes=scopes, treaties=treaties, officials=officials,
         organizations=_load_organizations(d / "organizations.toml", states),
         forums=_load_forums(d / "forums.toml", states), places=_load_places(d / "places.toml", states),
-        data_dir=d,
+        data_dir=d, aliases=load_aliases(d / "states.toml", states),
     )

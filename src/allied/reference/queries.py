@@ -24,12 +24,16 @@ def parse_date(value: str | dt.date, field: str = "date") -> dt.date:
 
 
 def state_code(code: str, ref: Reference | None = None, field: str = "state") -> str:
-    """Normalise and check an ISO 3166-1 alpha-3 code (or an allied historic id)."""
+    """Normalise and check an ISO 3166-1 alpha-3 code, an ISO 3166-3 code of a former state, a placeholder
+    code of the reference (XNC, XAB, XSO, XPR, XKX) or an input alias (ROC -> TWN)."""
     ref = ref or load()
     norm = str(code).strip().upper()
+    norm = ref.aliases.get(norm, norm)
     if norm not in ref.states:
         raise InputError(field, code, "an ISO 3166-1 alpha-3 code such as USA, KOR, DEU",
-                         "Historic ids: " + ", ".join(sorted(s.iso3 for s in ref.states.values() if s.historic)))
+                         "Former states (ISO 3166-3) and other codes: "
+                         + ", ".join(sorted(s.iso3 for s in ref.states.values() if s.historic or s.iso3[0] == "X"))
+                         + "; aliases: " + ", ".join(f"{a} = {c}" for a, c in sorted(ref.aliases.items())))
     return norm
 
 

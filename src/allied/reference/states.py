@@ -57,9 +57,27 @@ def historic_states(path: Path, data: dict[str, Any]) -> list[State]:
         if not row.get("source"):
             raise ReferenceDataError(path.name, where, "missing source")
         out.append(
-            State(iso3=row["iso3"], name=row["name"], names={"en": row["name"]}, historic=True,
-                  valid_until=row.get("valid_until"), source=row["source"])
+            State(iso3=row["iso3"], name=row["name"], names={"en": row["name"]},
+                  historic=not row.get("placeholder", False), valid_until=row.get("valid_until"),
+                  source=row["source"])
         )
+    return out
+
+
+def load_aliases(path: Path, states: dict[str, State]) -> dict[str, str]:
+    """Input-only aliases (ROC -> TWN): accepted where a code is read, never written out."""
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    out = {}
+    for i, row in enumerate(data.get("alias", []), start=1):
+        where = f"alias #{i} ({row.get('code', '?')})"
+        if not row.get("source"):
+            raise ReferenceDataError(path.name, where, "missing source")
+        if row.get("state") not in states:
+            raise ReferenceDataError(path.name, where, f"state {row.get('state')!r} is not a known state code")
+        if row["code"] in states:
+            raise ReferenceDataError(path.name, where, "an alias must not be a state code itself")
+        out[row["code"]] = row["state"]
     return out
 
 

@@ -68,7 +68,7 @@ def test_warc_html_responses_only_with_url_date_and_fetch_time(tmp_path: Path) -
     with open(warc, "ab") as fh:
         fh.write(gzip.compress(extra))
     [doc] = read_path(warc)
-    assert (doc.error, doc.name, doc.url, doc.published, doc.meta["fetched"], doc.meta["offset"]) == (
+    assert (doc.error, doc.name, doc.url, doc.published, doc.fetched, doc.position) == (
         None,
         "crawl:1",
         ARTICLE.url,

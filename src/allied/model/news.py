@@ -160,6 +160,8 @@ class Document:
     published: dt.date | None = None
     url: str | None = None
     outlet: str | None = None
+    fetched: str | None = None  # when an archive fetched the page (WARC-Date), as it says it
+    position: int | None = None  # where in its file: the line of a JSONL export, the record offset in a WARC
     title_is_text: bool = True
     sentences: list[Span] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

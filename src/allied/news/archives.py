@@ -28,7 +28,7 @@ def _fetched(rec: Any) -> str | None:
 
 
 def read_warc(path: Path) -> Iterator[Document]:
-    """One Document per HTML response of the archive (``meta``: offset, fetched); errors per record."""
+    """One Document per HTML response of the archive (with its offset and fetch time); errors per record."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     name = stem(path)
@@ -42,7 +42,7 @@ def read_warc(path: Path) -> Iterator[Document]:
             except Exception as exc:  # one bad record never stops an archive
                 doc = Document(name=where, path=str(path), error=f"{where}: record unreadable ({type(exc).__name__})")
             if doc is not None:
-                doc.meta.setdefault("offset", int(rec.stream_pos))
+                doc.position = int(rec.stream_pos)
                 yield doc
     if not seen:
         yield _error(path, "not a WARC archive, or one without HTTP responses")
@@ -68,13 +68,11 @@ def _record(path: Path, where: str, rec: Any) -> Document | None:
     if declared and str(declared).isdigit() and len(body) < int(declared):
         return Document(name=where, path=str(path), url=url, error=f"{where}: record truncated")
     html = body.decode(_charset(rec.http_charset), errors="replace")
-    doc = html_document(html, where, str(path), url=url)
+    doc, page = html_document(html, where, str(path), url=url)
     doc.url = url
-    doc.meta["fetched"] = _fetched(rec)
-    doc.meta["offset"] = int(rec.stream_pos)
+    doc.fetched = _fetched(rec)
     if doc.error:
         return doc
-    page = doc.meta.pop("page", {})
     page["url"] = url
     return _meta(doc, page)
 

@@ -134,14 +134,14 @@ def _read_html(path: Path) -> list[Document]:
     text, problem = ("", problem) if problem else decode(raw)
     if problem:
         return [_error(path, problem)]
-    doc = html_document(text, stem(path), str(path))
+    doc, page = html_document(text, stem(path), str(path))
     if doc.error:
         return [doc]
     meta, problem = _sidecar(path)
     if problem:
         doc.error = problem
         return [doc]
-    return [_meta(doc, {**doc.meta.pop("page", {}), **{k: v for k, v in meta.items() if v not in (None, "")}})]
+    return [_meta(doc, {**page, **{k: v for k, v in meta.items() if v not in (None, "")}})]
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
@@ -241,25 +241,26 @@ def _extract(html: str | bytes, metadata: bool) -> Any:
     return trafilatura.bare_extraction(html, with_metadata=metadata, include_comments=False, favor_precision=True)
 
 
-def html_document(html: str | bytes, name: str, path: str, url: str | None = None) -> Document:
-    """The main text of a web page (trafilatura) as a Document; the page's own date, URL, outlet and language
-    (htmldate through trafilatura) in ``doc.meta['page']`` for the caller to merge with what it knows."""
+def html_document(html: str | bytes, name: str, path: str, url: str | None = None) -> tuple[Document, dict[str, Any]]:
+    """The main text of a web page (trafilatura) as a Document, and the page's own date, URL, outlet and
+    language (htmldate through trafilatura) for the caller to merge with what it knows."""
     doc = Document(name=name, path=path)
+    page: dict[str, Any] = {}
     try:
         result = _extract(html, metadata=True)
     except ImportError as exc:  # a broken install is not a bad page: say what is missing
         doc.error = f"{path}: the HTML reader cannot run ({exc}); reinstall allied"
-        return doc
+        return doc, page
     except Exception:  # htmldate and lxml fail on some malformed pages: read the text without metadata
         try:
             result = _extract(html, metadata=False)
         except Exception as exc:
             doc.error = f"{path}: the HTML cannot be parsed ({type(exc).__name__})"
-            return doc
+            return doc, page
     body = getattr(result, "text", None) if result is not None else None
     if not body or len(body.split()) < MIN_HTML_WORDS:
         doc.error = f"{path}: no article text found in the HTML"
-        return doc
+        return doc, page
     title = (getattr(result, "title", None) or "").strip()
     body = body.strip()
     if title and body.startswith(title + "\n"):  # the headline is the title line already
@@ -268,15 +269,15 @@ def html_document(html: str | bytes, name: str, path: str, url: str | None = Non
     problem = check_text(doc.text)
     if problem:
         doc.error = f"{path}: {problem}"
-        return doc
+        return doc, page
     doc.title_is_text = bool(title)
-    doc.meta["page"] = {
+    page = {
         "published": getattr(result, "date", None),
         "url": url or getattr(result, "url", None),
         "outlet": getattr(result, "sitename", None),
         "language": getattr(result, "language", None),
     }
-    return doc
+    return doc, page
 
 
 def _open_text(path: Path) -> IO[bytes]:
@@ -320,7 +321,7 @@ def _read_jsonl(path: Path) -> Iterator[Document]:
                 doc = Document(name=where, path=str(path), error=f"{where}: not UTF-8 text (byte {exc.start})")
             except Exception as exc:  # one bad line never stops a batch
                 doc = Document(name=where, path=str(path), error=f"{where}: cannot be read ({type(exc).__name__})")
-            doc.meta["line"] = n
+            doc.position = n
             yield doc
     if not seen:
         yield _error(path, "empty file")

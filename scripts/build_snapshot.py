@@ -4,7 +4,8 @@ Writes, under src/allied/figures/data/:
   cow_iso3.csv      COW state codes -> ISO3 per year (country_converter GW crosswalk + sourced overrides),
                     for every code that COW NMC v6.0 publishes;
   snapshot.parquet  SIPRI current/constant US$, share of GDP, per capita and World Bank GDP, population
-                    and military expenditure (% of GDP), every country, 1990 to the latest year;
+                    and military expenditure (% of GDP), every country, 1990 to the latest year; NATO's
+                    defence expenditure tables and COW NMC v6.0, every year they cover;
   snapshot.json     each snapshot dataset's file, SHA-256, release and coverage.
 
 Usage: python scripts/build_snapshot.py [--shared PATH]   (default: $ALLIED_SHARED or ../shared)
@@ -32,6 +33,8 @@ FILES = {
     "sipri": ["sipri/SIPRI-Milex-data-1949-2024_2.xlsx"],
     "worldbank": ["worldbank/wdi_ny.gdp.mktp.cd.csv", "worldbank/wdi_sp.pop.totl.csv",
                   "worldbank/wdi_ms.mil.xpnd.gd.zs.csv"],
+    "nato": ["nato/240617-def-exp-2024-TABLES-en.xlsx"],
+    "nmc": ["cow/NMC-60-abridged.csv"],
 }
 NMC = "cow/NMC-60-abridged.csv"
 

@@ -100,3 +100,12 @@ def test_markup_in_values_is_shown_as_text(runner: CliRunner) -> None:
     res = runner.invoke(app, ["official", "find", "[/bold]"])
     assert res.exit_code == 0
     assert "Nothing found: no official's name or alias matches '[/bold]'" in res.stdout
+
+
+def test_data_status_names_the_store_the_snapshot_and_the_news(runner: CliRunner, db: Path) -> None:
+    res = runner.invoke(app, ["data", "status", "--db", str(db), "--width", "200"])
+    assert res.exit_code == 0, res.stderr
+    assert res.stdout.startswith(f"Store: {db}\n")
+    for needle in ("nato", "nmc", "COW NMC, version 2021", "1816-2016", "snapshot",
+                   "News: no ingested articles"):
+        assert needle in res.stdout, needle

@@ -36,10 +36,14 @@ def test_balance_totals_and_ratios_from_the_snapshot(db: Path) -> None:
     assert y2024["members_milex_usd"] == pytest.approx(sum(a) * 1e6, rel=1e-12)  # type: ignore[arg-type]
     assert y2024["vs_milex_usd"] == pytest.approx((b[0] + b[2]) * 1e6, rel=1e-12)  # type: ignore[operator]
     assert y2024["ratio_milex_usd"] == pytest.approx(sum(a) / (b[0] + b[2]), rel=1e-12)  # type: ignore[arg-type,operator]
-    assert y2024["missing"] == ["PRK milex_usd", "PRK milex_usd_const"]
+    assert y2024["missing"] == ["PRK milex_usd", "PRK milex_usd_const",
+                                *(f"{c} cinc" for c in (A + "," + B).split(","))]
     assert y2024["complete"] is False
     assert (y2024["members_cinc"], y2024["vs_cinc"], y2024["ratio_cinc"]) == (None, None, None)
-    assert "cinc: nmc not imported (allied data import nmc FILE)" in y2024["note"]
+    assert "cinc: nmc covers 1816-2016" in y2024["note"]  # COW NMC v6.0 is in the snapshot
+    y2016 = rows[16]
+    assert y2016["year"] == 2016 and not any(m.endswith("cinc") for m in y2016["missing"])
+    assert y2016["vs_cinc"] > 0.23061772  # CHN's 2016 CINC (PROVENANCE.md) plus PRK's and RUS's
 
 
 def test_balance_with_cinc_where_nmc_covers(db: Path, data_file: Callable[..., Path]) -> None:
@@ -66,8 +70,10 @@ def test_bad_balance_input(db: Path, args: tuple[Any, ...], message: str) -> Non
 def test_status_says_which_copy_is_in_use(db: Path, sipri_file: Path) -> None:
     fresh = allied.data_status(db)
     assert [(r["dataset"], r["origin"], r["in_use"]) for r in fresh] == [
-        ("sipri", "snapshot", True), ("worldbank:MS.MIL.XPND.GD.ZS", "snapshot", True),
-        ("worldbank:NY.GDP.MKTP.CD", "snapshot", True), ("worldbank:SP.POP.TOTL", "snapshot", True)]
+        ("nato", "snapshot", True), ("nmc", "snapshot", True), ("sipri", "snapshot", True), ("worldbank:MS.MIL.XPND.GD.ZS", "snapshot", True),
+        ("worldbank:NY.GDP.MKTP.CD", "snapshot", True), ("worldbank:SP.POP.TOTL", "snapshot", True),
+        ("news:documents", "ingested", True), ("news:events", "ingested", True)]
+    assert [r["rows"] for r in fresh[-2:]] == [0, 0] and "no ingested articles" in fresh[-2]["note"]
     allied.import_data("sipri", sipri_file, db=db)
     after = {(r["dataset"], r["origin"]): r for r in allied.data_status(db)}
     assert after[("sipri", "imported")]["in_use"] is True
@@ -81,7 +87,14 @@ def test_snapshot_is_small_and_holds_only_the_listed_figures() -> None:
     con = duckdb.connect()
     got = con.execute(f"SELECT dataset, indicator, min(year), count(DISTINCT release), count(*) FILTER "
                       f"(WHERE source = '') FROM {snapshot.relation()} GROUP BY ALL ORDER BY ALL").fetchall()
-    assert got == [("sipri", "milex_gdp", 1990, 1, 0), ("sipri", "milex_per_capita", 1990, 1, 0),
+    nato = [g for g in got if g[0] == "nato"]
+    nmc = [g for g in got if g[0] == "nmc"]
+    assert {g[1] for g in nato} >= {"milex_usd", "milex_gdp", "gdp_usd", "milex_usd_const", "personnel"}
+    assert all(g[2] == 2014 and g[3:] == (1, 0) for g in nato)
+    assert {g[1] for g in nmc} == {"cinc", "energy", "iron_steel", "milex_usd_thousand", "personnel", "population",
+                                   "urban_population"}
+    assert all(g[2] == 1816 and g[3:] == (1, 0) for g in nmc)
+    assert [g for g in got if g[0] not in ("nato", "nmc")] == [("sipri", "milex_gdp", 1990, 1, 0), ("sipri", "milex_per_capita", 1990, 1, 0),
                    ("sipri", "milex_usd", 1990, 1, 0), ("sipri", "milex_usd_const", 1990, 1, 0),
                    ("worldbank:MS.MIL.XPND.GD.ZS", "milex_gdp", 1990, 1, 0),
                    ("worldbank:NY.GDP.MKTP.CD", "gdp_usd", 1990, 1, 0),
@@ -99,7 +112,9 @@ def test_snapshot_is_the_scripts_output(tmp_path: Path, data_file: Callable[...,
     for kind, parts in (("sipri", ("sipri", "SIPRI-Milex-data-1949-2024_2.xlsx")),
                         ("worldbank", ("worldbank", "wdi_ny.gdp.mktp.cd.csv")),
                         ("worldbank", ("worldbank", "wdi_sp.pop.totl.csv")),
-                        ("worldbank", ("worldbank", "wdi_ms.mil.xpnd.gd.zs.csv"))):
+                        ("worldbank", ("worldbank", "wdi_ms.mil.xpnd.gd.zs.csv")),
+                        ("nato", ("nato", "240617-def-exp-2024-TABLES-en.xlsx")),
+                        ("nmc", ("cow", "NMC-60-abridged.csv"))):
         import_file(con, kind, data_file(*parts))
     snapshot.build(con, tmp_path)
     rebuilt = pq.read_table(tmp_path / "snapshot.parquet")

@@ -35,7 +35,7 @@ def test_korea_to_3_5_percent_by_2035_recomputed(db: Path, sipri_file: Path) -> 
         assert step["milex_usd_const"] == pytest.approx(milex0 * (1 + rate) ** k, rel=1e-12)
         assert step["gdp_usd_const"] == pytest.approx(milex0 / (share0 / 100) * 1.02 ** k, rel=1e-12)
     assert doc["path"][-1]["milex_pct_gdp"] == pytest.approx(3.5, rel=1e-12)
-    assert doc["price_basis"] == "US$ m, constant 2023 prices and exchange rates"
+    assert doc["price_basis"] == "US$, constant 2023 prices and exchange rates (published in US$ m)"
 
 
 def test_default_growth_is_the_ten_year_trend(db: Path, sipri_file: Path) -> None:

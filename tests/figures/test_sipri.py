@@ -114,3 +114,59 @@ def test_a_damaged_workbook_is_refused_and_the_store_kept(imported: Path, sipri_
     assert err.value.file == str(damaged)
     assert err.value.problem.startswith("not a readable Excel workbook")
     assert store_dump(imported) == before
+
+
+@pytest.mark.parametrize(("iso3", "years"), [
+    ("PRK", (1986, 2000, 2014)), ("TWN", (1976, 1987)), ("RUS", (1992,)), ("ISL", (1990, 2024)),
+])
+def test_placeholder_zeros_are_unknown_and_flagged(sipri_store: Path, iso3: str, years: tuple[int, ...]) -> None:
+    for year in years:
+        value, _, flags, _ = _value(sipri_store, "milex_usd", iso3, year)
+        assert value is None and "placeholder" in flags, (iso3, year, value, flags)
+
+
+def test_a_zero_is_a_placeholder_only_where_another_sheet_says_otherwise(sipri_store: Path) -> None:
+    assert _value(sipri_store, "milex_usd", "PRK", 2015)[0] == 869.6296296296296  # the first real figure
+    con = duckdb.connect(str(sipri_store), read_only=True)
+    try:
+        [(zeros,)] = con.execute("SELECT count(*) FROM figure_values WHERE dataset = 'sipri' AND value = 0 "
+                                 "AND indicator = 'milex_usd' AND iso3 IN ('PRK', 'TWN', 'RUS', 'ISL')").fetchall()
+        [(notes,)] = con.execute("SELECT count(*) FROM figure_notes WHERE dataset = 'sipri' AND "
+                                 "mark IN ('placeholder', 'estimate', 'uncertain')").fetchall()
+    finally:
+        con.close()
+    assert zeros == 0 and notes == 3
+
+
+@pytest.mark.parametrize(("indicator", "iso3", "year", "flag"), [
+    ("milex_gdp", "RUS", 2024, "estimate"),   # blue in the workbook (PROVENANCE.md)
+    ("milex_gdp", "UKR", 2024, "estimate"),
+    ("milex_usd", "RUS", 2024, "estimate"),
+])
+def test_estimates_are_flagged_by_cell_colour(sipri_store: Path, indicator: str, iso3: str, year: int,
+                                               flag: str) -> None:
+    assert flag in _value(sipri_store, indicator, iso3, year)[2]
+
+
+def test_plain_figures_are_not_flagged_as_estimates(sipri_store: Path) -> None:
+    for iso3 in ("USA", "KOR", "DEU"):
+        flags = _value(sipri_store, "milex_gdp", iso3, 2024)[2]
+        assert "estimate" not in flags and "uncertain" not in flags, (iso3, flags)
+
+
+def test_uncertain_figures_are_flagged(sipri_store: Path) -> None:
+    con = duckdb.connect(str(sipri_store), read_only=True)
+    try:
+        [(n,)] = con.execute("SELECT count(*) FROM figure_values WHERE dataset = 'sipri' AND indicator = "
+                             "'milex_gdp' AND list_contains(flags, 'uncertain')").fetchall()
+    finally:
+        con.close()
+    assert n > 100
+
+
+def test_burden_rows_say_estimate_and_leave_placeholders_out(sipri_store: Path) -> None:
+    rows = {r["iso3"]: r for r in allied.burden(members="USA,RUS,PRK", year=2010, source="sipri", db=sipri_store)}
+    assert rows["PRK"]["milex_usd"] is None and rows["PRK"]["milex_share"] is None
+    assert "PRK" in rows["USA"]["note"]
+    rows = {r["iso3"]: r for r in allied.burden(members="USA,RUS", year=2024, source="sipri", db=sipri_store)}
+    assert rows["RUS"]["estimate"] is True and rows["USA"]["estimate"] is False

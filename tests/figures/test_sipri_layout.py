@@ -24,7 +24,34 @@ def test_reads_countries_marks_and_markers(mini_sipri: Callable[[list[list[Any]]
     assert {c for _, c, _ in got} == {"KOR", "JPN"}
     assert len(got) == 2 * 2 * 7
     assert parsed.notes == [("note 7", "Testland: a numbered note written for the tests."),
-                            ("§", "Figures for these countries are for the adopted budget")]
+                            ("§", "Figures for these countries are for the adopted budget"), *sipri.NOTES]
+
+
+def test_colours_and_placeholder_zeros(mini_sipri: Callable[[list[list[Any]]], Path]) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.styles.colors import Color
+
+    path = mini_sipri([["Korea, South", "", 0.026, 0.0256], ["Japan", "", 0.012, "..."]])
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            if row[0].value == "Korea, South":
+                row[-1].font = Font(color=Color(indexed=12))  # 2024: blue, a SIPRI estimate
+                row[-2].font = Font(color=Color(indexed=10))  # 2023: red, highly uncertain
+            if row[0].value == "Japan" and ws.title == "Current US$":
+                row[-1].value = 0  # a 0 where every other sheet says '...'
+            if row[0].value == "Japan" and ws.title == "Share of GDP":
+                row[-2].value = 0  # a 0 where every other sheet has a figure
+    wb.save(path)
+    parsed = sipri.parse(path)
+    got = {(i, c, y): (v, f) for i, c, y, v, f in zip(
+        *(parsed.values.cols[k] for k in ("indicator", "iso3", "year", "value", "flags")), strict=True)}
+    assert got[("milex_gdp", "KOR", 2024)] == (0.0256, ["estimate"])
+    assert got[("milex_usd", "KOR", 2023)] == (0.026, ["uncertain"])
+    assert got[("milex_usd", "JPN", 2024)] == (None, ["placeholder"])
+    assert got[("milex_gdp", "JPN", 2023)] == (None, ["placeholder"])
+    assert "2 placeholder zeros stored as unknown" in parsed.skipped
 
 
 def test_an_unknown_country_is_refused_and_the_store_kept(db: Path, mini_sipri: Callable[..., Path],

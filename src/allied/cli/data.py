@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 import allied
-from allied.cli.common import DbOption, FormatOption, emit, handle_errors
+from allied.cli.common import DbOption, FormatOption, emit, handle_errors, say
+from allied.store import default_path
 
 data_app = typer.Typer(
     help="Data in the store: status, import and update of official release files.", no_args_is_help=True
@@ -18,14 +19,24 @@ data_app = typer.Typer(
 @data_app.command("status")
 @handle_errors
 def status(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """List the datasets (imported, or bundled snapshot) with file, release, years, countries, and in use."""
+    """The store's path; each dataset (imported, or the bundled snapshot) with its release, years, countries
+    and which copy is in use; and how many articles and events were ingested.
+
+    Example: allied data status -f json
+    """
     rows = allied.data_status(db)
-    if not rows and fmt == "table":
-        typer.echo("The store holds no imported data yet (see `allied data import --help`).")
+    if fmt != "table":
+        emit(rows, fmt, title="Data")
         return
-    if fmt == "table":
-        rows = [{k: v for k, v in r.items() if k not in ("imported_at",)} for r in rows]
-    emit(rows, fmt, title="Data: imported and bundled snapshot")
+    say(f"Store: {db or default_path()}")
+    figures = [{"dataset": r["dataset"], "release": r["release"], "years": f"{r['min_year']}-{r['max_year']}",
+                "countries": r["countries"], "values": r["rows"],
+                "origin": r["origin"] + ("" if r["in_use"] else " (not in use: overridden)")}
+               for r in rows if r["origin"] != "ingested"]
+    emit(figures, fmt, title="Figures: imported and bundled snapshot")
+    for r in rows:
+        if r["origin"] == "ingested":
+            say(f"News: {r['note']}")
 
 
 @data_app.command("import")

@@ -45,11 +45,21 @@ def burden_path(con: duckdb.DuckDBPyConnection, country: str, target: float, by:
     n = by - base
     rate = (target / share0) ** (1 / n) * (1 + growth / 100) - 1
     return {
-        "country": code, "source": key, "release": release, "price_basis": unit, "base_year": base,
+        "country": code, "source": key, "release": release, "price_basis": _in_dollars(unit),
+        "unit": "US$", "source_unit": unit, "base_year": base,
         "base_pct_gdp": share0, "base_milex_usd_const": milex0, "target_pct_gdp": target, "by": by,
         "gdp_growth_pct": growth, "gdp_growth_basis": basis, "required_real_growth_pct": rate * 100,
         "path": _path(base, n, milex0, gdp0, share0, rate, growth / 100),
     }
+
+
+def _in_dollars(unit: str) -> str:
+    """The price basis of values given in whole US dollars: 'US$ m, constant 2023 prices ...' -> 'US$,
+    constant 2023 prices ... (published in US$ m)'."""
+    for prefix, _ in units.MONEY:
+        if unit.startswith(prefix) and prefix != "US$":
+            return f"US${unit[len(prefix):]} (published in {prefix})"
+    return unit
 
 
 def _check_target(target: float) -> float:

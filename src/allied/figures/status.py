@@ -25,4 +25,22 @@ def status_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
                      else "bundled snapshot (import the official file to replace it)"),
             "origin": "snapshot", "in_use": dataset not in names,
         })
-    return sorted(rows, key=lambda r: (r["dataset"], r["origin"]))
+    return sorted(rows, key=lambda r: (r["dataset"], r["origin"])) + _ingested(con)
+
+
+# the news engine's tables, counted by name (a count, not a read of the engine's records)
+NEWS_TABLES = (("news:documents", "news_documents", "ingested articles"),
+               ("news:events", "news_events", "stored events (the same event from several articles once)"))
+
+
+def _ingested(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """How many articles and events the store holds (0 when nothing was ingested)."""
+    present = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    rows = []
+    for dataset, table, what in NEWS_TABLES:
+        [(n,)] = con.execute(f"SELECT count(*) FROM {table}").fetchall() if table in present else [(0,)]
+        rows.append({"dataset": dataset, "kind": "news", "file": None, "release": None, "imported_at": None,
+                     "rows": int(n), "min_year": None, "max_year": None, "countries": None,
+                     "note": f"{n} {what}" if n else f"no {what} (`allied ingest FILES` stores articles)",
+                     "origin": "ingested", "in_use": True})
+    return rows

@@ -59,7 +59,7 @@ class DateMention:
     start: dt.date | None
     end: dt.date | None
     inferred: bool = False
-    precision: str = "day"  # day | month | year | relative-year
+    precision: str = "day"  # day | week | month | year | relative-year
     year: int | None = None  # for year-level expressions ("by 2035", "next year")
 
 

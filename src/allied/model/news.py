@@ -170,6 +170,7 @@ class Document:
     pledges: list[Pledge] = field(default_factory=list)
     reference_day: dt.date | None = None  # the day relative dates are resolved against (stage ``dates``)
     reference_inferred: bool = False  # the reference day is not the publication date (a dateline, a caption)
+    dateline: PlaceRef | None = None  # where the report was filed from ("PANAMA CITY — ...")
     candidates: list[Event] = field(default_factory=list)  # event candidates before the in-document merge
     durations: list[int] = field(default_factory=list)  # trip lengths in days the text states
     error: str | None = None

@@ -67,7 +67,10 @@ def communication(
         ev.cues.reference = True
         return ev
     date = ex.date_for(v, m.start()) if date_in_clause(ex, v, m.start()) else None
-    ev = ex.new(kind, v, m.start(), [speaker], {speaker.country}, date)
+    countries = {speaker.country}
+    if kind == "statement":  # the states a statement is explicitly about (GUIDELINES §6, countries)
+        countries |= {x.country for x in v.mentions if x.kind == "state" and x.span.start > m.start() and x.country}
+    ev = ex.new(kind, v, m.start(), [speaker], countries, date)
     ev.status = "cancelled" if ev.status == "cancelled" else "occurred"
     return ev
 

@@ -77,6 +77,8 @@ class Extractor:
     def blocked(self, v: View, pos: int) -> bool:
         """A hedge or a negation in the trigger's clause (a word inside a date, like the month "May", is none)."""
         lo, hi = self.clause(v, pos)
+        sub_lo, sub_hi = _clause_bounds(self.doc.text, pos, pos + 1, v.span, self.lex)  # "told X that ... not"
+        lo, hi = max(lo, sub_lo), min(hi, sub_hi)
         found = self.lex.find("markers", "hedge", self.doc.text, lo, hi)
         found += self.lex.find("markers", "negation", self.doc.text, lo, hi)
         return any(not any(d.span.start <= m.start() < d.span.end for d in v.dates) for m in found)

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from allied.model import Actor, DateRange, Document, Event, Span
+from allied.model import Actor, DateRange, Document, Event, PlaceRef, Span
 from allied.news.lexicon import Lexicon, canonical
 
 RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
@@ -227,10 +227,17 @@ def stretch_stop(events: list[Event], days: list[int]) -> None:
         stops[0].date = DateRange(d.start, d.start + dt.timedelta(days=days[0] - 1), d.inferred)
 
 
-def merge_document(events: list[Event], days: list[int] | None = None) -> list[Event]:
-    """Candidates merged into events, site visits folded into meetings, in reading order."""
+def merge_document(
+    events: list[Event], days: list[int] | None = None, dateline: PlaceRef | None = None
+) -> list[Event]:
+    """Candidates merged into events, site visits folded into meetings, in reading order; an event that names
+    no place of its own takes the dateline's (GUIDELINES §9), a trip stop never does."""
     merged = fold_site_visits(merge_candidates(events))
     stretch_stop(merged, days or [])
+    if dateline is not None:
+        for e in merged:
+            if e.place is None and e.type != "visit":
+                e.place = dateline
     for e in merged:
         e.evidence = _unique_spans(e.evidence)
     return sorted(merged, key=order_key)

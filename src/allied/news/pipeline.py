@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from allied.model import Document
-from allied.news import dates, events, language, mentions, merge, pledges, sentences, topics
+from allied.news import datelines, dates, events, language, mentions, merge, pledges, sentences, topics
 from allied.news.arguments import is_defense
 from allied.news.lexicon import Lexicon, lexicons, supported_languages
 from allied.news.names import index_for
@@ -102,6 +102,10 @@ def _dates(doc: Document, ctx: Context) -> None:
     doc.dates = dates.find_dates(doc, ctx.lexicon(doc.language or "en"))
 
 
+def _dateline(doc: Document, ctx: Context) -> None:
+    doc.dateline = datelines.find_dateline(doc, ctx.lexicon(doc.language or "en"))
+
+
 def _events(doc: Document, ctx: Context) -> None:
     lang = doc.language or "en"
     doc.candidates = events.extract(doc, ctx.lexicon(lang), ctx.index(lang))
@@ -109,7 +113,7 @@ def _events(doc: Document, ctx: Context) -> None:
 
 
 def _merge(doc: Document, ctx: Context) -> None:
-    doc.events = merge.merge_document(doc.candidates, doc.durations)
+    doc.events = merge.merge_document(doc.candidates, doc.durations, doc.dateline)
     doc.candidates = []
 
 
@@ -131,8 +135,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("sentences", ("text", "language"), ("sentences",), _sentences),
     Stage("mentions", ("sentences", "published"), ("mentions",), _mentions),
     Stage("dates", ("sentences", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
+    Stage("dateline", ("sentences",), ("dateline",), _dateline),
     Stage("events", ("mentions", "dates", "reference_day"), ("candidates", "durations"), _events),
-    Stage("merge", ("candidates", "durations"), ("events", "candidates"), _merge),
+    Stage("merge", ("candidates", "durations", "dateline"), ("events", "candidates"), _merge),
     Stage("topics", ("events",), ("events",), _topics),
     Stage("scope", ("events", "mentions"), ("events",), _scope),
     Stage("pledges", ("mentions", "dates", "reference_day"), ("pledges",), _pledges),

@@ -100,6 +100,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "stop_intro": Key(WORDS, "sentence openings that introduce a trip stop by its place ('In', 'At')"),
         "after_place": Key(WORDS, "words that may follow a state used as a place (else it is an adjective)"),
         "genitive_articles": Key(WORDS, "a state after these (not after a preposition) is a genitive complement"),
+        "dateline_end": Key(WORDS, "what separates a dateline ('PANAMA CITY —') from the first sentence"),
         "genitive_clitic": Key(WORDS, "a clitic after a name marking a possessor ('s, ’s)"),
         "vague": Key(WORDS, "vague past references ('last week'): a past event told so is background"),
         "locative": Key(WORDS, "prepositions before a place"),

@@ -1,0 +1,60 @@
+"""Datelines (stage ``dateline``): the place a report was filed from, printed before its first sentence.
+
+"PANAMA CITY — ...", "Canberra [Australia], October 9 (ANI): ...", "Napoli, 20 ott. (askanews) – ...": a
+place name at the start of one of the first body lines, an optional bracketed or comma-separated state or
+region, an optional date and agency, then one of the pack's dateline separators. The place must be a city
+the gazetteer knows (the most populous of that name, or the one in the state given). GUIDELINES §9:
+"Datelines give the event place when nothing else is named"; the merge stage uses it that way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from allied.model import Document, PlaceRef
+from allied.news.lexicon import Lexicon
+from allied.reference.gazetteer import Entry, lookup
+
+FIRST_LINES = 3
+MIN_POPULATION = 50_000
+
+
+def _pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    key = "datelines.head"
+    if key not in lex.patterns:
+        ends = lex.alt("markers", "dateline_end")
+        lex.patterns[key] = (
+            re.compile(
+                r"\s*(?P<place>[^\W\d_][\w.'’ -]{1,40}?)"
+                r"(?:\s*\[(?P<state>[^\]]{2,40})\]|,\s*(?P<region>[^\W\d_][\w.'’ -]{1,30}?))?"
+                r"(?:,\s*(?P<date>[^\W\d_]{2,12}\.?\s*\d{1,2}|\d{1,2}\.?\s*[^\W\d_]{2,12}\.?))?"
+                r"\s*(?:\((?P<agency>[^)]{1,40})\))?"
+                rf"\s*(?:{ends})\s"
+            )
+            if lex.words("markers", "dateline_end")
+            else None
+        )
+    return lex.patterns[key]
+
+
+def _city(name: str, hint: str | None) -> Entry | None:
+    cities = [e for e in lookup(name) if e.kind == "city" and e.population >= MIN_POPULATION]
+    if hint:
+        states = {e.country for e in lookup(hint) if e.kind == "country"}
+        cities = [e for e in cities if e.country in states] or cities
+    return max(cities, key=lambda e: e.population) if cities else None
+
+
+def find_dateline(doc: Document, lex: Lexicon) -> PlaceRef | None:
+    pat = _pattern(lex)
+    if pat is None:
+        return None
+    body = doc.text.split("\n", 1)[1] if "\n" in doc.text else ""
+    for line in [ln for ln in body.split("\n") if ln.strip()][:FIRST_LINES]:
+        m = pat.match(line)
+        if not m:
+            continue
+        entry = _city(m.group("place").strip(), m.group("state") or m.group("region"))
+        if entry is not None:
+            return PlaceRef(entry.name, entry.country, entry.lat, entry.lon, entry.id, "city")
+    return None

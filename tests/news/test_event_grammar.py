@@ -1,0 +1,108 @@
+"""Events beyond the dev phrasings (GUIDELINES §4-§6, §9), on texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+
+Row = tuple[str, list[str], str | None, str | None, str]
+
+CASES: list[tuple[str, str | None, str, list[Row]]] = [
+    (  # a dateline gives the place of a meeting that names none
+        "en",
+        None,
+        "Defense chiefs meet\nCANBERRA, Australia, Oct. 9 (AP) — Indian Defence Minister Rajnath Singh held talks "
+        "with Australian Defence Minister Richard Marles on Thursday, the two governments said.",
+        [("meeting", ["Rajnath Singh", "Richard Marles"], "Canberra", None, "occurred")],
+    ),
+    (  # the host in his own capital is no visitor
+        "en",
+        "2025-06-04",
+        "Shoigu in Pyongyang\nRussian Security Council Secretary Sergei Shoigu arrived in Pyongyang on Wednesday, "
+        "where he is scheduled to meet North Korean leader Kim Jong Un.",
+        [
+            ("visit", ["Sergei Shoigu"], "Pyongyang", "2025-06-04", "occurred"),
+            ("meeting", ["Sergei Shoigu", "Kim Jong Un"], "Pyongyang", None, "planned"),
+        ],
+    ),
+    (  # a forum that "takes place", with a range across a month end
+        "en",
+        "2024-05-28",
+        "Shangri-La Dialogue\nThe Shangri-La Dialogue takes place in Singapore from May 31 to June 2.",
+        [("forum", [], "Singapore", "2024-05-31", "planned")],
+    ),
+    (  # a phone call is a meeting
+        "en",
+        "2025-03-10",
+        "Call\nU.S. Defense Secretary Pete Hegseth spoke by phone with Japanese Defense Minister Gen Nakatani on "
+        "Sunday about deterrence and the alliance.",
+        [("meeting", ["Pete Hegseth", "Gen Nakatani"], None, "2025-03-09", "occurred")],
+    ),
+    (  # welcomed to a city: the guest visits, the host does not
+        "en",
+        "2025-10-09",
+        "Welcome\nAustralian Defence Minister Richard Marles welcomed Indian Defence Minister Rajnath Singh to "
+        "Canberra on Thursday.",
+        [("visit", ["Rajnath Singh"], "Canberra", "2025-10-09", "occurred")],
+    ),
+    (  # told a broadcaster on a day: a statement; the negation is inside what was said
+        "en",
+        "2023-06-06",
+        "Interview\nGerman Defence Minister Boris Pistorius told Deutsche Welle on Monday that India's dependence "
+        "on Russian weapons was not in Germany's interest.",
+        [("statement", ["Boris Pistorius"], None, "2023-06-05", "occurred")],
+    ),
+    (  # a video conference is a meeting
+        "de",
+        "2025-03-10",
+        "Telefonat\nBundesverteidigungsminister Boris Pistorius hat am Montag mit seinem französischen Amtskollegen "
+        "Sébastien Lecornu per Videokonferenz über die Unterstützung der Ukraine beraten.",
+        [("meeting", ["Boris Pistorius", "Sébastien Lecornu"], None, "2025-03-10", "occurred")],
+    ),
+    (  # a ministry's dated statement
+        "de",
+        "2025-03-10",
+        "Erklärung\nDas japanische Verteidigungsministerium erklärte am Montag, China habe seine Aktivitäten rund "
+        "um Taiwan verstärkt.",
+        [("statement", ["Ministry of Defense (Japan)"], None, "2025-03-10", "occurred")],
+    ),
+    (  # present tense with a future time is planned
+        "en",
+        "2025-03-10",
+        "Trip\nU.S. Defense Secretary Pete Hegseth travels to Tokyo next week for talks with Japanese Defense "
+        "Minister Gen Nakatani.",
+        [
+            ("visit", ["Pete Hegseth"], "Tokyo", "2025-03-17", "planned"),
+            ("meeting", ["Pete Hegseth", "Gen Nakatani"], "Tokyo", None, "planned"),
+        ],
+    ),
+    (  # an invitation is no event
+        "en",
+        "2025-03-10",
+        "Invite\nVietnam's defense minister invited U.S. Defense Secretary Pete Hegseth to visit Hanoi next year.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), CASES)
+def test_events(lang: str, published: str | None, text: str, expected: list[Row]) -> None:
+    [rec] = allied.extract(text, published=published, language=lang)
+    got = [
+        (
+            e["type"],
+            [a["name"] for a in e["actors"]],
+            e["place"]["name"] if e["place"] else None,
+            e["date"]["start"] if e["date"] else None,
+            e["status"],
+        )
+        for e in rec["events"]
+    ]
+    assert got == expected
+    assert all(text[s["start"] : s["end"]] == s["text"] for e in rec["events"] for s in e["evidence"])
+
+
+def test_a_statement_lists_the_states_it_is_about() -> None:
+    [rec] = allied.extract(CASES[5][2], published="2023-06-06", language="en")
+    assert rec["events"][0]["countries"] == ["DEU", "IND", "RUS"]

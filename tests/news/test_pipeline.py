@@ -17,7 +17,7 @@ def test_stages_declare_what_they_need_and_run_in_order(fixtures: Path) -> None:
     assert (
         doc.done
         == [s.name for s in STAGES]
-        == ["language", "sentences", "mentions", "dates", "events", "merge", "topics", "scope", "pledges"]
+        == ["language", "sentences", "mentions", "dates", "dateline", "events", "merge", "topics", "scope", "pledges"]
     )
     stage = next(s for s in STAGES if s.name == "events")
     with pytest.raises(RuntimeError, match="stage 'events' reads mentions, dates, reference_day, which no earlier"):

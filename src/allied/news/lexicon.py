@@ -33,6 +33,30 @@ def _quotes(pattern: str) -> str:
     return re.sub("['’]", "['’]", pattern)
 
 
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _converters() -> tuple[Any, Any]:
+    import opencc
+
+    return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+
+
+def han_variants(pattern: str) -> str:
+    """Every Chinese character of a regex also matches its traditional and simplified forms (国 = 國)."""
+    if not HAN.search(pattern):
+        return pattern
+    s2t, t2s = _converters()
+
+    def forms(m: re.Match[str]) -> str:
+        c = m.group()
+        alts = sorted({c, s2t.convert(c), t2s.convert(c)} - {""})
+        return c if len(alts) == 1 else "[" + "".join(alts) + "]"
+
+    return HAN.sub(forms, pattern)
+
+
 def _phrase(w: str, spaced: bool = True) -> tuple[bool, str]:
     """A phrase as regex (without its left word boundary): words joined by whitespace; ' * ' skips words.
 
@@ -57,15 +81,20 @@ def _phrase(w: str, spaced: bool = True) -> tuple[bool, str]:
     return w[:1].isalnum(), out + right
 
 
-def word_pattern(words: list[str] | tuple[str, ...], spaced: bool = True) -> re.Pattern[str] | None:
-    """One case-insensitive regex for a word list; 'word*' continues a word, ' * ' skips up to 12 words."""
+def word_pattern(
+    words: list[str] | tuple[str, ...], spaced: bool = True, variants: bool = False
+) -> re.Pattern[str] | None:
+    """One case-insensitive regex for a word list; 'word*' continues a word, ' * ' skips up to 12 words.
+
+    With ``variants`` a Chinese character matches in its simplified and traditional forms."""
     phrases = [_phrase(w, spaced) for w in sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)]
     if not phrases:
         return None
     bounded = [p for b, p in phrases if b]
     free = [p for b, p in phrases if not b]
     parts = ([r"(?<!\w)(?:" + "|".join(bounded) + ")"] if bounded else []) + free
-    return re.compile("|".join(parts), re.IGNORECASE)
+    joined = "|".join(parts)
+    return re.compile(han_variants(joined) if variants else joined, re.IGNORECASE)
 
 
 @dataclass
@@ -107,10 +136,21 @@ class Lexicon:
         name = f"{section}.{key}"
         if name not in self.patterns:
             words = self.words(section, key)
-            self.patterns[name] = word_pattern([w.split(":")[0] for w in words], spaced=self.spaced)
+            self.patterns[name] = self.compile([w.split(":")[0] for w in words])
         else:
             ACCESSED.add((section, key))
         return self.patterns[name]
+
+    def compile(self, words: list[str]) -> re.Pattern[str] | None:
+        """A word list as this language writes it: spaced or not, Chinese characters in either form."""
+        return word_pattern(words, spaced=self.spaced, variants=self.flag("pack", "han_variants"))
+
+    def norm(self, phrase: str) -> str:
+        """A matched phrase as the pack writes it (whitespace collapsed, casefolded, simplified characters)."""
+        out = re.sub(r"\s+", " ", phrase).casefold()
+        if self.flag("pack", "han_variants") and HAN.search(out):
+            out = _converters()[1].convert(out)
+        return out
 
     def find(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
         """Matches of the word list in ``text[start:end]`` (memoised for the current text)."""
@@ -144,7 +184,8 @@ class Lexicon:
         """The word list as a regex alternation for a larger pattern ('word*' continues the word); never empty."""
         words = sorted(self.words(section, key), key=len, reverse=True)
         parts = [_quotes(re.escape(w[:-1])) + r"\w*" if w.endswith("*") else _quotes(re.escape(w)) for w in words]
-        return "|".join(p.replace(r"\ ", r"\s+") for p in parts) or "(?!)"
+        out = "|".join(p.replace(r"\ ", r"\s+" if self.spaced else r"\s*") for p in parts) or "(?!)"
+        return han_variants(out) if self.flag("pack", "han_variants") else out
 
     def rows(self, section: str, key: str) -> list[list[str]]:
         return [list(r) for r in self._get(section, key) or []]
@@ -168,8 +209,9 @@ CHECKS: dict[str, Any] = {
     schema.TEXT: lambda v: isinstance(v, str),
     schema.DAYS: lambda v: isinstance(v, dict) and all(type(n) is int for n in v.values()),
     schema.TEXT_TABLE: lambda v: isinstance(v, dict) and all(isinstance(n, str) for n in v.values()),
-    schema.SPENDING: lambda v: isinstance(v, list)
-    and all(isinstance(r, list) and len(r) == 2 and r[1] in schema.PLEDGE_WHATS for r in v),
+    schema.SPENDING: lambda v: (
+        isinstance(v, list) and all(isinstance(r, list) and len(r) == 2 and r[1] in schema.PLEDGE_WHATS for r in v)
+    ),
     schema.ISO3: lambda v: isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) is not None,
     schema.CLASS: lambda v: v in schema.TITLE_CLASSES,
     schema.WORD_TABLE: _words_ok,

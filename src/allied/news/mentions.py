@@ -22,6 +22,7 @@ from allied.reference.gazetteer import lookup
 WORD = re.compile(r"\w+")
 GAP = re.compile(r"[ \t.\-'’‐]{0,3}")
 MIN_CITY_POPULATION = 50_000
+READING = re.compile(r"[\s（(][^）)]{0,12}[）)]\s*|\s?")  # what may stand between a title and a name: a reading
 
 
 @dataclass
@@ -96,8 +97,10 @@ def _choose(ctx: _Context, ents: list[Entity]) -> Entity | None:
     return None
 
 
-def _surname(ctx: _Context, key: str, text: str) -> Entity | None:
-    if not text[:1].isupper():
+def _surname(ctx: _Context, key: str, text: str, end: int) -> Entity | None:
+    if ctx.lex.cased and not text[:1].isupper():
+        return None
+    if len(text) == 1 and not _titled(ctx, end):  # "신 장관", "董部长": a one-character surname needs its title
         return None
     cands = _lookup(ctx, key, ctx.index.surnames)
     seen = [e for e in cands if e.id in ctx.seen]
@@ -105,6 +108,16 @@ def _surname(ctx: _Context, key: str, text: str) -> Entity | None:
         return seen[0]
     live = [e for e in cands if e.in_office(ctx.day)]
     return live[0] if len({e.id for e in live}) == 1 else None
+
+
+def _titled(ctx: _Context, end: int) -> bool:
+    """A title or a name suffix ('氏', '씨') follows ``end``."""
+    after = re.match(r"\s?", ctx.doc.text[end : end + 1]).end()  # type: ignore[union-attr]
+    pat = _title_pattern(ctx)
+    if pat is not None and pat.match(ctx.doc.text, end + after):
+        return True
+    suffixes = ctx.lex.pattern("names", "name_suffixes")
+    return bool(suffixes and suffixes.match(ctx.doc.text, end + after))
 
 
 def _names(ctx: _Context, sent: Span) -> list[Mention]:
@@ -155,12 +168,12 @@ def _longest(
     for n in range(1, j - i + 1):
         key += folded[i + n - 1]
         text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
-        cands = _lookup(ctx, key, ctx.index.names)
+        cands = _lookup(ctx, key, ctx.index.names) if not key.isdigit() else []  # "22" is no "2+2"
         ent = _choose(ctx, cands) if cands else None
         if ent is not None and _capitalised(ctx, text, ent):
             found = (ent, n)
         elif n <= 2 and found is None:
-            sur = _surname(ctx, key, text)
+            sur = _surname(ctx, key, text, toks[i + n - 1][1])
             if sur is not None:
                 found = (sur, n)
         if key not in ctx.index.prefixes:
@@ -183,35 +196,38 @@ def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
 
 
 def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
-    table = {k.casefold(): v for k, v in ctx.lex.table("titles").items()}
+    table = {ctx.lex.norm(k): v for k, v in ctx.lex.table("titles").items()}
     out = []
     for m in _title_matches(ctx, sent):
         if _overlaps(names, m.start(), m.end()):
             continue
         state = _adjacent_state(ctx, names, m.start())
-        cls = table.get(re.sub(r"\s+", " ", m.group()).casefold(), "official")
+        cls = table.get(ctx.lex.norm(m.group()), "official")
         out.append(
             Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "", cls)
         )
     return out
 
 
-def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
-    pat = ctx.lex.patterns.get("titles._keys")
-    if pat is None:
-        from allied.news.lexicon import word_pattern
+def _title_pattern(ctx: _Context) -> re.Pattern[str] | None:
+    if "titles._keys" not in ctx.lex.patterns:
+        ctx.lex.patterns["titles._keys"] = ctx.lex.compile(list(ctx.lex.table("titles")))
+    return ctx.lex.patterns["titles._keys"]
 
-        pat = word_pattern(list(ctx.lex.table("titles")))
-        ctx.lex.patterns["titles._keys"] = pat
+
+def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
+    pat = _title_pattern(ctx)
     return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
 
 
-def _ministries(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
+def _ministries(ctx: _Context, sent: Span, names: list[Mention], titles: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for generic in (False, True):
         for m in ctx.lex.find("ministries", "generic" if generic else "defense", ctx.doc.text, sent.start, sent.end):
             taken = names + out
             if _overlaps(taken, m.start(), m.end()):
+                continue
+            if any(t.span.start < m.end() < t.span.end for t in titles):  # "国防部" of "国防部长"
                 continue
             state = _adjacent_state(ctx, names, m.start())
             ent = ctx.index.ministries.get(state.country) if state else None
@@ -234,6 +250,8 @@ def _ministry_by_head(ctx: _Context, phrase: str) -> Entity | None:
 
 
 def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:
+    if not ctx.lex.cased:
+        return _new_persons_uncased(ctx, titles, names)
     out = []
     for t in titles:
         toks = _tokens(ctx.doc.text, t.span.end, min(len(ctx.doc.text), t.span.end + 60))
@@ -253,6 +271,59 @@ def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> 
     return out
 
 
+def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:
+    """In a script without case the analyser's proper nouns next to a title are the unknown name: before the
+    title where it follows the name ('헤그세스 미 국방장관', '董軍（ドンジュン）国防相'), else after it
+    ('国防部长赫塞斯').
+    A state between them ('미', '米') or a reading in brackets is stepped over."""
+    after = not ctx.lex.flag("names", "title_after_name")
+    out: list[Mention] = []
+    text = ctx.doc.text
+    for t in titles:
+        if any(m.kind == "person" and _near_title(ctx, m, t, after) for m in names + out):
+            continue
+        if any(
+            m.start() - t.span.end <= 1 for m in ctx.lex.find("triggers", "meeting", text, t.span.end, t.span.end + 8)
+        ):
+            continue  # the title qualifies a meeting ("국방장관 회의"): it names no one
+        lo, hi = (t.span.end, min(len(text), t.span.end + 30)) if after else (max(0, t.span.start - 30), t.span.start)
+        toks = segment.tokens(ctx.lex, text, lo, hi)
+        if not after:
+            toks = toks[::-1]
+            states = [m for m in names if m.kind == "state" and lo <= m.span.start and m.span.end <= t.span.start]
+            edge = min(
+                [m.span.start for m in states if _adjacent(ctx).fullmatch(text, m.span.end, t.span.start)]
+                or [t.span.start]
+            )
+        else:
+            edge = t.span.end
+        taken: list[segment.Token] = []
+        for tok in toks:
+            gap = text[tok.end : edge] if not after else text[edge : tok.start]
+            if not READING.fullmatch(gap) or not tok.proper or _overlaps(names, tok.start, tok.end):
+                break
+            taken.append(tok)
+            edge = tok.start if not after else tok.end
+            if len(taken) == 3:
+                break
+        if not taken:
+            continue
+        start, end = min(x.start for x in taken), max(x.end for x in taken)
+        name = text[start:end]
+        if len(name) < 2:
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "-", fold_ascii(name)).strip("-") or re.sub(r"\s+", "-", name)
+        out.append(Mention(ctx.doc.span(start, end), "person", f"person:{slug}", name, t.country, t.role))
+    return out
+
+
+def _near_title(ctx: _Context, m: Mention, t: Mention, after: bool) -> bool:
+    if (m.span.start < t.span.end) if after else (m.span.end > t.span.start):
+        return False
+    gap = ctx.doc.text[t.span.end : m.span.start] if after else ctx.doc.text[m.span.end : t.span.start]
+    return len(gap) <= 12 and "\n" not in gap and not re.search(r"[,，、。]", gap)
+
+
 def fold_ascii(text: str) -> str:
     import unicodedata
 
@@ -260,7 +331,10 @@ def fold_ascii(text: str) -> str:
 
 
 def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
-    """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them."""
+    """Cities after a locative preposition ("in Tokio", "nach Hanoi"), and the cities listed after them; in a
+    script without case, the analyser's proper nouns that name a city ('도쿄', 'クアラルンプール', '吉隆坡')."""
+    if not ctx.lex.cased:
+        return _cities_uncased(ctx, sent, taken)
     out: list[Mention] = []
     clitic = rf"(?<![\w.])([A-Z]\w+)(?=(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"
     for m in re.finditer(clitic, ctx.doc.text[sent.start : sent.end]):
@@ -292,6 +366,41 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
                 break
             pos = found.span.end + more.end() - 1
     return out
+
+
+def _cities_uncased(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    toks = segment.tokens(ctx.lex, ctx.doc.text, sent.start, sent.end)
+    i = 0
+    while i < len(toks):
+        for n in (3, 2, 1):
+            part = toks[i : i + n]
+            if len(part) < n or not any(t.proper for t in part):
+                continue
+            if any(not GAP.fullmatch(ctx.doc.text, a.end, b.start) for a, b in zip(part, part[1:], strict=False)):
+                continue
+            start, end = part[0].start, part[-1].end
+            hit = None if _overlaps(taken + out, start, end) else _city(ctx.doc.text[start:end])
+            if hit is not None and not _placed(ctx, part, hit, taken):
+                hit = None
+            if hit is not None:
+                out.append(_mention(ctx, hit, start, end))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _placed(ctx: _Context, part: list[segment.Token], hit: Entity, taken: list[Mention]) -> bool:
+    """A city the analyser tags a place, or one written after its state ('일본 도쿄') or before a locative
+    particle ('서울에서'): a transliterated surname ('오스틴') is no city."""
+    if any(t.proper == "place" for t in part):
+        return True
+    start, end = part[0].start, part[-1].end
+    if any(m.kind == "state" and m.country == hit.country and 0 <= start - m.span.end <= 1 for m in taken):
+        return True
+    loc = ctx.lex.pattern("markers", "locative")
+    return bool(loc and loc.match(ctx.doc.text, end))
 
 
 def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Mention | None:
@@ -354,7 +463,8 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention], sent: Span) -> list[
                 and m.span.text.endswith("s")
                 and fold(m.span.text) not in ctx.index.names
             )
-            clitic = rf"(?:\.?[-–‐]\w|(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"
+            end = r"(?!\w)" if ctx.lex.spaced else ""
+            clitic = rf"(?:\.?[-–‐]\w|(?:{ctx.lex.alt('markers', 'genitive_clitic')}){end})"
             if re.match(clitic, after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
@@ -415,7 +525,7 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         titles = _titles(ctx, sent, names)
         persons = _new_persons(ctx, titles, names)
         _update(ctx, [*names, *titles, *persons])
-        ministries = _ministries(ctx, sent, names + persons)
+        ministries = _ministries(ctx, sent, names + persons, titles)
         names = [
             m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end for x in ministries)
         ]

@@ -3,7 +3,11 @@
 Built once per (reference, language) from the reference model (officials with aliases and native names,
 organizations, forums, authored places, states with their CLDR names in every language), GeoNames' US
 states, and the language's lexicon (short forms and adjectives of states). Keys are folded
-(case, accents, spaces, hyphens and dots ignored; "defense" and "defence" are one word).
+(case, accents, spaces, hyphens and dots ignored; "defense" and "defence" are one word; Chinese characters in
+their simplified form, so 國防部長 and 国防部长 are one key). Names in scripts without spaces are indexed with
+every prefix, since the segmenter may cut them anywhere; their surnames are the first syllable or character
+(Korean, Chinese) or the first word SudachiPy finds (Japanese), and a transliterated given-name-first name
+("피트 헤그세스", "リッキー・ラップ", "ヘグセス国防長官") has its last word, without a title, as surname.
 """
 
 from __future__ import annotations
@@ -19,9 +23,21 @@ from allied.reference.gazetteer import fold as _fold
 from allied.reference.gazetteer import lookup
 
 WORD = re.compile(r"\w+")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+UNSPACED = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+NAME_PARTS = re.compile(r"[\s・·･]+")
+
+
+@lru_cache(maxsize=1)
+def _simplified():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def fold(text: str) -> str:
+    if not text.isascii() and HAN.search(text):
+        text = _simplified().convert(text)
     return _fold(text).replace("defense", "defence")
 
 
@@ -75,6 +91,8 @@ class NameIndex:
         for word in WORD.findall(name):
             joined += fold(word)
             self.prefixes.add(joined)
+        if UNSPACED.search(name):
+            self.prefixes.update(key[:n] for n in range(1, len(key)))
         bucket = (self.names if table is None else table).setdefault(key, [])
         if entity not in bucket:
             bucket.append(entity)
@@ -132,6 +150,43 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
             index.add(plain[-1], ent, index.surnames)
             if o.country in canonical()["naming"]["family_name_first"]:
                 index.add(plain[0], ent, index.surnames)
+        for n in filter(None, {o.native_name, *o.aliases}):
+            if n not in ignore and UNSPACED.search(n):
+                for surname in native_surnames(n, o.country):
+                    index.add(surname, ent, index.surnames)
+
+
+def native_surnames(name: str, country: str) -> list[str]:
+    """Surnames of a name written in Hangul, Han characters or kana (see the module docstring)."""
+    titles = sorted({t for lex in lexicons().values() for t in lex.table("titles")}, key=len, reverse=True)
+    bare = name.strip()
+    for t in titles:
+        if UNSPACED.search(t) and len(bare) > len(t):
+            if bare.endswith(t):
+                bare = bare[: -len(t)].strip()
+            elif bare.startswith(t):
+                bare = bare[len(t) :].strip()
+    parts = [p for p in NAME_PARTS.split(bare) if p]
+    if len(parts) >= 2:  # a transliteration written with a space or a middle dot: given name first
+        return [parts[-1]]
+    word = parts[0] if parts else ""
+    if re.fullmatch(r"[\u30a0-\u30ff]+", word) or word != name.strip():
+        return [word] if len(word) >= 2 else []  # katakana alone, or what a title was stripped from
+    if re.fullmatch(r"[\uac00-\ud7af]{2,4}", word) or HAN.fullmatch(word[:1]) and country != "JPN":
+        return [word[0]]  # Korean and Chinese names: one-syllable family name first
+    if country == "JPN" and HAN.search(word):
+        split = _japanese_parts(word)
+        return [split[0]] if len(split) >= 2 else []
+    return []
+
+
+def _japanese_parts(name: str) -> list[str]:
+    from allied.news import segment
+
+    lex = lexicons().get("ja")
+    if lex is None or not lex.text("pack", "segmenter"):
+        return []
+    return [t.text for t in segment.analyser(lex.text("pack", "segmenter"))(name, 0, len(name))]
 
 
 def _organizations(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
@@ -248,9 +303,7 @@ def name_index(language: str, ref_id: int = 0) -> NameIndex:
     lex = lexicons()[language]
     ignore = set(lex.words("names", "ignore_aliases"))
     for other in lexicons().values():
-        ignore.update(
-            w for w in other.words("ministries", "defense") + other.words("ministries", "generic")
-        )
+        ignore.update(w for w in other.words("ministries", "defense") + other.words("ministries", "generic"))
     index = NameIndex(language)
     _officials(index, ref, ignore)
     _organizations(index, ref, ignore)

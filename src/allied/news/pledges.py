@@ -253,7 +253,7 @@ def _country(m: Mention | None, nato: bool) -> str | None:
 
 
 def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> Mention | None:
-    clitic = re.compile(rf"(?:{lex.alt('markers', 'genitive_clitic')})(?!\w)")
+    clitic = re.compile(rf"(?:{lex.alt('markers', 'genitive_clitic')})" + (r"(?!\w)" if lex.spaced else ""))
     cands = [
         m
         for m in ms

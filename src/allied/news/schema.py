@@ -62,6 +62,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "cased": Key(FLAG, "names are capitalised in this script (false for scripts without case)"),
         "spaced": Key(FLAG, "words are separated by spaces (false for Chinese and Japanese)"),
         "segmenter": Key(TEXT, "morphological analyser that finds word boundaries: '' | kiwi | sudachi | jieba"),
+        "han_variants": Key(FLAG, "Chinese characters match in simplified and traditional form (lists are simplified)"),
         "names_only_capitalised": Key(FLAG, "a capitalised word before a place name makes it part of a longer name"),
         "lowercase_demonyms": Key(FLAG, "adjectives of states are written in lower case (German 'südkoreanisch')"),
         "inflection_suffixes": Key(WORDS, "endings tried on the last word of a name when the bare form is unknown"),
@@ -80,7 +81,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "names": {
         "ignore_aliases": Key(WORDS, "reference aliases that are ordinary words in this language"),
         "honorifics": Key(WORDS, "titles written before a name and not part of it (Gen., Adm., Mr.)"),
-        "name_suffixes": Key(WORDS, "parts after a name that are not part of it (Jr., III)"),
+        "name_suffixes": Key(WORDS, "parts after a name that are not part of it (Jr., III, 氏, 씨)"),
+        "title_after_name": Key(FLAG, "a title follows the name it qualifies ('신원식 국방부 장관', '小泉防衛相')"),
     },
     "anaphora": {
         "demonstrative": Key(WORDS, "a sentence opening with these refers to what the previous one told"),

@@ -1,7 +1,9 @@
 """Sentences: every line is a paragraph; inside a line, sentencex finds the sentence boundaries.
 
 Spans are stripped of surrounding whitespace and keep their offsets into the document text. A split
-right after an initial inside an abbreviation ("Vietnam–U." + "S. joint") is undone.
+right after an initial inside an abbreviation ("Vietnam–U." + "S. joint") is undone, and so is a split after
+a quotation that the sentence goes on from ("「懸念を伝えた。」と語った": a closing bracket or quote followed, with no
+space, by more of the sentence). Full-width stops (。！？) end sentences as the ASCII ones do.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from allied.model import Span
 
 INITIAL_END = re.compile(r"(?:^|[\s(–-])(?:[A-Z]\.){1,3}$")
 CONTINUES = re.compile(r"^(?:[A-Z]\.)+\s*[a-z]")
+CLOSING = "」』”’）)】〉》"
+OPENING = "「『“‘（(【〈《"
 
 
 def split(text: str, language: str) -> list[Span]:
@@ -49,7 +53,9 @@ def _rejoin(text: str, spans: list[Span]) -> list[Span]:
     for s in spans:
         prev = out[-1] if out else None
         same_line = prev is not None and "\n" not in text[prev.end : s.start]
-        if prev is not None and same_line and INITIAL_END.search(prev.text) and CONTINUES.match(s.text):
+        initial = INITIAL_END.search(prev.text) and CONTINUES.match(s.text) if prev is not None else False
+        quoted = prev is not None and prev.end == s.start and prev.text[-1] in CLOSING and s.text[0] not in OPENING
+        if prev is not None and same_line and (initial or quoted):
             out[-1] = Span(prev.start, s.end, text[prev.start : s.end])
         else:
             out.append(s)

@@ -1,0 +1,125 @@
+"""Korean, Japanese and Chinese: segmentation with offsets into the original text, language identification of
+short texts, sentences ending in full-width stops, and names found in Hangul, kanji and hanzi (with
+particles, in traditional or simplified characters, unknown names after a title). Texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from allied.model import Document
+from allied.news import language, segment, sentences
+from allied.news.lexicon import lexicons
+from allied.news.pipeline import default_pipeline
+
+CJK = ("ko", "ja", "zh")
+
+SEGMENT_TEXTS = {
+    "ko": "헤그세스 장관은 다음달 4일 서울을 방문한다.국방부가 밝혔다.",
+    "ja": "小泉防衛相は１日、ヘグセス国防長官と会談した。",
+    "zh": "中國大陸國防部長董軍九日與美國國防部長通話。美国国防部长赫格塞思",
+}
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_segmenter_offsets_index_the_original_text(lang: str) -> None:
+    lex = lexicons()[lang]
+    text = "앞\n" + SEGMENT_TEXTS[lang]  # an offset that does not start at 0
+    toks = segment.tokens(lex, text, 2, len(text))
+    assert len(toks) >= 5
+    for t in toks:
+        assert text[t.start : t.end] == t.text and t.start >= 2
+    assert [t[2] for t in segment.words(lex, text, 2)] == [t.text for t in toks]
+    assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+
+
+def test_chinese_in_traditional_characters_segments_like_simplified() -> None:
+    lex = lexicons()["zh"]
+    words = [t.text for t in segment.tokens(lex, "美國國防部長")]
+    assert words[0] == "美國"
+
+
+def test_unknown_segmenter_is_a_clear_error() -> None:
+    from allied.model import ReferenceDataError
+
+    with pytest.raises(ReferenceDataError, match="unknown segmenter 'mecab'"):
+        segment.analyser("mecab", "lang/xx")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("신원식 국방장관, 도쿄 방문", "ko"),
+        ("小泉防衛相、董軍国防相と会談", "ja"),
+        ("防衛省、令和8年度概算要求を決定", "ja"),  # mostly kanji, one kana
+        ("董军与赫格塞思视频通话", "zh"),
+        ("中國大陸國防部長董軍與美國國防部長視訊通話", "zh"),
+        ("Hegseth meets Koizumi in Tokyo to discuss the alliance", "en"),
+        ("Pistorius trifft seinen japanischen Amtskollegen in Tokio", "de"),
+    ],
+)
+def test_language_of_short_texts(text: str, lang: str) -> None:
+    assert language.detect(text) == lang
+
+
+def test_too_short_text_has_no_language() -> None:
+    assert language.detect("董军") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ja", "会談した。小泉氏は「懸念を伝えた。」と語った！次は？", ["会談した。", "小泉氏は「懸念を伝えた。」と語った！", "次は？"]),
+        ("zh", "董军表示，两军关系！双方同意。", ["董军表示，两军关系！", "双方同意。"]),
+        ("ko", "편성했습니다.올해 예산은 늘었다.", ["편성했습니다.", "올해 예산은 늘었다."]),
+    ],
+)
+def test_sentences_end_at_full_width_stops(lang: str, text: str, expected: list[str]) -> None:
+    assert [s.text for s in sentences.split(text, lang)] == expected
+
+
+def _mentions(lang: str, text: str, day: dt.date = dt.date(2025, 11, 1)) -> list[tuple[str, str, str]]:
+    doc = Document(name="t", text="[title]\n" + text, language=lang, published=day)
+    default_pipeline().run(doc)
+    assert doc.error is None, doc.error
+    return [(m.span.text, m.kind, m.id) for m in doc.mentions if m.kind in ("person", "organization", "state")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written", "oid"),
+    [
+        ("ko", "헤그세스는 서울에서 안규백 국방부 장관과 만났다.", "헤그세스", "person:pete-hegseth"),
+        ("ko", "헤그세스는 서울에서 안규백 국방부 장관과 만났다.", "안규백", "person:ahn-gyu-back"),
+        ("ja", "ヘグセス国防長官は小泉防衛相と会談した。", "ヘグセス", "person:pete-hegseth"),
+        ("ja", "ヘグセス国防長官は小泉防衛相と会談した。", "小泉", "person:koizumi-shinjiro"),
+        ("ja", "小泉進次郎防衛相は董軍国防相と会談した。", "小泉進次郎", "person:koizumi-shinjiro"),
+        ("zh", "美国国防部长赫格塞思与中国国防部长董军举行视频通话。", "赫格塞思", "person:pete-hegseth"),
+        ("zh", "美國國防部長赫格塞思與中國國防部長董軍視訊通話。", "董軍", "person:dong-jun"),
+    ],
+)
+def test_officials_by_their_names_in_every_script(lang: str, text: str, written: str, oid: str) -> None:
+    assert (written, "person", oid) in _mentions(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        ("ko", "차오밍 중국 국방부 장관이 서울을 방문했다.", "차오밍"),
+        ("ja", "中国の王海東国防相はマニラを訪問した。", "王海東"),
+        ("zh", "美国国防部长帕克斯顿与董军通话。", "帕克斯顿"),
+    ],
+)
+def test_unknown_name_next_to_a_title_is_an_actor_as_written(lang: str, text: str, written: str) -> None:
+    found = [m for m in _mentions(lang, text) if m[1] == "person" and m[0] == written]
+    assert found and found[0][2] == f"person:{written}"
+    assert not any(m[2] == "person:pete-hegseth" for m in _mentions(lang, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "state"),
+    [("ko", "미 국방부는 성명을 발표했다.", "org:us-dod"), ("zh", "美國國防部發布聲明。", "org:us-dod")],
+)
+def test_a_state_before_the_ministry_names_whose_it_is(lang: str, text: str, state: str) -> None:
+    assert any(m[2] == state for m in _mentions(lang, text))

@@ -199,6 +199,20 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
     table = {ctx.lex.norm(k): v for k, v in ctx.lex.table("titles").items()}
     out = []
     for m in _title_matches(ctx, sent):
+        head = _head_of_title(names, m.start(), m.end())
+        if head is not None:  # "중국 국방부" + "국방부 장관": the minister of that ministry
+            names.remove(head)
+            out.append(
+                Mention(
+                    ctx.doc.span(head.span.start, m.end()),
+                    "title",
+                    "",
+                    m.group(),
+                    head.country,
+                    table.get(ctx.lex.norm(m.group()), "official"),
+                )
+            )
+            continue
         if _overlaps(names, m.start(), m.end()):
             continue
         state = _adjacent_state(ctx, names, m.start())
@@ -207,6 +221,11 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
             Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "", cls)
         )
     return out
+
+
+def _head_of_title(names: list[Mention], start: int, end: int) -> Mention | None:
+    """An organisation name that ends inside a title ("中國大陸國防部" of "國防部長")."""
+    return next((n for n in names if n.kind == "organization" and n.span.start < start < n.span.end < end), None)
 
 
 def _title_pattern(ctx: _Context) -> re.Pattern[str] | None:
@@ -299,6 +318,8 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
             edge = t.span.end
         taken: list[segment.Token] = []
         for tok in toks:
+            if (tok.end > edge) if not after else (tok.start < edge):
+                continue
             gap = text[tok.end : edge] if not after else text[edge : tok.start]
             if not READING.fullmatch(gap) or not tok.proper or _overlaps(names, tok.start, tok.end):
                 break
@@ -306,9 +327,10 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
             edge = tok.start if not after else tok.end
             if len(taken) == 3:
                 break
-        if not taken:
+        span = (min(x.start for x in taken), max(x.end for x in taken)) if taken else _possessed(ctx, names, edge)
+        if span is None:
             continue
-        start, end = min(x.start for x in taken), max(x.end for x in taken)
+        start, end = span
         name = text[start:end]
         if len(name) < 2:
             continue
@@ -317,11 +339,21 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
     return out
 
 
+def _possessed(ctx: _Context, names: list[Mention], edge: int) -> tuple[int, int] | None:
+    """ "中国の王海東国防相": the letters between a state with its genitive particle and the title are a name."""
+    clitic = ctx.lex.pattern("markers", "genitive_clitic")
+    for m in names:
+        c = clitic.match(ctx.doc.text, m.span.end) if clitic and m.kind == "state" else None
+        if c and 2 <= edge - c.end() <= 5 and ctx.doc.text[c.end() : edge].isalpha():
+            return c.end(), edge
+    return None
+
+
 def _near_title(ctx: _Context, m: Mention, t: Mention, after: bool) -> bool:
     if (m.span.start < t.span.end) if after else (m.span.end > t.span.start):
         return False
     gap = ctx.doc.text[t.span.end : m.span.start] if after else ctx.doc.text[m.span.end : t.span.start]
-    return len(gap) <= 12 and "\n" not in gap and not re.search(r"[,，、。]", gap)
+    return bool(READING.fullmatch(gap) or _adjacent(ctx).fullmatch(gap))
 
 
 def fold_ascii(text: str) -> str:

@@ -136,7 +136,8 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
             terms=tuple((r.start, r.end) for r in rows),
         )
         index.officials.append(ent)
-        names = {o.name, _strip(honorifics, o.name), o.native_name, *o.aliases}
+        variants = canonical().get("variants", {}).get(oid, [])
+        names = {o.name, _strip(honorifics, o.name), o.native_name, *o.aliases, *variants}
         for n in filter(None, names):
             if n in ignore:
                 continue
@@ -150,7 +151,7 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
             index.add(plain[-1], ent, index.surnames)
             if o.country in canonical()["naming"]["family_name_first"]:
                 index.add(plain[0], ent, index.surnames)
-        for n in filter(None, {o.native_name, *o.aliases}):
+        for n in filter(None, {o.native_name, *o.aliases, *variants}):
             if n not in ignore and UNSPACED.search(n):
                 for surname in native_surnames(n, o.country):
                     index.add(surname, ent, index.surnames)

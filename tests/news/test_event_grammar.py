@@ -106,3 +106,52 @@ def test_events(lang: str, published: str | None, text: str, expected: list[Row]
 def test_a_statement_lists_the_states_it_is_about() -> None:
     [rec] = allied.extract(CASES[5][2], published="2023-06-06", language="en")
     assert rec["events"][0]["countries"] == ["DEU", "IND", "RUS"]
+
+
+MORE: list[tuple[str, str | None, str, list[Row]]] = [
+    (  # a speech at a forum and attending it are that forum's event: the speaker joins its actors
+        "en",
+        "2024-06-01",
+        "SLD\nThe Shangri-La Dialogue opened in Singapore on Friday. U.S. Defense Secretary Lloyd Austin delivered "
+        "a speech at the forum on Saturday, and Chinese Defense Minister Dong Jun attended the dialogue.",
+        [("forum", ["Lloyd Austin", "Dong Jun"], "Singapore", "2024-05-31", "occurred")],
+    ),
+    (  # a meeting of officials the text does not name
+        "en",
+        "2025-03-10",
+        "Ministers\nThe defense ministers of Japan and Australia met in Tokyo on Monday to discuss maritime security.",
+        [("meeting", [], "Tokyo", "2025-03-10", "occurred")],
+    ),
+    (  # present at a ceremony abroad: a visit (the ceremony itself is no event)
+        "de",
+        "2025-05-22",
+        "Brigade\nIn Anwesenheit von Bundeskanzler Friedrich Merz und Verteidigungsminister Boris Pistorius wurde die "
+        "Brigade am Donnerstag in Vilnius feierlich in Dienst gestellt.",
+        [("visit", ["Friedrich Merz", "Boris Pistorius"], "Vilnius", "2025-05-22", "occurred")],
+    ),
+    (  # a headline alone is no event
+        "en",
+        "2025-03-10",
+        "Hegseth meets Koizumi in Tokyo\nThe yen fell against the dollar on Monday as markets weighed interest rates.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), MORE)
+def test_more_events(lang: str, published: str | None, text: str, expected: list[Row]) -> None:
+    test_events(lang, published, text, expected)
+
+
+def test_the_url_gives_the_reference_day_when_the_date_is_missing(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(
+        "Visit\nU.S. Defense Secretary Pete Hegseth visited Hanoi on Sunday for talks with Vietnamese Defense "
+        "Minister Phan Van Giang.",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.json").write_text('{"url": "https://news.example/2025/11/03/hegseth-hanoi", "language": "en"}')
+    [rec] = allied.extract(tmp_path / "a.txt")
+    assert [(e["type"], e["date"]) for e in rec["events"]] == [
+        ("visit", {"start": "2025-11-02", "end": "2025-11-02", "inferred": True}),
+        ("meeting", None),  # the purpose of the trip ("for talks"): the text does not date the talks
+    ]

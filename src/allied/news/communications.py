@@ -26,7 +26,7 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
         who = speaker(ex, v, m.start())
         if who is None or ex.blocked(v, m.start()):
             continue
-        if any(who.id in {a.id for a in e.actors} for e in others if not e.cues.reference):
+        if any(who.id in {a.id for a in e.actors} for e in others if not e.cues.reference or e.type == "forum"):
             continue
         kind = "statement" if m in statements else "announcement"
         ev = communication(ex, v, m, who, kind, others)

@@ -122,10 +122,22 @@ def _day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+URL_DAY = re.compile(r"(?<!\d)(20\d\d|19\d\d)([-/]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_day(url: str | None) -> dt.date | None:
+    """A day in the article's address ("/2025/06/04/", "/2025-06-04/", "20250604")."""
+    m = URL_DAY.search(url or "")
+    return _day(int(m.group(1)), int(m.group(3)), int(m.group(4))) if m else None
+
+
 def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
-    """The publication date, else the first full date printed in the text (inferred)."""
+    """The publication date, else a day in the URL, else the first full date printed in the text (inferred)."""
     if doc.published:
         return doc.published, False
+    from_url = url_day(doc.url)
+    if from_url:
+        return from_url, True
     p = patterns(lex)
     for pat in p.full:
         for m in pat.finditer(doc.text):

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from allied.model import Actor, Event, ForumRef, Mention, Span
-from allied.news.arguments import actor, bilateral, place_ref, unique_actors
+from allied.news.arguments import actor, bilateral, is_defense, place_ref, unique_actors
 from allied.news.names import Entity
 
 if TYPE_CHECKING:
@@ -53,7 +53,9 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         "markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12
     ):
         purpose = True
-    if len(countries) < 2 or not people and not forum:
+    if not people and not forum and not reference:
+        countries |= unnamed_participants(ex, v)
+    if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
     date = None if reference or purpose else ex.date_for(v, pos)
     place = ex.venue(v, v.span.start, v.span.end, sites)
@@ -61,6 +63,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     out = []
     for group in groups:
         cs = {a.country for a in group} | (set(ex.index.forums[forum.id].participants) if forum else set())
+        cs |= set() if people else countries  # a meeting of officials the text does not name
         ev = ex.new(
             "meeting",
             v,
@@ -74,6 +77,14 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         ev.cues.reference, ev.cues.purpose = reference, purpose
         out.append(ev)
     return out
+
+
+def unnamed_participants(ex: Extractor, v: View) -> set[str]:
+    """ "The defense ministers of Japan and Australia met": the states of officials the text does not name."""
+    titles = [t for t in v.of("title") if is_defense(t.role)]
+    if not titles:
+        return set()
+    return {m.country for m in v.of("state") if m.country}
 
 
 def reference_meeting(ex: Extractor, v: View, pos: int) -> Event:
@@ -104,10 +115,13 @@ def forums(ex: Extractor, v: View) -> list[Event]:
     out = []
     if not mentions and not convene:
         ref = forum_anaphor(ex, v)
-        if ref:
+        if ref:  # "delivered a speech at the forum", "attended the dialogue": more about the forum, and who was there
+            present = ex.triggers(v, "attend") + ex.triggers(v, "communication")
+            people = [actor(x) for x in v.of("person")] if present else []
             ev = Event(
                 type="forum",
-                countries=sorted({x.country for x in v.of("state") if x.role != "modifier"}),
+                actors=people,
+                countries=sorted({x.country for x in v.of("state") if x.role != "modifier"} | {a.country for a in people}),
                 forum=ForumRef(ref.id, ref.name),
                 evidence=[v.span],
             )

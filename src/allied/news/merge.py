@@ -137,6 +137,7 @@ def merge_candidates(events: list[Event]) -> list[Event]:
         target = _reference_target(r, out)
         if target is not None and r.type == "forum":
             target.countries = sorted(set(target.countries) | set(r.countries))
+            target.actors = _unique_actors([*target.actors, *r.actors])
         if target is not None:
             target.evidence = sorted(
                 {s.start: s for s in [*target.evidence, *r.evidence]}.values(), key=lambda s: s.start

@@ -118,10 +118,11 @@ def forums(ex: Extractor, v: View) -> list[Event]:
         if ref:  # "delivered a speech at the forum", "attended the dialogue": more about the forum, and who was there
             present = ex.triggers(v, "attend") + ex.triggers(v, "communication")
             people = [actor(x) for x in v.of("person")] if present else []
+            named = {x.country for x in v.of("state") if x.role != "modifier"}
             ev = Event(
                 type="forum",
                 actors=people,
-                countries=sorted({x.country for x in v.of("state") if x.role != "modifier"} | {a.country for a in people}),
+                countries=sorted(named | {a.country for a in people}),
                 forum=ForumRef(ref.id, ref.name),
                 evidence=[v.span],
             )

@@ -39,12 +39,13 @@ def test_senkakus_under_japanese_administration_since_1972() -> None:
     assert bound(now) == {("USA", "US_JPN_TMCS"): ("V", "act_per_constitutional_processes")}
     # the places.csv point lies in the water by the islands (1 km land mask); the authored place decides
     assert now["territory"] | {"basis": "", "source": "", "note": ""} == {
-        "status": "disputed", "sovereign": None, "administrator": "JPN", "name": "Senkaku Islands",
-        "claimants": ["JPN", "CHN", "TWN"], "at_sea": True, "regions": ["pacific", "west_pacific"],
-        "basis": "", "source": "", "note": ""}
-    before = run(attacker="CHN", place="Senkaku Islands", date="1970-11-04")
-    assert before["obligations"] == [] and before["attack"]["target"] is None
-    assert before["territory"]["status"] == "unknown"
+        "status": "disputed", "sovereign": "JPN", "administrator": "JPN",
+        "name": "Senkaku Islands (Diaoyu / Tiaoyutai)", "claimants": ["JPN", "CHN", "TWN"], "at_sea": True,
+        "regions": ["pacific", "west_pacific"], "basis": "", "source": "", "note": "", "standing": "contested",
+        "administrators": ["JPN"], "dated": True, "territory_code": "JPN"}
+    before = run(attacker="CHN", place="Senkaku Islands", date="1970-11-04")  # under US administration
+    assert before["territory"]["administrators"] == ["USA"] and before["territory"]["standing"] == "administered"
+    assert before["attack"]["target"] == "USA" and ("JPN", "US_JPN_TMCS") not in bound(before)
 
 
 def test_dokdo_usa_contested_japan_not_bound() -> None:
@@ -111,7 +112,7 @@ def test_republic_of_china_before_1980_only() -> None:
     okinawa_1968 = run(attacker="CHN", target="USA", place="Okinawa", date="1968-01-01")
     assert bound(okinawa_1968)[("TWN", "US_ROC_MDT")] == ("V", "act_per_constitutional_processes")
     assert bound(okinawa_1968)[("KOR", "US_ROK_MDT")] == ("III", "act_per_constitutional_processes")
-    assert okinawa_1968["territory"]["administrator"] == "USA" and okinawa_1968["territory"]["sovereign"] is None
+    assert okinawa_1968["territory"]["administrator"] == "USA" and okinawa_1968["territory"]["sovereign"] == "JPN"
     # Rio Art. 3(3) turns on sovereignty: an administered island is no American State's territory -> Art. 6.
     assert bound(okinawa_1968)[("ARG", "RIO_TIAR")] == ("6", "consult")
     in_2025 = run(attacker="CHN", target="TWN", place="Taipei", date="2025-11-04")
@@ -132,8 +133,8 @@ def test_point_at_sea_is_nobodys_territory() -> None:
     assert result["obligations"] == [] and result["attack"]["target"] is None
     assert result["territory"]["status"] == "sea" and result["territory"]["at_sea"] is True
     assert result["notes"] == [
-        "no target: the point's territory is sea (at sea, outside the shipped country polygons and the authored "
-        "places: no state's territory); give target to name the state attacked"]
+        "no target: the point's territory is sea (at sea, outside the country layer and the authored places: no "
+        "state's territory); give target to name the state attacked"]
 
 
 def test_south_china_sea_us_philippines_bound_anzus_contested() -> None:
@@ -150,12 +151,17 @@ def test_ceuta_is_out_of_area_for_nato_but_eu_territory() -> None:
     assert got[("FRA", "EU_TEU_42_7")] == ("42(7)", "automatic_assistance")
 
 
-def test_manila_pact_us_understanding() -> None:
-    unstated = run(attacker="CHN", target="THA", place="Bangkok", date="2025-11-04")
-    assert bound(unstated)[("USA", "SEACDT")] == ("IV(2)", "consult")
-    assert pending(unstated) == {("USA", "SEACDT", "communist_aggressor")}
-    stated = run(attacker="CHN", target="THA", place="Bangkok", date="2025-11-04", communist_aggressor=True)
-    assert bound(stated)[("USA", "SEACDT")] == ("IV(1)", "act_per_constitutional_processes")
+def test_manila_pact_us_understanding_inferred_from_regimes_explicit_input_overrides() -> None:
+    inferred = run(attacker="CHN", target="THA", place="Bangkok", date="2025-11-04")
+    assert bound(inferred)[("USA", "SEACDT")] == ("IV(1)", "act_per_constitutional_processes")
+    usa = next(o for o in inferred["obligations"] if o["state"] == "USA")
+    assert "CHN was ruled by a communist party in one-party rule on 2025-11-04" in usa["reason"]
+    not_communist = run(attacker="KHM", target="THA", place="Bangkok", date="1995-01-01")
+    assert bound(not_communist)[("USA", "SEACDT")] == ("IV(2)", "consult")
+    overridden = run(attacker="CHN", target="THA", place="Bangkok", date="2025-11-04", communist_aggressor=False)
+    assert bound(overridden)[("USA", "SEACDT")] == ("IV(2)", "consult")
+    unspecified = run(target="THA", place="Bangkok", date="2025-11-04")
+    assert pending(unspecified) == {("USA", "SEACDT", "communist_aggressor")}
     pakistan_1975 = run(attacker="IND", target="PAK", place="Karachi", date="1975-01-01")
     assert pakistan_1975["obligations"] == []
 
@@ -173,9 +179,16 @@ def test_attack_without_attacker_is_an_unspecified_state() -> None:
     assert result["attack"]["attacker"] is None
 
 
-def test_greenland_sovereignty_is_not_guessed() -> None:
+def test_greenland_is_danish_territory_in_north_america() -> None:
     result = run(attacker="RUS", place="Nuuk", date="2025-11-04")
-    assert result["territory"]["status"] == "unknown" and result["obligations"] == []
+    t = result["territory"]
+    assert (t["sovereign"], t["administrators"], t["standing"], t["name"]) == ("DNK", ["DNK"], "dependency",
+                                                                             "Greenland")
+    assert result["attack"]["target"] == "DNK"
+    assert {s for (s, tr), (a, _) in bound(result).items() if tr == "NATO" and a == "5"} == set(NATO_2025) - {"DNK"}
+    assert result["obligations"][0]["reason"].startswith(
+        "Art. 5 applies: an armed attack on the territory of Denmark in North America (Nuuk)")
+    assert all(tr == "EU_TEU_42_7" for _, tr in contested(result))  # an overseas country or territory
 
 
 def test_us_forces_at_yokosuka_oblige_japan_and_a_japanese_destroyer_abroad_gets_consultation() -> None:

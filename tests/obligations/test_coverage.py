@@ -42,7 +42,9 @@ def test_known_cells(cov) -> None:  # type: ignore[no-untyped-def]
     assert cov.states_at(39.5, 116.5) == []  # China: the attacker's own territory
     assert cov.states_at(-40.5, -120.5) == []  # open Pacific
     assert cov.states_at(39.5, 125.5) == ["RUS"]  # North Korea: CHN is the attacker, so only RUS
-    assert "AUS" in cov.states_at(13.5, 144.5)  # Guam
+    assert "USA" in cov.states_at(64.5, -50.5) and "DNK" not in cov.states_at(64.5, -50.5)  # Greenland
+    assert "DNK" in cov.states_at(78.5, 16.5) and "NOR" not in cov.states_at(78.5, 16.5)  # Svalbard
+    assert cov.states_at(-51.5, -59.5) == []  # the Falklands: NATO Art. 4 consultation only
 
 
 def test_geojson_and_png(cov, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

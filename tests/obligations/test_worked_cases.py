@@ -35,7 +35,7 @@ def test_china_attacks_naha_okinawa() -> None:
     result = run(attacker="CHN", place="Naha, Okinawa", date="2025-11-04")
     assert bound(result) == {("USA", "US_JPN_TMCS"): ("V", "act_per_constitutional_processes")}
     assert result["attack"]["target"] == "JPN"
-    assert result["territory"]["name"] == "Okinawa"
+    assert result["territory"]["name"] == "Okinawa Prefecture (Ryukyu Islands)"
     assert result["obligations"][0]["reason"] == (
         "Art. V applies: an armed attack on the territory of Japan in the territories under the administration "
         "of Japan (Naha, Okinawa).")

@@ -35,7 +35,9 @@ class TerritoryContest:
 
 @dataclass(frozen=True, slots=True)
 class Territory:
-    """Whose territory a point is: ``status`` is 'state', 'disputed', 'sea' or 'unknown'."""
+    """Whose territory a point is: ``status`` is 'state', 'disputed', 'sea' or 'unknown'; ``standing`` is the
+    reference's own status (sovereign, dependency, occupied, administered, de_facto, contested, state_part);
+    ``dated`` says whether a dated fact of the reference decided it (else today's map)."""
 
     status: str
     sovereign: str = ""
@@ -49,6 +51,9 @@ class Territory:
     basis: str = ""
     source: str = ""
     note: str = ""
+    standing: str = ""
+    administrators: tuple[str, ...] = ()
+    dated: bool = False
 
     def holder(self) -> str:
         """The state that administers the point (or, failing that, holds sovereignty); '' if none."""
@@ -62,6 +67,7 @@ class Where:
     territory: Territory
     at_sea: bool
     regions: frozenset[str] = field(default_factory=frozenset)
+    evidence: tuple[str, ...] = ()  # how the point and its territory were resolved, step by step
 
 
 @dataclass(frozen=True, slots=True)

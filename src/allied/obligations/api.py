@@ -8,7 +8,8 @@ from typing import Any
 
 from allied.model import Attack, InputError
 from allied.obligations.batch import run_batch
-from allied.obligations.engine import BOUND, MAX_CASCADE, evaluate, evaluate_at, locate
+from allied.obligations.engine import BOUND, MAX_CASCADE, evaluate, evaluate_at, locate, whole_rows
+from allied.obligations.geodata import geography
 from allied.obligations.inputs import homeland
 from allied.obligations.records import obligation_record, result_record
 from allied.reference import load, parse_date, state_code
@@ -58,7 +59,7 @@ def mutual_obligations(a: str, b: str, date: str | dt.date) -> dict[str, Any]:
 
 def _direction(attacked: str, responder: str, day: dt.date) -> dict[str, Any]:
     ref = load()
-    point = homeland(attacked, ref)
+    point = homeland(attacked, ref, day, whole_rows(geography()))
     if point is None:
         return {"attacked": attacked, "responder": responder, "homeland": None, "bound": [], "contested": [],
                 "conditional": [], "summary": f"{attacked}'s homeland (capital) is not in the gazetteer: unknown"}

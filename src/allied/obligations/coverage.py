@@ -14,13 +14,14 @@ from typing import Any
 import numpy as np
 
 from allied.model import Attack, InputError, Obligation, Where
+from allied.obligations.countries import SOURCE as FINE_SOURCE
 from allied.obligations.engine import BOUND, evaluate_at
-from allied.obligations.geodata import LAND_SOURCE, NE_SOURCE, Geography, geography, is_land
-from allied.obligations.territory import territory_for
+from allied.obligations.geodata import LAND_SOURCE, Geography, geography
+from allied.obligations.territory import locate_points, territory_for
 from allied.reference import Reference, load, parse_date, state_code
 
-SOURCE = (f"allied obligations coverage: {NE_SOURCE}; {LAND_SOURCE}; treaty data shared/reference/treaties.md "
-          "via allied.reference")
+SOURCE = (f"allied obligations coverage: {FINE_SOURCE}; dated sovereignty: shared/reference/sovereignty.csv; "
+          f"{LAND_SOURCE}; treaty data shared/reference/treaties.md via allied.reference")
 
 
 @dataclass
@@ -98,27 +99,28 @@ def coverage(attacker: str | None, date: str | dt.date, resolution: float = 1.0,
 
 def _group_keys(geo: Geography, lons: np.ndarray, lats: np.ndarray,
                 day: dt.date) -> tuple[np.ndarray, dict[tuple[int, ...], int]]:
-    land = is_land(lats, lons)
-    facts = geo.fact_index(lons, lats)
-    entities = np.where(facts >= 0, -1, geo.entity_index(lons, lats))
+    at = locate_points(geo, lons, lats)
     masks = geo.region_masks(lons, lats, day)
     names = sorted(masks)
     bits = np.zeros(len(lons), dtype=np.int64)
     for i, name in enumerate(names):
         bits |= masks[name].astype(np.int64) << i
-    has_territory = (facts >= 0) | (entities >= 0)
+    has_territory = (at.fact >= 0) | (at.unit >= 0) | (at.local >= 0)
     bits = np.where(has_territory, bits, 0)  # sea and unknown land: no target, so regions do not matter
-    keys = np.stack([facts, entities, land.astype(np.int64), bits], axis=1)
+    keys = np.stack([at.fact, at.part, at.unit, at.local, at.near, at.land.astype(np.int64), bits], axis=1)
+    # parts matter only where a part-level territory lies: elsewhere one key per unit keeps groups few
+    parts_with_facts = np.array(sorted(geo.holdings.by_part), dtype=np.int64)
+    keys[~np.isin(keys[:, 1], parts_with_facts), 1] = -1
     _, idx = np.unique(keys, axis=0, return_index=True)
     first = {tuple(keys[i]): int(i) for i in idx}
     return keys, first
 
 
 def _where(geo: Geography, row: np.ndarray, _lon: float, day: dt.date) -> Where:
-    fact, entity, land, bits = (int(v) for v in row)
+    *key, bits = (int(v) for v in row)
     names = sorted(geo.regions)
     regions = frozenset(n for i, n in enumerate(names) if bits >> i & 1)
-    return Where(territory_for(geo, fact, entity, bool(land), day), not land, regions)
+    return Where(territory_for(geo, tuple(key), day), not key[5], regions)
 
 
 def _evaluate_group(attacker: str | None, day: dt.date, where: Where,

@@ -20,6 +20,7 @@ from allied.model import (
 from allied.obligations.geodata import Geography
 from allied.obligations.scopes import Ctx, Verdict, verdict
 from allied.reference import Reference
+from allied.reference.sovereignty import regime_on
 
 RANK = {s: i for i, s in enumerate(STRENGTHS)}
 BINDING = ("automatic_assistance", "assist_as_deemed_necessary", "act_per_constitutional_processes")
@@ -138,14 +139,14 @@ def _blocked(ctx: Ctx, state: str, clause: Clause, found: Found) -> str:
                 f"Art. {clause.article} applies when the armed attack puts {ctx.name(ctx.target)} in a state of war; "
                 "the scenario says it does not"))
             return f" (Art. {clause.article} would need a state of war)"
-        if cond == "communist_aggressor_for_usa" and state == "USA" and a.communist_aggressor is not True:
-            if a.communist_aggressor is None:
+        communist, why = _communist(ctx) if cond == "communist_aggressor_for_usa" else (None, "")
+        if cond == "communist_aggressor_for_usa" and state == "USA" and communist is not True:
+            if communist is None:
                 found.conditional.append(Conditional(
                     state, ctx.treaty.id, clause.article, clause.strength, "communist_aggressor",
                     f"the US understanding limits Art. {clause.article} to communist aggression; the scenario does not "
-                    "say whether the aggressor is communist (set communist_aggressor)"))
-            return (" (the US understanding limits Art. IV(1) to communist aggression, which the scenario "
-                    "does not state)")
+                    f"say whether the aggressor is communist and {why} (set communist_aggressor)"))
+            return f" (the US understanding limits Art. IV(1) to communist aggression: {why})"
     return ""
 
 
@@ -158,5 +159,20 @@ def _condition_text(ctx: Ctx, clause: Clause, state: str) -> str:
     if "defensive_only" in clause.conditions:
         parts.append(f"defensive only, and {ctx.name(ctx.target)} is the state attacked")
     if "communist_aggressor_for_usa" in clause.conditions and state == "USA":
-        parts.append("the scenario states the aggressor is communist (US understanding)")
+        _, why = _communist(ctx)
+        parts.append(f"the aggressor is communist (US understanding): {why}")
     return "; " + "; ".join(parts) if parts else ""
+
+
+def _communist(ctx: Ctx) -> tuple[bool | None, str]:
+    """Whether the aggressor is communist: the scenario's explicit value, else the dated regimes.csv fact."""
+    a = ctx.attack
+    if a.communist_aggressor is not None:
+        return a.communist_aggressor, "as the scenario states"
+    if not a.attacker:
+        return None, "the attacker is unspecified"
+    got, source = regime_on(ctx.ref.regimes, a.attacker, "communist", a.date)
+    if got is None:
+        return None, f"for {a.attacker} on {a.date} {source}"
+    state = "ruled" if got else "not ruled"
+    return got, f"{a.attacker} was {state} by a communist party in one-party rule on {a.date} ({source})"

@@ -1,5 +1,6 @@
-"""Shipped geography: Natural Earth country polygons (geopandas<1.0 wheel), the land mask, and the authored
-treaty regions, dated territory facts and entity mappings of ``data/geography.toml``."""
+"""Shipped geography: the 1:10m country layer (countries.py) with the reference's dated sovereignty placed on
+it (holdings.py), the 1:110m polygons (geopandas<1.0 wheel: outlines and the coarse de facto areas), the land
+mask, and the authored treaty regions, disputed features and EU tags of ``data/geography.toml``."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import shapefile
 import shapely
 
 from allied.model import ReferenceDataError
+from allied.obligations.countries import Countries, countries
+from allied.obligations.holdings import Holdings, build
 from allied.obligations.landmask import land_mask
 
 DATA = Path(__file__).parent / "data" / "geography.toml"
@@ -67,37 +70,18 @@ class Fact:
 
 
 @dataclass(frozen=True)
-class EntityRow:
-    ne: str
-    state: str
-    end: dt.date | None
-    kind: str
-    eu: str
-    note: str
-    source: str
-
-
-@dataclass(frozen=True)
 class Geography:
     regions: dict[str, Region]
     facts: tuple[Fact, ...]
-    entities: dict[str, tuple[EntityRow, ...]]
     asian_parties: frozenset[str]
     asian_parties_source: str
     tropic: float
     ne_codes: tuple[str, ...]
     ne_names: tuple[str, ...]
     ne_geoms: Any
-    tree: Any
-    un_members: frozenset[str]
-
-    def entity_index(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
-        """Index into ``ne_codes`` of the polygon holding each point, or -1."""
-        pts = shapely.points(lons, lats)
-        hit_pt, hit_geom = self.tree.query(pts, predicate="intersects")
-        out = np.full(len(lons), -1, dtype=np.int64)
-        out[hit_pt[::-1]] = hit_geom[::-1]  # first hit wins
-        return out
+    land: Countries
+    holdings: Holdings
+    named: dict[str, tuple[frozenset[str], str]]  # scope -> (territory names, the clause's words)
 
     def fact_index(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Index into ``facts`` of the nearest authored place within its radius, or -1 (smallest radius first)."""
@@ -178,12 +162,13 @@ def _facts(rows: list[dict[str, Any]], places: dict[str, Any]) -> tuple[Fact, ..
     return tuple(out)
 
 
-def _entities(rows: list[dict[str, Any]]) -> dict[str, tuple[EntityRow, ...]]:
-    out: dict[str, list[EntityRow]] = {}
+def _eu(rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    out = {}
     for r in rows:
-        out.setdefault(r["ne"], []).append(EntityRow(r["ne"], r["state"], r.get("end"), r["kind"],
-                                                     r.get("eu", ""), r.get("note", ""), r["source"]))
-    return {k: tuple(v) for k, v in out.items()}
+        if r.get("eu") not in ("outermost", "oct", "unknown") or not r.get("source"):
+            raise _fail(f"eu {r.get('iso3')}", "eu must be outermost, oct or unknown, with a source")
+        out[r["iso3"]] = (r["eu"], r.get("note", ""))
+    return out
 
 
 def _natural_earth() -> tuple[tuple[str, ...], tuple[str, ...], Any]:
@@ -203,13 +188,6 @@ def _natural_earth() -> tuple[tuple[str, ...], tuple[str, ...], Any]:
     return tuple(codes), tuple(names), np.array(geoms, dtype=object)
 
 
-def _un_members() -> frozenset[str]:
-    import country_converter as coco
-
-    data = coco.CountryConverter().data
-    return frozenset(data.loc[data["UNmember"].notna(), "ISO3"])
-
-
 @lru_cache(maxsize=1)
 def geography() -> Geography:
     """The shipped and authored geography, loaded once."""
@@ -217,13 +195,16 @@ def geography() -> Geography:
 
     with open(DATA, "rb") as fh:
         raw = tomllib.load(fh)
+    ref = load()
     codes, names, geoms = _natural_earth()
     shapely.prepare(geoms)
+    land = countries()
+    coarse = dict(zip(names, geoms, strict=True))
     asian = raw["seacdt_asian_parties"]
     return Geography(
-        regions=_regions(raw["region"]), facts=_facts(raw["territory"], load().places),
-        entities=_entities(raw["entity"]), asian_parties=frozenset(asian["states"]),
-        asian_parties_source=asian["source"], tropic=float(raw["tropic_of_cancer"]),
-        ne_codes=codes, ne_names=names, ne_geoms=geoms, tree=shapely.STRtree(geoms),
-        un_members=_un_members(),
+        regions=_regions(raw["region"]), facts=_facts(raw["territory"], ref.places),
+        asian_parties=frozenset(asian["states"]), asian_parties_source=asian["source"],
+        tropic=float(raw["tropic_of_cancer"]), ne_codes=codes, ne_names=names, ne_geoms=geoms, land=land,
+        holdings=build(ref.territories, land, coarse, _eu(raw["eu"])),
+        named={r["scope"]: (frozenset(r["territories"]), r["label"]) for r in raw["named_territory"]},
     )

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from allied.model import ATTACK_KINDS, Attack, InputError
+from allied.model.sovereignty import TerritoryPeriod
+from allied.obligations.places import NEAR_KM, named_near, resolve
 from allied.reference import Reference, parse_date, state_code
 from allied.reference.gazetteer import lookup
 
@@ -21,6 +24,9 @@ class Point:
     lat: float
     lon: float
     named: tuple[str, str, str] | None  # (ISO3, name, source) of the place the name resolved to
+    how: str = ""  # how the point was found, for the answer
+    named_km: float = 0.0  # distance from the point to the named place
+    by_name: bool = False  # the point is the named place's own (no coordinates were given)
 
 
 def attack_from(value: Attack | dict[str, Any], ref: Reference, id: str = "") -> Attack:
@@ -93,32 +99,44 @@ def _flag(value: dict[str, Any], field: str, default: bool | None) -> Any:
     raise InputError(field, _shown(got), "true or false")
 
 
-def point_of(attack: Attack, ref: Reference) -> Point:
-    """Where the attack is: the given coordinates, else the named place (gazetteer), else an error."""
-    entries = lookup(attack.place, ref) if attack.place else []
-    with_coords = [e for e in entries if e.lat is not None and e.lon is not None]
+def point_of(attack: Attack, ref: Reference, holder_of: dict[str, str] | None = None) -> Point:
+    """Where the attack is: the given coordinates (with the named place if it is near them), else the named
+    place, resolved without guessing (places.resolve), else an error."""
     if attack.lat is not None and attack.lon is not None:
-        near = [e for e in with_coords if abs(e.lat - attack.lat) < 1 and abs(e.lon - attack.lon) < 1]  # type: ignore[operator]
-        named = (near[0].country, near[0].name, near[0].source) if near else None
-        return Point(attack.lat, attack.lon, named)
+        how = f"coordinates given ({attack.lat:.4f}, {attack.lon:.4f})"
+        near = named_near(attack.place, ref, attack.lat, attack.lon) if attack.place else None
+        if near is None:
+            if attack.place:
+                how += f"; no place named {attack.place!r} within {NEAR_KM:g} km of them"
+            return Point(attack.lat, attack.lon, None, how)
+        e, dist = near
+        return Point(attack.lat, attack.lon, (e.country, e.name, e.source),
+                     how + f"; {attack.place!r} is {e.name} ({e.country}), {dist:.1f} km away ({e.source})", dist)
     if not attack.place:
         raise InputError("place", None, "a place name (a city, a state or a place in places.toml) or lat and lon")
-    if not with_coords:
-        hint = "it is known but has no coordinates" if entries else "it is not in the gazetteer"
-        raise InputError("place", attack.place, "a known place name, or give lat and lon",
-                         f"{hint}; give lat and lon")
-    best = with_coords[0]
-    return Point(best.lat, best.lon, (best.country, best.name, best.source))  # type: ignore[arg-type]
+    found = resolve(attack.place, ref, attack.target, holder_of or {})
+    e = found.entry
+    return Point(e.lat, e.lon, (e.country, e.name, e.source), f"place {found.how}", 0.0, True)  # type: ignore[arg-type]
 
 
-def homeland(state: str, ref: Reference) -> Point | None:
-    """A state's homeland for a strike on it: its capital (GeoNames via the gazetteer), or None if unknown."""
+def homeland(state: str, ref: Reference, day: dt.date | None = None,
+             whole: Iterable[TerritoryPeriod] = ()) -> Point | None:
+    """A state's homeland for a strike on it on ``day``: the point of the reference's fact that makes it the
+    sovereign and administrator of a whole country on that day (Bonn for West Germany in 1970), else its
+    capital today (GeoNames via the gazetteer), or None if unknown."""
+    for r in whole:
+        if (day and r.iso3_now == state and r.sovereign == state and r.administrators == (state,)
+                and r.span.covers(day) == "yes"
+                and r.lat is not None and r.lon is not None):
+            return Point(r.lat, r.lon, (state, r.site or r.territory, r.source),
+                         f"{state}'s homeland on {day}: {r.site} ({r.territory}, {r.source})")
     info = ref.states.get(state)
     if info is None:
         return None
     for entry in lookup(info.name, ref):
         if entry.kind == "country" and entry.country == state and entry.lat is not None and entry.lon is not None:
-            return Point(entry.lat, entry.lon, (state, entry.name, entry.source))
+            return Point(entry.lat, entry.lon, (state, entry.name, entry.source),
+                         f"{state}'s homeland: its capital {entry.name} ({entry.source})")
     return None
 
 

@@ -26,7 +26,9 @@ def obligation_record(o: Obligation) -> dict[str, Any]:
 def territory_record(t: Territory, at_sea: bool, regions: frozenset[str]) -> dict[str, Any]:
     return {"status": t.status, "sovereign": t.sovereign or None, "administrator": t.administrator or None,
             "name": t.name or None, "claimants": list(t.claimants), "at_sea": at_sea,
-            "regions": sorted(regions), "basis": t.basis, "source": t.source, "note": t.note}
+            "regions": sorted(regions), "basis": t.basis, "source": t.source, "note": t.note,
+            "standing": t.standing or None, "administrators": list(t.administrators), "dated": t.dated,
+            "territory_code": t.entity or None}
 
 
 def result_record(r: Assessment) -> dict[str, Any]:
@@ -38,6 +40,7 @@ def result_record(r: Assessment) -> dict[str, Any]:
         "contested": [{"state": c.state, "treaty": c.treaty, "reason": c.reason} for c in r.contested],
         "conditional": [asdict(c) for c in r.conditional],
         "territory": territory_record(r.where.territory, r.where.at_sea, r.where.regions),
+        "resolution": {"lat": r.attack.lat, "lon": r.attack.lon, "evidence": list(r.where.evidence)},
         "notes": list(r.notes),
     }
     if r.rounds:

@@ -51,6 +51,9 @@ def anywhere(c: Ctx) -> Verdict:
 def _nato_territory(c: Ctx, state: str) -> str:
     """Which Art. 6(i) category a point of ``state``'s territory falls in, or ''."""
     regions, at_sea = c.where.regions, c.where.at_sea
+    names, label = c.geo.named.get("nato_art6", (frozenset(), ""))
+    if c.where.territory.name in names:
+        return label
     if state == "TUR":
         return "the territory of Turkey"
     if "europe" in regions:
@@ -184,8 +187,10 @@ def us_roc_art6(c: Ctx) -> Verdict:
     if c.attack.kind != "territory" or not c.on_target_territory:
         return None
     if c.target == "TWN":
-        return "match", (f"an armed attack on Taiwan and the Pescadores, the territories of the Republic of "
-                         f"China{c.place}")
+        names, label = c.geo.named.get("us_roc_art6", (frozenset(), ""))
+        if t.name not in names:
+            return None  # Art. VI names the islands: Kinmen and Matsu were never added
+        return "match", f"an armed attack on {label} ({t.name}), the territories of the Republic of China{c.place}"
     if "west_pacific" in c.where.regions and not (t.metropolitan and t.sovereign == c.target):
         return "match", (f"an armed attack in the West Pacific Area on an island territory under the jurisdiction "
                          f"of {c.name(c.target)}{c.place}")

@@ -1,12 +1,55 @@
-"""Whose territory a point is on a date: authored dated facts first, then the country polygons, then the
-named place's state, then land or sea. Unknown is reported as unknown, never guessed."""
+"""Whose territory a point is on a date. Evidence in order: the authored disputed features (geography.toml),
+the 1:10m country layer with a coast tolerance, the reference's dated sovereignty placed on it (holdings.py),
+then land or sea from the 1 km mask. Unknown is reported as unknown, never guessed."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
 
 from allied.model import Territory, TerritoryContest
-from allied.obligations.geodata import LAND_SOURCE, NE_SOURCE, Fact, Geography
+from allied.obligations.countries import SOURCE as FINE_SOURCE
+from allied.obligations.geodata import LAND_SOURCE, Fact, Geography, is_land
+from allied.obligations.holdings import local_index, near_index, territory_on
+
+
+@dataclass(frozen=True)
+class Located:
+    """Per point (arrays of equal length): what the layers say, before any date is applied."""
+
+    fact: np.ndarray  # authored disputed feature, or -1
+    part: np.ndarray  # part of the 1:10m layer (within the coast tolerance), or -1
+    unit: np.ndarray
+    local: np.ndarray  # local territory of the reference (radius or coarse polygon), or -1
+    near: np.ndarray  # whole-unit territory whose point is near, or -1
+    land: np.ndarray  # the 1 km mask says land
+    coast: np.ndarray  # in the country layer only through the coast tolerance
+
+    def key(self, i: int) -> tuple[int, ...]:
+        return (int(self.fact[i]), int(self.part[i]), int(self.unit[i]), int(self.local[i]), int(self.near[i]),
+                int(self.land[i]))
+
+
+def _near_land(lats: np.ndarray, lons: np.ndarray, land: np.ndarray, geo: Geography) -> np.ndarray:
+    """Land at the point or within about 5 km (eight points around it): worth a coast-tolerance test."""
+    out = land.copy()
+    for dy, dx in ((0.05, 0), (-0.05, 0), (0, 0.05), (0, -0.05), (0.035, 0.035), (-0.035, 0.035), (0.035, -0.035),
+                   (-0.035, -0.035)):
+        out |= is_land(np.clip(lats + dy, -90, 90), ((lons + dx / np.maximum(np.cos(np.radians(lats)), 0.2) + 180)
+                                                     % 360) - 180)
+    return out
+
+
+def locate_points(geo: Geography, lons: np.ndarray, lats: np.ndarray) -> Located:
+    lons, lats = np.asarray(lons, dtype=float), np.asarray(lats, dtype=float)
+    land = is_land(lats, lons)
+    part, coast = geo.land.locate(lons, lats, _near_land(lats, lons, land, geo))
+    unit = np.where(part >= 0, geo.land.part_unit[np.maximum(part, 0)], -1)
+    h = geo.holdings
+    return Located(geo.fact_index(lons, lats), part, unit, local_index(h, unit, lons, lats),
+                   near_index(h, unit, lons, lats), land, coast)
 
 
 def from_fact(fact: Fact, day: dt.date, name: str) -> Territory:
@@ -20,46 +63,24 @@ def from_fact(fact: Fact, day: dt.date, name: str) -> Territory:
         status, sovereign=period.sovereign, administrator=period.administrator or period.sovereign,
         entity=fact.place, name=name, claimants=period.claimants, contests=contests,
         basis=f"authored place {fact.place}", source=period.source, note=period.note,
+        administrators=(period.administrator,) if period.administrator else (), dated=True,
     )
-
-
-def from_entity(geo: Geography, code: str, name: str, day: dt.date) -> Territory:
-    for row in geo.entities.get(code, ()):
-        if row.end is None or day <= row.end:
-            metropolitan = row.kind == "same"
-            return Territory("state", sovereign=row.state, administrator=row.state, entity=code, name=name,
-                             metropolitan=metropolitan, eu=row.eu, basis=f"{NE_SOURCE}: {code}",
-                             source=row.source, note=row.note)
-    if code in geo.un_members:
-        return Territory("state", sovereign=code, administrator=code, entity=code, name=name, metropolitan=True,
-                         basis=f"{NE_SOURCE}: {code}", source=f"{NE_SOURCE}; UN membership: country_converter")
-    return Territory("unknown", entity=code, name=name, basis=f"{NE_SOURCE}: {code}", source=NE_SOURCE,
-                     note=f"{name} ({code}) is not a UN member state and the reference does not say which "
-                          "state it belongs to")
 
 
 def at_sea_or_unknown(land: bool) -> Territory:
     if land:
-        return Territory("unknown", basis=f"{NE_SOURCE}; {LAND_SOURCE}", source=LAND_SOURCE,
-                         note="land outside the shipped country polygons and the authored places: territory unknown")
+        return Territory("unknown", basis=f"{FINE_SOURCE}; {LAND_SOURCE}", source=LAND_SOURCE,
+                         note="land outside the country layer and the authored places: territory unknown")
     return Territory("sea", basis=LAND_SOURCE, source=LAND_SOURCE,
-                     note="at sea, outside the shipped country polygons and the authored places: no state's territory")
+                     note="at sea, outside the country layer and the authored places: no state's territory")
 
 
-def territory_for(geo: Geography, fact: int, entity: int, land: bool, day: dt.date,
-                  named: tuple[str, str, str] | None = None) -> Territory:
-    """The territory at a point from precomputed look-ups; ``named`` is (country, name, source) of a place."""
+def territory_for(geo: Geography, key: tuple[int, ...], day: dt.date, skip_local: bool = False) -> Territory:
+    """The territory of a point from its layer key (Located.key) on ``day``."""
+    fact, part, unit, local, near, land = key
     if fact >= 0:
         f = geo.facts[fact]
         return from_fact(f, day, f.name)
-    if entity >= 0:
-        return from_entity(geo, geo.ne_codes[entity], geo.ne_names[entity], day)
-    if named and named[0]:
-        found = from_entity(geo, named[0], named[1], day)
-        if found.status == "state":
-            return Territory(found.status, sovereign=found.sovereign, administrator=found.administrator,
-                             entity=named[0], name=named[1], metropolitan=found.metropolitan, eu=found.eu,
-                             basis=f"named place {named[1]!r}", source=named[2],
-                             note="outside the 1:110m country polygons; state taken from the gazetteer entry")
-        return found
-    return at_sea_or_unknown(land)
+    if unit >= 0 or (local >= 0 and not skip_local):
+        return territory_on(geo.holdings, geo.land, unit, local, part, day, skip_local, near)
+    return at_sea_or_unknown(bool(land))

@@ -181,3 +181,8 @@ def _near_hint(entry: Entry, hint_key: str, ref: Reference) -> bool:
         if e.country and e.country == entry.country:
             return True
     return False
+
+
+def capital(iso3: str) -> Entry | None:
+    """The capital city of a state (GeoNames' country table), or None."""
+    return _capitals().get(iso3)

@@ -25,6 +25,8 @@ from allied.model import (
     Suspension,
     Treaty,
 )
+from allied.model.sovereignty import Regime, TerritoryPeriod
+from allied.reference.sovereignty import load_sovereignty
 from allied.reference.states import load_aliases, load_states
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -46,6 +48,8 @@ class Reference:
     places: dict[str, Place]
     data_dir: Path = field(default=DATA_DIR)
     aliases: dict[str, str] = field(default_factory=dict)  # input-only codes, e.g. ROC -> TWN
+    territories: tuple[TerritoryPeriod, ...] = ()  # dated sovereignty (sovereignty.toml)
+    regimes: tuple[Regime, ...] = ()
 
 
 class _Rows:
@@ -307,9 +311,10 @@ def _load(d: Path) -> Reference:
     states = load_states(d / "states.toml")
     scopes, treaties = _load_treaties(d / "treaties.toml", states)
     officials = _load_officials(d / "officials.toml", states)
+    territories, regimes = load_sovereignty(d / "sovereignty.toml", states)
     return Reference(
         states=states, scopes=scopes, treaties=treaties, officials=officials,
         organizations=_load_organizations(d / "organizations.toml", states),
         forums=_load_forums(d / "forums.toml", states), places=_load_places(d / "places.toml", states),
-        data_dir=d, aliases=load_aliases(d / "states.toml", states),
+        data_dir=d, aliases=load_aliases(d / "states.toml", states), territories=territories, regimes=regimes,
     )

@@ -66,7 +66,9 @@ def test_dev_corpus_reports_of_one_visit_are_merged(dev_articles: list[Path], db
     allied.ingest(dev_articles, db=db)
     scm = allied.events(forum="SCM", db=db)
     assert [(e["type"], e["date"]["start"], e["place"]["name"]) for e in scm] == [("meeting", "2025-11-04", "Seoul")]
-    assert [s["doc"] for s in scm[0]["sources"]] == ["001", "026", "032", "000", "014"]
+    # one meeting reported in English, German and Korean
+    assert [s["doc"] for s in scm[0]["sources"]] == ["001", "026", "032", "000", "014", "b005"]
+    assert {s["language"] for s in scm[0]["sources"]} == {"de", "en", "ko"}
     vietnam = [e for e in allied.events(country="VNM", db=db) if e["type"] == "visit"]
     assert [(e["place"]["name"], e["date"]) for e in vietnam] == [
         ("Hanoi", {"start": "2025-11-02", "end": "2025-11-03", "inferred": False})

@@ -70,7 +70,8 @@ def test_bad_balance_input(db: Path, args: tuple[Any, ...], message: str) -> Non
 def test_status_says_which_copy_is_in_use(db: Path, sipri_file: Path) -> None:
     fresh = allied.data_status(db)
     assert [(r["dataset"], r["origin"], r["in_use"]) for r in fresh] == [
-        ("nato", "snapshot", True), ("nmc", "snapshot", True), ("sipri", "snapshot", True), ("worldbank:MS.MIL.XPND.GD.ZS", "snapshot", True),
+        ("nato", "snapshot", True), ("nmc", "snapshot", True), ("sipri", "snapshot", True),
+        ("worldbank:MS.MIL.XPND.GD.ZS", "snapshot", True),
         ("worldbank:NY.GDP.MKTP.CD", "snapshot", True), ("worldbank:SP.POP.TOTL", "snapshot", True),
         ("news:documents", "ingested", True), ("news:events", "ingested", True)]
     assert [r["rows"] for r in fresh[-2:]] == [0, 0] and "no ingested articles" in fresh[-2]["note"]
@@ -94,7 +95,8 @@ def test_snapshot_is_small_and_holds_only_the_listed_figures() -> None:
     assert {g[1] for g in nmc} == {"cinc", "energy", "iron_steel", "milex_usd_thousand", "personnel", "population",
                                    "urban_population"}
     assert all(g[2] == 1816 and g[3:] == (1, 0) for g in nmc)
-    assert [g for g in got if g[0] not in ("nato", "nmc")] == [("sipri", "milex_gdp", 1990, 1, 0), ("sipri", "milex_per_capita", 1990, 1, 0),
+    assert [g for g in got if g[0] not in ("nato", "nmc")] == [
+                   ("sipri", "milex_gdp", 1990, 1, 0), ("sipri", "milex_per_capita", 1990, 1, 0),
                    ("sipri", "milex_usd", 1990, 1, 0), ("sipri", "milex_usd_const", 1990, 1, 0),
                    ("worldbank:MS.MIL.XPND.GD.ZS", "milex_gdp", 1990, 1, 0),
                    ("worldbank:NY.GDP.MKTP.CD", "gdp_usd", 1990, 1, 0),

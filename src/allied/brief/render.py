@@ -120,15 +120,21 @@ def view(brief: dict[str, Any]) -> dict[str, Any]:
               "gdp_share": _share(r["gdp_share"]), "gap2": _bn(r["gap_usd_to_2"]), "gap35": _bn(r["gap_usd_to_3_5"]),
               "trend": " → ".join(_pct(t["milex_pct_gdp"]).replace(" %", "") + ("e" if t["estimate"] else "")
                                   for t in fig["trend"].get(r["iso3"], [])),
-              "flag": "; ".join(x for x in ("estimate" if r.get("estimate") else "", _own_note(r, fig["rows"])) if x),
+              "flag": "; ".join(x for x in (" ".join(f"[{f}]" for f in r.get("flags", [])),
+                                            _own_note(r, fig["rows"])) if x),
               "source": f"{r['source']}: {r['release']}"} for r in fig["rows"]]
     pledges = [{"country": names.get(p["country"], p["country"]), "what": p["what"],
                 "value": f"{p['value']} {p['unit']}", "by": str(p.get("by") or ""),
                 "evidence": " … ".join(x["text"] for x in p["evidence"])} for p in brief["pledges"]]
     legend = [{"mark": m, "text": MARKERS[m]} for m in markers_in(*(b["source"] for b in bound))]
+    meanings = {n["flag"]: n["meaning"] for r in fig["rows"] for n in r.get("flag_notes", [])}
+    if any(t["estimate"] for ts in fig["trend"].values() for t in ts):
+        meanings.setdefault("e", "after a figure in the trend: an estimate")
     return {"events": events, "stops": stops, "bound": bound, "unlinked": unlinked, "money": money,
             "pledges": pledges, "figure_notes": [{"text": n} for n in common_notes(fig["rows"])],
-            "legend": legend, "empty": _empty(brief), "url": [{"href": u} for u in [safe_url(brief.get("url"))] if u]}
+            "legend": legend, "figure_legend": [{"mark": f"[{k}]" if k != "e" else k, "text": t}
+                                                for k, t in meanings.items()],
+            "empty": _empty(brief), "url": [{"href": u} for u in [safe_url(brief.get("url"))] if u]}
 
 
 def _empty(brief: dict[str, Any]) -> dict[str, str]:
@@ -215,6 +221,8 @@ def _text(brief: dict[str, Any], v: dict[str, Any], width: int) -> str:
         console.print(f"Who pays what: {v['empty']['money']}.", markup=False)
     for note in v["figure_notes"]:
         console.print(f"Figures: {note['text']}", markup=False)
+    for item in v["figure_legend"]:
+        console.print(f"{item['mark']}: {item['text']}", markup=False)
     for source in sorted({m["source"] for m in v["money"]}):
         console.print(f"Source: {source}", markup=False)
     for note in brief["notes"]:

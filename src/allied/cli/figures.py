@@ -28,13 +28,16 @@ TABLE_COLUMNS = (("iso3", "iso3", None), ("name", "name", None), ("milex_usd", "
                  ("gdp_share", "GDP share %", 0.01), ("fair_share_ratio", "fair share ratio", 1),
                  ("milex_per_capita_usd", "per capita US$", 1), ("gap_pct_to_2", "gap to 2 % (pts)", 1),
                  ("gap_usd_to_2", "gap to 2 % US$ bn", 1e9), ("gap_pct_to_3_5", "gap to 3.5 % (pts)", 1),
-                 ("gap_usd_to_3_5", "gap to 3.5 % US$ bn", 1e9), ("estimate", "estimate", None))
+                 ("gap_usd_to_3_5", "gap to 3.5 % US$ bn", 1e9), ("estimate", "estimate", None),
+                 ("flags", "flags", None))
 
 
 def _table_row(row: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for key, header, scale in TABLE_COLUMNS:
         value = row[key]
+        if key == "flags":
+            value = " ".join(f"[{f}]" for f in value)
         out[header] = round(value / scale, 2) if scale and isinstance(value, float) else value
     return out
 
@@ -43,10 +46,13 @@ def _footer(rows: list[dict[str, Any]]) -> None:
     """Under a table: the releases and the notes that apply (json and csv carry them on every row)."""
     releases = dict.fromkeys(p.strip() for r in rows for p in str(r.get("release") or "").split(" ; ") if p.strip())
     notes = dict.fromkeys(n.strip() for r in rows for n in str(r.get("note") or "").split(";") if n.strip())
+    meanings = {n["flag"]: n["meaning"] for r in rows for n in r.get("flag_notes") or []}
     for text in releases:
         say(f"Source: {text}")
     for text in notes:
         say(f"Note: {text}")
+    for flag, meaning in meanings.items():
+        say(f"[{flag}]: {meaning}")
 
 
 @burden_app.callback(invoke_without_command=True)

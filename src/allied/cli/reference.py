@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 import allied
-from allied.cli.common import FormatOption, emit, handle_errors
+from allied.cli.common import FormatOption, emit, handle_errors, say
+from allied.viz.sources import MARKERS, cite, markers_in, strength_label
 
 treaty_app = typer.Typer(
     help="Treaties: parties with their dates, operative clauses with quotations.", no_args_is_help=True
@@ -27,9 +28,12 @@ def treaty_show(
     if fmt in ("json", "jsonl"):
         emit([doc], fmt, document=doc)
         return
-    emit(doc["parties"], fmt, title=f"{t.id}: {t.name} (in force {t.in_force})")
+    emit(_cited(doc["parties"]), fmt, title=f"{t.id}: {t.name} (in force {t.in_force})")
     if fmt == "table":
-        emit(doc["clauses"], fmt, title=f"{t.id}: operative clauses")
+        clauses = [{**c, "strength": strength_label(c["strength"])} for c in _cited(doc["clauses"])]
+        emit(clauses, fmt, title=f"{t.id}: operative clauses")
+        for m in markers_in(*(c["source"] for c in doc["clauses"])):
+            say(f"{m} in a source: {MARKERS[m]}.")
 
 
 @treaty_app.command("list")
@@ -41,8 +45,14 @@ def treaty_list(
 ) -> None:
     """List treaties; with --state and --date, those the state is party to on that date."""
     rows = allied.treaties(state=state, date=date)
-    emit(rows, fmt, title="Treaties" + (f" of {state.upper()} on {date}" if state else ""),
+    emit(_cited(rows) if fmt in ("table", "csv") else rows, fmt,
+         title="Treaties" + (f" of {state.upper()} on {date}" if state else ""),
          empty=f"{state} is party to no treaty in allied's reference model on {date or 'today'}")
+
+
+def _cited(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose ``source`` cites primary sources first (as every face does)."""
+    return [{**r, "source": cite(r["source"])} if isinstance(r.get("source"), str) else r for r in rows]
 
 
 @official_app.command("find")

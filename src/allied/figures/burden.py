@@ -61,9 +61,15 @@ def burden(con: duckdb.DuckDBPyConnection, alliance: str | None, members: str | 
     codes, label = membership.resolve(alliance, members, year)
     data = {name: _fetch(con, series, codes, year) for name, series in _series(spec).items()}
     rows = [_member(code, year, key, spec, data, span) for code in codes]
+    consulted = tables.release_of(con, spec.pct[0])
+    for r in rows:  # a member the source has no figure for still names the release that was looked in
+        r["release"] = r["release"] or consulted
     _add_shares(rows)
+    meanings = {k: v for ds in dict.fromkeys(s[0] for s in _series(spec).values())
+                for k, v in tables.flag_notes(con, ds).items()}
     for r in rows:
         r["alliance"] = label
+        r["flag_notes"] = [{"flag": f, "meaning": meanings[f]} for f in r["flags"] if f in meanings]
     return rows
 
 

@@ -79,5 +79,7 @@ def _describe(con: duckdb.DuckDBPyConnection, dataset: str) -> dict[str, Any]:
         f"SELECT count(*), min(year), max(year), count(DISTINCT iso3), list(DISTINCT indicator ORDER BY indicator) "
         f"FROM figure_values WHERE {_where(dataset)}").fetchone()
     assert stats is not None
-    return {"kind": row[0], "file": row[1], "sha256": row[2], "release": row[3], "rows": stats[0],
-            "min_year": stats[1], "max_year": stats[2], "countries": stats[3], "indicators": stats[4]}
+    notes = con.execute("SELECT mark, text FROM figure_notes WHERE dataset = ? ORDER BY mark", [dataset]).fetchall()
+    return {"notes": [list(n) for n in notes], "kind": row[0], "file": row[1], "sha256": row[2],
+            "release": row[3], "rows": stats[0], "min_year": stats[1], "max_year": stats[2],
+            "countries": stats[3], "indicators": stats[4]}

@@ -148,3 +148,12 @@ def release_of(con: duckdb.DuckDBPyConnection, dataset: str) -> str:
     if row:
         return str(row[0])
     return str(snapshot.datasets().get(dataset, {}).get("release", ""))
+
+
+def flag_notes(con: duckdb.DuckDBPyConnection, dataset: str) -> dict[str, str]:
+    """{flag: what it means} as the dataset's release explains it (SIPRI's footnote symbols and numbered
+    notes, and the estimate / uncertain / placeholder marks), from the store or the snapshot."""
+    if imported(con, dataset):
+        return {str(m): str(t) for m, t in con.execute("SELECT mark, text FROM figure_notes WHERE dataset = ?",
+                                                       [dataset]).fetchall()}
+    return {str(m): str(t) for m, t in snapshot.datasets().get(dataset, {}).get("notes", [])}

@@ -19,10 +19,10 @@
   const f = b.figures;
   if (f && f.trend) {
     const values = Object.entries(f.trend).flatMap(([iso3, rows]) => rows.map((r) => Object.assign({ iso3 }, r)));
-    const releases = Array.from(new Set(f.rows.map((r) => r.release).filter(Boolean)));
+    const releases = Array.from(new Set(f.rows.flatMap((r) => (r.release || "").split(" ; ")).filter(Boolean)));
     allied.chart(document.getElementById("trend"), {
       width: 640, height: 220,
-      title: { text: "Defense spending, % of GDP", subtitle: "Source: " + releases.join("; "),
+      title: { text: "Defense spending, % of GDP", subtitle: releases.map((r, i) => (i ? "" : "Source: ") + r),
                subtitleFontSize: 9, subtitleColor: "#5b6676", anchor: "start" },
       data: { values: values },
       mark: { type: "line", point: true },

@@ -5,8 +5,9 @@
   const doc = allied.doc();
   if (!doc) return;
   const rows = doc.rows.filter((r) => r.milex_pct_gdp !== null);
-  const releases = Array.from(new Set(doc.rows.map((r) => r.release).filter(Boolean)));
-  const source = "Source: " + releases.join("; ");
+  const releases = Array.from(new Set(doc.rows.flatMap((r) => (r.release || "").split(" ; ")).filter(Boolean)));
+  // one line per release, so the source line is never cut at the chart's edge
+  const source = releases.map((r, i) => (i ? "" : "Source: ") + r);
   const sub = { subtitle: source, subtitleFontSize: 9, subtitleColor: "#5b6676", anchor: "start" };
   const targets = [{ v: 2, label: "2 %" }, { v: 3.5, label: "3.5 %" }];
 
@@ -53,7 +54,7 @@
     const p = doc.path;
     allied.chart(document.getElementById("chart-path"), {
       title: { text: p.country + ": % of GDP on the path to " + p.target_pct_gdp + " % by " + p.by,
-               subtitle: "Source: " + p.release, subtitleFontSize: 9, subtitleColor: "#5b6676", anchor: "start" },
+               subtitle: ("Source: " + p.release).split(" ; "), subtitleFontSize: 9, subtitleColor: "#5b6676", anchor: "start" },
       width: 700, height: 220,
       layer: [
         { data: { values: p.path }, mark: { type: "line", point: true, color: "#1f5fa8" },

@@ -125,7 +125,8 @@ def _target(attack: Attack, where: Where) -> tuple[str, list[str]]:
 
 def whole_rows(geo: Geography) -> list[Any]:
     """The reference's facts about whole countries (not local exceptions), for homelands on a date."""
-    return [r for g in geo.holdings.groups if g.tier == "whole" for r in g.rows]
+    return [r for g in geo.holdings.groups if g.tier == "whole" for r in g.rows
+            if geo.land.units[g.unit].code == r.iso3_now and r.status == "sovereign"]
 
 
 def cascade_rounds(first: Assessment, rounds: int, ref: Reference) -> tuple[CascadeRound, ...]:

@@ -92,9 +92,12 @@ def build(territories: tuple[TerritoryPeriod, ...], land: Countries, coarse: dic
         site = next((r for r in rows if r.lat is not None), None)
         if site is None:
             continue  # no point to place it by (Kherson's left bank): left out, see sovereignty-gaps
-        part, _ = land.locate(np.array([site.lon]), np.array([site.lat]))
-        unit = int(land.part_unit[part[0]]) if part[0] >= 0 else -1
+        part_at, unit = _place(land, site)
+        part = np.array([part_at])
         ext = extents.get(name)
+        if ext is None and unit >= 0 and land.units[unit].code != site.iso3_now and (
+                land.units[unit].kind == "Sovereign country") and part_at == land.main_part(unit):
+            ext = {"radius_km": 10.0, "note": f"the area around the point, inside {land.units[unit].name}"}
         if ext and "coarse" in ext:
             if ext["coarse"] not in coarse:
                 raise ReferenceDataError(EXTENTS.name, name, f"coarse polygon {ext['coarse']!r} not found")
@@ -102,7 +105,8 @@ def build(territories: tuple[TerritoryPeriod, ...], land: Countries, coarse: dic
                                 extent_note=ext["note"]))
         elif ext:
             held = {c for r in rows for c in (r.sovereign, *r.administrators) if c}
-            units = (-1, *(i for i, u in enumerate(land.units) if u.code in held)) if unit < 0 else ()
+            units = (*(i for i, u in enumerate(land.units) if u.code in held), unit) if unit < 0 else (unit,)
+            units = (*units, -1) if ext.get("sea") or unit < 0 else units
             groups.append(Group(name, tuple(rows), unit, "local", radius_km=float(ext["radius_km"]),
                                 max_lat=ext.get("max_lat"), extent_note=ext["note"], units=units))
         elif unit >= 0 and int(part[0]) != land.main_part(unit):
@@ -117,6 +121,21 @@ def build(territories: tuple[TerritoryPeriod, ...], land: Countries, coarse: dic
             whole.setdefault(g.unit, []).append(i)
     return Holdings(tuple(groups), local, {g.part: i for i, g in enumerate(groups) if g.tier == "part"},
                     {k: tuple(v) for k, v in whole.items()}, contests, eu)
+
+
+def _place(land: Countries, site: TerritoryPeriod) -> tuple[int, int]:
+    """(part, unit) for a territory's point: a part of the unit that bears the territory's own code if one lies
+    within 0.25 degrees (Melilla is Spain's, not Morocco's; the Vatican is not Italy), else the part holding it."""
+    own = np.flatnonzero([u.code == site.iso3_now for u in land.units])
+    point = shapely.points(site.lon, site.lat)
+    if len(own):
+        parts = np.flatnonzero(np.isin(land.part_unit, own))
+        dist = shapely.distance(land.parts[parts], point)
+        if len(parts) and dist.min() <= 0.25:
+            best = int(parts[int(np.argmin(dist))])
+            return best, int(land.part_unit[best])
+    part, _ = land.locate(np.array([site.lon]), np.array([site.lat]))
+    return int(part[0]), int(land.part_unit[part[0]]) if part[0] >= 0 else -1
 
 
 def _merge_same_extent(groups: list[Group]) -> list[Group]:
@@ -142,7 +161,7 @@ def local_index(h: Holdings, unit: np.ndarray, lons: np.ndarray, lats: np.ndarra
     out = np.full(len(lons), -1, dtype=np.int64)
     for gid in reversed(h.local):  # larger first, so smaller radii overwrite
         g = h.groups[gid]
-        same = np.isin(unit, g.units) if g.unit < 0 else unit == g.unit
+        same = np.isin(unit, g.units) if g.units else unit == g.unit
         if not same.any():
             continue
         if g.geom is not None:

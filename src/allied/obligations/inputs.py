@@ -124,8 +124,9 @@ def homeland(state: str, ref: Reference, day: dt.date | None = None,
     """A state's homeland for a strike on it on ``day``: the point of the reference's fact that makes it the
     sovereign and administrator of a whole country on that day (Bonn for West Germany in 1970), else its
     capital today (GeoNames via the gazetteer), or None if unknown."""
+    historic = bool(ref.states.get(state) and ref.states[state].historic)
     for r in whole:
-        if (day and r.iso3_now == state and r.sovereign == state and r.administrators == (state,)
+        if (day and (r.iso3_now == state or historic) and r.sovereign == state and r.administrators == (state,)
                 and r.span.covers(day) == "yes"
                 and r.lat is not None and r.lon is not None):
             return Point(r.lat, r.lon, (state, r.site or r.territory, r.source),

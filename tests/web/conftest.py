@@ -31,7 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 @pytest.fixture
 def client(db: Path) -> Iterator[TestClient]:
     """The dashboard over a fresh store, in process."""
-    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c
 
 

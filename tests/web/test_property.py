@@ -9,7 +9,7 @@ from schemathesis import GenerationMode
 
 from allied.web import create_app
 
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(":memory:"))
+schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(":memory:", hosts=("testserver",)))
 schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], database="none")
 
 

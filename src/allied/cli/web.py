@@ -15,11 +15,11 @@ def serve(
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Server processes; all read the store while one writer writes.",
+                                         min=1, max=64)] = 1,
 ) -> None:
     """Serve the dashboard (Brief, Obligations, Burden, Events, Data) and its JSON API on HOST:PORT."""
-    import uvicorn
-
-    from allied.web import create_app
+    from allied.web.server import run
 
     typer.echo(f"allied dashboard on http://{host}:{port}/  (API description: /openapi.json; Ctrl+C stops)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    run(db, host, port, workers)

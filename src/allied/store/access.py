@@ -67,11 +67,20 @@ def lock_wait() -> float:
     return value
 
 
+def private(path: Path | str | None) -> bool:
+    """``":memory:"``: a throw-away store of one connection (nothing is kept)."""
+    return path is not None and str(path) == ":memory:"
+
+
+def _throwaway() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    _db.migrate(con, "core", _db.CORE_MIGRATIONS)
+    return con
+
+
 def resolve(path: Path | str | None, reading: bool = False) -> Path:
     """The store's file. A store named explicitly (argument or $ALLIED_DB) for reading must be in a folder
     that exists: a typo is an error, not a new empty store."""
-    if path is not None and str(path) == ":memory:":
-        raise AlliedError("':memory:' is a private store of one connection; use allied.store.connect for it")
     explicit = path is not None or bool(os.environ.get("ALLIED_DB"))
     target = Path(path) if path is not None else _db.default_path()
     if target.is_dir():
@@ -113,6 +122,8 @@ def retrying(path: Path, attempt: Callable[[], duckdb.DuckDBPyConnection],
 def open_writer(path: Path | str | None = None, wait: float | None = None) -> duckdb.DuckDBPyConnection:
     """The store opened read-write (created and migrated if needed); the caller closes it. Waits up to
     ``wait`` seconds (default $ALLIED_LOCK_TIMEOUT or 30) for another process's lock."""
+    if private(path):
+        return _throwaway()
     target = resolve(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     con = retrying(target, lambda: duckdb.connect(str(target)), wait)
@@ -231,7 +242,14 @@ def _readers(path: Path) -> _Readers:
 def reader(path: Path | str | None = None, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """``with reader(path) as con:``: the store as last written, for reading (a cursor of this process's
     copy; safe to use from one thread). A store file that does not exist yet reads as an empty store.
-    Writes through ``con`` change only the copy, never the file."""
+    Writes through ``con`` change only the copy, never the file. ``":memory:"`` reads a new empty store."""
+    if private(path):
+        con = _throwaway()
+        try:
+            yield con
+        finally:
+            con.close()
+        return
     readers = _readers(resolve(path, reading=True))
     copy = readers.acquire(wait)
     cur = copy.con.cursor()

@@ -7,6 +7,7 @@ applies the statements it has not applied yet, recording them in ``schema_migrat
 from __future__ import annotations
 
 import os
+import threading
 import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -50,11 +51,7 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
     through ``allied.store.reader`` and writes through ``allied.store.writer``."""
     from allied.store import access
 
-    if path is not None and str(path) == ":memory:":
-        con = duckdb.connect(":memory:")
-        migrate(con, "core", CORE_MIGRATIONS)
-        return con
-    if not read_only:
+    if not read_only or access.private(path):
         return access.open_writer(path)
     target = access.resolve(path, reading=True)
     if not target.exists():
@@ -64,6 +61,9 @@ def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.D
 
 # the components each open connection is known to be migrated to: ``migrate`` checks a component once
 _migrated: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, set[str]] = weakref.WeakKeyDictionary()
+
+
+_migrating = threading.Lock()  # two threads migrating one database at once would conflict
 
 
 def remember(con: duckdb.DuckDBPyConnection, migrated: set[str]) -> None:
@@ -79,6 +79,12 @@ def migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence
     tag = f"{component}:{len(statements)}"
     if tag in known:
         return 0
+    with _migrating:
+        return _migrate(con, component, statements, known, tag)
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, component: str, statements: Sequence[str], known: set[str],
+             tag: str) -> int:
     done = _applied(con, component)
     if done >= len(statements):
         known.add(tag)

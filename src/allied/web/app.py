@@ -22,6 +22,7 @@ from allied.web.articles import Articles, folder_for
 from allied.web.brief import BodyLimit
 from allied.web.cache import Memo
 from allied.web.filters import FILTERS
+from allied.web.guard import Gate, Guard, allowed_hosts
 from allied.web.routes import register
 
 HERE = Path(__file__).resolve().parent
@@ -33,14 +34,16 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'u
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
-def create_app(db: str | Path | None = None) -> FastAPI:
-    """The dashboard over the store at ``db`` (default: $ALLIED_DB or the user data dir)."""
+def create_app(db: str | Path | None = None, host: str | None = None, hosts: tuple[str, ...] = ()) -> FastAPI:
+    """The dashboard over the store at ``db`` (default: $ALLIED_DB or the user data dir), answering requests
+    addressed to loopback names, to ``host`` (the address it is bound to) and to ``hosts``."""
     app = FastAPI(title="allied dashboard API", version=allied.__version__,
                   description="JSON twins of the dashboard's pages: every page's document, same parameters.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
     app.state.db = db
     app.state.memo = Memo()
     app.state.articles = Articles(folder_for(db))
+    app.state.gates = {"brief": Gate()}
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["pages"] = [p for p in PAGES if p[0] in available_pages()]
     templates.env.globals["version"] = allied.__version__
@@ -53,6 +56,7 @@ def create_app(db: str | Path | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     errors.install(app, _render_error)
     app.add_middleware(BodyLimit)
+    app.add_middleware(Guard, hosts=allowed_hosts(host, hosts))
     app.add_middleware(SecurityHeaders)
     register(app, render)
     return app
@@ -69,10 +73,11 @@ def available_pages() -> set[str]:
 
 class SecurityHeaders:
     """Adds the content security policy (only this server) and related headers to every response; a plain
-    ASGI middleware, so it costs next to nothing per request."""
+    ASGI middleware, so it costs next to nothing per request. The referrer goes to this server only
+    (``same-origin``; with ``no-referrer`` browsers send ``Origin: null`` on the dashboard's own forms)."""
 
     HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
-               (b"referrer-policy", b"no-referrer")]
+               (b"referrer-policy", b"same-origin")]
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app

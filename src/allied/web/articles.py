@@ -1,6 +1,10 @@
 """Articles pasted or uploaded to the Brief page: checked (size, text), kept as files named by their
 content hash, so a brief's URL (``/brief?article=ID``) stays valid and shareable.
 
+An article is staged while its brief is made and kept only once the brief is made (a refused article
+leaves nothing behind). The folder is capped (``MAX_KEPT`` files, ``MAX_KEPT_BYTES`` bytes): past the cap
+the articles used least recently are removed, and their links answer "not kept".
+
 The brief engine reads an article from a path or takes its text; the dashboard always hands it a file it
 wrote itself, so nothing a visitor types is ever taken for a path on this machine.
 """
@@ -8,7 +12,9 @@ wrote itself, so nothing a visitor types is ever taken for a path on this machin
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -19,6 +25,9 @@ from allied.web.errors import PayloadTooLarge, UnsupportedMedia
 MAX_BYTES = 2_000_000  # an article, not a book: 2 MB of text
 SUFFIXES = {".txt": ".txt", ".text": ".txt", ".md": ".txt", ".html": ".html", ".htm": ".html"}
 ID = re.compile(r"^[0-9a-f]{16}$")
+MAX_KEPT = 2_000  # articles kept per store
+MAX_KEPT_BYTES = 200_000_000  # and bytes
+PENDING = ".pending"
 
 
 def folder_for(db: str | Path | None) -> Path | None:
@@ -57,28 +66,75 @@ def check_text(data: bytes, name: str) -> str:
 class Articles:
     """The kept articles of one store."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, max_kept: int = MAX_KEPT, max_bytes: int = MAX_KEPT_BYTES) -> None:
         """Keep articles in ``folder``; None keeps them in a temporary folder removed with this object."""
         self._tmp = tempfile.TemporaryDirectory(prefix="allied-articles-") if folder is None else None
         self.folder: Path = Path(self._tmp.name) if self._tmp else Path(str(folder))
+        self.max_kept, self.max_bytes = max_kept, max_bytes
 
-    def save(self, text: str, suffix: str) -> str:
-        """Keep ``text`` (once per content) and return its id."""
+    def stage(self, text: str, suffix: str) -> tuple[str, Path | None]:
+        """Write ``text`` where only its own brief finds it; returns its id and the staged file (None when
+        the article is kept already)."""
         data = text.replace("\r\n", "\n").encode("utf-8")
         article_id = hashlib.sha256(data + suffix.encode()).hexdigest()[:16]
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"{article_id}{suffix}"
-        if not target.exists():
-            part = target.with_suffix(".part")
-            part.write_bytes(data)
-            part.replace(target)
+        if (self.folder / f"{article_id}{suffix}").exists():
+            return article_id, None
+        pending = self.folder / PENDING / secrets.token_hex(8)  # one folder per request
+        pending.mkdir(parents=True)
+        staged = pending / f"{article_id}{suffix}"
+        staged.write_bytes(data)
+        return article_id, staged
+
+    def accept(self, article_id: str, staged: Path | None) -> None:
+        """Keep a staged article (its brief was made), then hold the folder to its cap."""
+        if staged is None:
+            return
+        staged.replace(self.folder / staged.name)
+        staged.parent.rmdir()
+        self.evict()
+
+    def discard(self, staged: Path | None) -> None:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+            staged.parent.rmdir()
+
+    def save(self, text: str, suffix: str) -> str:
+        """Keep ``text`` at once (once per content) and return its id."""
+        article_id, staged = self.stage(text, suffix)
+        self.accept(article_id, staged)
         return article_id
 
+    def evict(self) -> list[str]:
+        """Remove the least recently used articles past the cap; returns the names removed."""
+        kept = []
+        if not self.folder.is_dir():
+            return []
+        for entry in os.scandir(self.folder):
+            if entry.is_file():
+                st = entry.stat()
+                kept.append((st.st_mtime_ns, st.st_size, entry.name))
+        kept.sort(reverse=True)
+        count, size, removed = 0, 0, []
+        for _, nbytes, name in kept:
+            count, size = count + 1, size + nbytes
+            if count > self.max_kept or size > self.max_bytes:
+                (self.folder / name).unlink(missing_ok=True)
+                removed.append(name)
+        return removed
+
     def path(self, article_id: str) -> Path:
-        """The file of a kept article; an unknown or malformed id is a NotFoundError."""
+        """The file of a kept (or staged) article, marked as used; an unknown or malformed id is a
+        NotFoundError."""
         if ID.match(article_id or ""):
             for suffix in (".txt", ".html"):
                 found = self.folder / f"{article_id}{suffix}"
                 if found.exists():
+                    try:
+                        os.utime(found)  # used now: evicted last
+                    except OSError:
+                        pass
                     return found
+            for suffix in (".txt", ".html"):
+                for staged in (self.folder / PENDING).glob(f"*/{article_id}{suffix}"):
+                    return staged
         raise NotFoundError(f"article {article_id!r} is not kept by this dashboard; paste or upload it on /brief")

@@ -72,11 +72,17 @@ async def _article(form: FormData) -> tuple[str, str]:
 
 
 async def keep(request: Request, form: FormData) -> tuple[BriefQuery, dict[str, Any]]:
-    """Keep the form's article and build (memoise) its brief."""
+    """Build (memoise) the brief of the form's article, and keep the article once its brief is made."""
     text, suffix = await _article(form)
     articles: Articles = request.app.state.articles
-    q = BriefQuery.model_validate({"article": articles.save(text, suffix), "published": form.get("published")})
-    doc = (await answer(request, "brief", q, lambda q, db: views.brief_view(q, db, articles), True)).doc
+    article_id, staged = articles.stage(text, suffix)
+    try:
+        q = BriefQuery.model_validate({"article": article_id, "published": form.get("published")})
+        doc = (await answer(request, "brief", q, lambda q, db: views.brief_view(q, db, articles), True)).doc
+    except BaseException:
+        articles.discard(staged)
+        raise
+    articles.accept(article_id, staged)
     return q, doc
 
 

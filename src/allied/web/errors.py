@@ -1,11 +1,15 @@
 """One error shape for every 4xx (and the rare 5xx): ``{"error": {"type", "message", "field"?}}``.
 
 allied's own errors map to statuses here; the JSON API answers with the shape, pages show the message.
+A message never carries a path on this machine, and an unexpected error never shows its internals: the
+server's log has them, under the incident number the answer gives.
 """
 
 from __future__ import annotations
 
 import logging
+import re
+import secrets
 from typing import Any
 
 from fastapi import Request
@@ -14,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from allied.model import AlliedError, InputError, NotFoundError, ReferenceDataError
+from allied.store import StoreBusy
 
 log = logging.getLogger("allied.web")
 
@@ -30,10 +35,18 @@ class UnsupportedMedia(InputError):
     status = 415
 
 
+# an absolute path on this machine (POSIX under a usual top folder, or a Windows drive)
+LOCAL_PATH = re.compile(r"(?<![\w.:/])(?:/(?:home|root|tmp|var|usr|opt|work|etc|mnt|srv|run|media|private|Users|"
+                        r"Library|nix|proc|dev|data)(?:/[^\s'\"<>,;:)]*)?|[A-Za-z]:\\[^\s'\"<>,;:)]*)")
+
+
 def status_of(exc: AlliedError) -> int:
     """The HTTP status for one of allied's errors."""
-    if isinstance(exc, PayloadTooLarge | UnsupportedMedia):
-        return exc.status
+    if isinstance(exc, StoreBusy):
+        return 503
+    status = getattr(exc, "status", None)
+    if isinstance(status, int):
+        return status
     if isinstance(exc, NotFoundError):
         return 404
     if isinstance(exc, ReferenceDataError):
@@ -48,9 +61,23 @@ def error_body(kind: str, message: str, field: str | None = None) -> dict[str, A
     return {"error": err}
 
 
+def public(message: str) -> str:
+    """``message`` without paths on this machine."""
+    return LOCAL_PATH.sub("(a local file)", message)
+
+
 def body_of(exc: AlliedError) -> dict[str, Any]:
     field = exc.field if isinstance(exc, InputError) else None
-    return error_body(type(exc).__name__, str(exc), field)
+    if isinstance(exc, StoreBusy):
+        message = (f"the store is busy: another allied process is writing it; retry in {exc.retry_after} s")
+        return error_body("StoreBusy", message)
+    return error_body(type(exc).__name__, public(str(exc)), field)
+
+
+def retry_after(exc: AlliedError) -> dict[str, str]:
+    """The ``Retry-After`` header of a 503 (a busy store, or too many briefs at once)."""
+    seconds = getattr(exc, "retry_after", None)
+    return {"Retry-After": str(seconds)} if isinstance(seconds, int) else {}
 
 
 def _validation_body(exc: RequestValidationError) -> dict[str, Any]:
@@ -60,13 +87,13 @@ def _validation_body(exc: RequestValidationError) -> dict[str, Any]:
     if first.get("type") == "missing":
         message = f"{field or 'request'}: a value is required"
     else:
-        message = f"{field or 'request'}: {first.get('input')!r} is not allowed; {first.get('msg', 'invalid')}"
+        message = public(f"{field or 'request'}: {first.get('input')!r} is not allowed; {first.get('msg', 'invalid')}")
     return error_body("InputError", message, field)
 
 
 def _http_body(exc: StarletteHTTPException) -> dict[str, Any]:
     kinds = {404: "NotFound", 405: "MethodNotAllowed", 413: "PayloadTooLarge", 415: "UnsupportedMedia"}
-    return error_body(kinds.get(exc.status_code, "HTTPError"), str(exc.detail))
+    return error_body(kinds.get(exc.status_code, "HTTPError"), public(str(exc.detail)))
 
 
 def _wants_json(request: Request) -> bool:
@@ -76,16 +103,19 @@ def _wants_json(request: Request) -> bool:
 def install(app: Any, render_error: Any) -> None:
     """Register the handlers; ``render_error(request, status, body)`` draws the HTML error page."""
 
-    def reply(request: Request, status: int, body: dict[str, Any]) -> Response:
+    def reply(request: Request, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
         if _wants_json(request):
-            return JSONResponse(body, status_code=status)
-        return render_error(request, status, body)  # type: ignore[no-any-return]
+            response: Response = JSONResponse(body, status_code=status)
+        else:
+            response = render_error(request, status, body)
+        response.headers.update(headers or {})
+        return response
 
     app.state.reply = reply
 
     @app.exception_handler(AlliedError)
     async def allied_error(request: Request, exc: AlliedError) -> Response:
-        return reply(request, status_of(exc), body_of(exc))
+        return reply(request, status_of(exc), body_of(exc), retry_after(exc))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
@@ -97,5 +127,7 @@ def install(app: Any, render_error: Any) -> None:
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s", request.url.path)
-        return reply(request, 500, error_body("InternalError", f"{type(exc).__name__}: {exc}"))
+        incident = secrets.token_hex(4)
+        log.exception("incident %s: unexpected error on %s", incident, request.url.path)
+        return reply(request, 500, error_body("InternalError", f"an unexpected error (incident {incident}); the "
+                                                              "server's log has the details"))

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from allied.model import AlliedError
 from allied.web import errors
 from allied.web.cache import Memo, store_version
+from allied.web.guard import Gate
 
 Render = Callable[..., HTMLResponse]
 Build = Callable[[Any, Any], dict[str, Any]]
@@ -24,6 +25,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": 'Not found: {"error": {"type", "message"}}'},
     413: {"description": 'Too large: {"error": {"type", "message", "field"}}'},
     415: {"description": 'Not text: {"error": {"type", "message", "field"}}'},
+    503: {"description": 'Busy, retry after the Retry-After header\'s seconds: {"error": {"type", "message"}}'},
 }
 
 
@@ -55,7 +57,11 @@ async def answer(request: Request, name: str, q: BaseModel, build: Build, memo: 
     hit = cache.peek(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    return await run_in_threadpool(cache.get, key, lambda: _answer(build, q, db))  # type: ignore[no-any-return]
+    gate: Gate | None = request.app.state.gates.get(name)
+    if gate is None:
+        return await run_in_threadpool(cache.get, key, lambda: _answer(build, q, db))  # type: ignore[no-any-return]
+    async with gate.slot(name):  # heavy work (a new brief) runs a few at a time
+        return await run_in_threadpool(cache.get, key, lambda: _answer(build, q, db))  # type: ignore[no-any-return]
 
 
 def add_twin(app: FastAPI, render: Render, name: str, model: type[BaseModel], build: Build,
@@ -76,7 +82,9 @@ def add_twin(app: FastAPI, render: Render, name: str, model: type[BaseModel], bu
             ctx["doc"] = (await answer(request, name, q, build, memo)).doc
         except AlliedError as exc:
             ctx["error"] = errors.body_of(exc)["error"]
-            return render(request, f"{name}.html", ctx, errors.status_of(exc))
+            response = render(request, f"{name}.html", ctx, errors.status_of(exc))
+            response.headers.update(errors.retry_after(exc))
+            return response
         return render(request, f"{name}.html", ctx)
 
     app.add_api_route(f"/api/{name}", api, methods=["GET"], summary=summary, name=f"api_{name}",

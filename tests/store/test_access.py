@@ -157,7 +157,7 @@ def test_a_writer_waits_for_the_lock_then_fails_with_a_plain_message(db: Path) -
         with writer(db, wait=30) as con:  # waits for the holder to let go, then writes
             con.execute("INSERT INTO t VALUES (2)")
         assert time.monotonic() - start >= 0.9
-        assert holder.poll() == 0
+        assert holder.wait(30) == 0
     finally:
         _release(holder)
     with reader(db) as con:

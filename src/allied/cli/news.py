@@ -88,11 +88,54 @@ def ingest_command(
     published: PublishedOption = None,
     language: LanguageOption = None,
     fmt: FormatOption = "table",
+    engine: Annotated[
+        str, typer.Option("--engine", help="Where the pipeline runs: local (this machine) or ray (allied[ray]).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", help="Local processes (or Ray workers) to run on.")] = 1,
+    address: Annotated[
+        str | None, typer.Option("--address", help="A Ray cluster's address (default: start a local Ray).")
+    ] = None,
+    keep_all: Annotated[
+        bool, typer.Option("--no-filter", help="Run every document through the pipeline (no relevance filter).")
+    ] = False,
 ) -> None:
-    """Store articles and their events; the same event from several articles and languages is merged."""
-    rows = allied.ingest(paths, db=db, published=published, language=language)
+    """Store articles and their events; the same event from several articles and languages is merged.
+
+    Streamed in batches, each stored whole or not at all; documents already stored are skipped, so an
+    interrupted ingest resumes where it stopped. Progress (documents/s, kept by the filter) goes to stderr."""
+    from allied.cli.progress import IngestProgress
+    from allied.news.api import iter_ingest
+
+    with IngestProgress() as bar:
+        rows = list(
+            iter_ingest(
+                paths,
+                db,
+                published,
+                language,
+                engine,
+                workers,
+                address,
+                prefilter=not keep_all,
+                on_batch=bar.update,
+            )
+        )
     failed = _failed(rows)
-    emit(rows, fmt, title="Ingested")
+    if fmt == "table" and len(rows) > 50:
+        totals: dict[str, int] = {}
+        for r in rows:
+            totals[r["status"]] = totals.get(r["status"], 0) + 1
+        emit(
+            [{"status": k, "documents": v} for k, v in totals.items()]
+            + [
+                {"status": "new events", "documents": sum(r["new_events"] for r in rows)},
+                {"status": "merged events", "documents": sum(r["merged_events"] for r in rows)},
+            ],
+            fmt,
+            title=f"Ingested {len(rows)} documents",
+        )
+    else:
+        emit(rows, fmt, title="Ingested")
     _exit(failed, len(rows))
 
 
@@ -125,10 +168,20 @@ def events_command(
         }
         for e in found
     ]
-    asked = ", ".join(f"{k} {v}" for k, v in (("country", country), ("person", person), ("forum", forum),
-                                                ("from", start), ("to", end)) if v) or "any"
-    emit(rows, fmt, title="Events", empty=f"no stored event matches {asked} (`allied ingest FILES` stores "
-                                          "articles' events)")
+    asked = (
+        ", ".join(
+            f"{k} {v}"
+            for k, v in (("country", country), ("person", person), ("forum", forum), ("from", start), ("to", end))
+            if v
+        )
+        or "any"
+    )
+    emit(
+        rows,
+        fmt,
+        title="Events",
+        empty=f"no stored event matches {asked} (`allied ingest FILES` stores articles' events)",
+    )
 
 
 @handle_errors
@@ -162,8 +215,12 @@ def itinerary_command(
             }
             for s in stops
         ]
-        emit(rows, fmt, title=f"Itinerary of {person}",
-             empty=f"no stops for {person} in the store (no stored visit names them; `allied ingest FILES` "
-                   "stores articles)")
+        emit(
+            rows,
+            fmt,
+            title=f"Itinerary of {person}",
+            empty=f"no stops for {person} in the store (no stored visit names them; `allied ingest FILES` "
+            "stores articles)",
+        )
     if map_file is not None:
         typer.echo(f"Map written to {map_file}", err=True)

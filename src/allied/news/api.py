@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from allied.model import InputError
-from allied.news import extract_documents, records
+from allied.news import _language, _published, extract_documents, records
 from allied.news.query import find_events, forum_ids, itinerary_stops
-from allied.news.store import ingest_documents
 from allied.reference import parse_date, state_code
-from allied.store import reader, writer
+from allied.store import reader
 
 Sources = str | Path | Iterable[str | Path]
 
@@ -30,12 +29,47 @@ def extract(
 
 
 def ingest(
-    paths: Sources, db: str | Path | None = None, published: str | dt.date | None = None, language: str | None = None
+    paths: Sources,
+    db: str | Path | None = None,
+    published: str | dt.date | None = None,
+    language: str | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    address: str | None = None,
+    prefilter: bool = True,
 ) -> list[dict[str, Any]]:
-    """Extract and store documents, merging each event with the same stored event; a summary per document."""
-    docs = extract_documents(paths, published=published, language=language)
-    with writer(db) as con:
-        return ingest_documents(con, docs)
+    """Extract and store documents, merging each event with the same stored event; a summary per document.
+
+    Streamed in batches (``allied.news.ingest``): documents already stored are skipped before any stage
+    runs, unrelated ones are dropped by the relevance prefilter (``prefilter=False`` keeps them), and the
+    pipeline runs here, on ``workers`` local processes, or on Ray (``engine="ray"``, ``address``)."""
+    return list(iter_ingest(paths, db, published, language, engine, workers, address, prefilter))
+
+
+def iter_ingest(
+    paths: Sources,
+    db: str | Path | None = None,
+    published: str | dt.date | None = None,
+    language: str | None = None,
+    engine: str = "local",
+    workers: int = 1,
+    address: str | None = None,
+    prefilter: bool = True,
+    on_batch: Any = None,
+) -> Iterator[dict[str, Any]]:
+    """``ingest`` one summary at a time (memory holds one batch, not the run)."""
+    from allied.news import ingest as run
+    from allied.news.read import read_paths
+
+    day, lang = _published(published), _language(language)
+    sources = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    eng = run.make_engine(engine, workers, address)
+    try:
+        yield from run.ingest_stream(
+            read_paths(sources, published=day, language=lang), db, eng, prefilter=prefilter, on_batch=on_batch
+        )
+    finally:
+        eng.close()
 
 
 def _day(value: str | dt.date | None, field: str) -> dt.date | None:

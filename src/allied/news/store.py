@@ -1,26 +1,30 @@
-"""The news tables in the store: documents, events (merged across documents and languages), their sources,
-and pledges. Ingesting is all or nothing, and ingesting the same text twice changes nothing.
+"""The news tables in the store: documents (with provenance), events merged across documents and languages,
+their sources, pledges and mentions. A batch is written in bulk (Arrow tables) in one transaction: all or
+nothing; the same text is stored once.
 
-Two events from different documents are the same event when they have the same type, the same
-participants (the same people, or the same actors, or the same states when no one is named), the same
-place (or one of them names none) and compatible dates (equal, overlapping, or one unknown); the stored
-event keeps every source with its evidence.
+Merging is a set operation: the batch's events are joined with the stored events on the candidate keys of
+``allied.news.identity`` (indexed), and the SQL twin of ``identity.same_event`` (``same_event_sql``) keeps
+the pairs that tell the same event. Each new event then joins the earliest stored (or earlier-in-batch)
+event it matches, in the order of the documents' publication; the stored event keeps every source.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from allied.model import Document
-from allied.news.merge import part_of
-from allied.news.records import event_record, pledge_record
+from allied.model import Document, Event
+from allied.news.identity import candidate_keys, containment, same_event
+from allied.news.rows import Rows, doc_key, event_of, event_row, rows_of
 from allied.store import migrate, transaction
+
+__all__ = ["doc_key", "ingest_documents", "known_keys", "prepare", "same_event_sql", "store_rows"]
 
 MIGRATIONS = (
     """
@@ -70,6 +74,52 @@ MIGRATIONS = (
         PRIMARY KEY (doc_key, seq)
     );
     """,
+    # v2: provenance, the identity columns the merge matches on, candidate keys, mentions, indexes
+    """
+    ALTER TABLE news_documents ADD COLUMN fetched VARCHAR;      -- the archive's fetch time, as it says it
+    ALTER TABLE news_documents ADD COLUMN position BIGINT;      -- line of a JSONL file, offset in a WARC
+    ALTER TABLE news_events ADD COLUMN n BIGINT;                -- order of storing (the merge prefers older)
+    ALTER TABLE news_events ADD COLUMN persons VARCHAR[];
+    ALTER TABLE news_events ADD COLUMN actor_ids VARCHAR[];
+    ALTER TABLE news_events ADD COLUMN forum_id VARCHAR;
+    ALTER TABLE news_events ADD COLUMN place_id VARCHAR;
+    ALTER TABLE news_events ADD COLUMN place_name VARCHAR;
+    ALTER TABLE news_events ADD COLUMN place_country VARCHAR;
+    ALTER TABLE news_events ADD COLUMN place_kind VARCHAR;
+    UPDATE news_events SET
+        n = r.n,
+        persons = coalesce([x.id FOR x IN from_json(actors, '[{"id":"VARCHAR","kind":"VARCHAR"}]')
+                            IF x.kind = 'person'], []),
+        actor_ids = coalesce([x.id FOR x IN from_json(actors, '[{"id":"VARCHAR"}]')], []),
+        forum_id = json_extract_string(forum, '$.id'),
+        place_id = coalesce(json_extract_string(place, '$.id'), ''),
+        place_name = json_extract_string(place, '$.name'),
+        place_country = coalesce(json_extract_string(place, '$.country'), ''),
+        place_kind = coalesce(json_extract_string(place, '$.kind'), '')
+    FROM (SELECT event_id, row_number() OVER (ORDER BY rowid) AS n FROM news_events) r
+    WHERE r.event_id = news_events.event_id;
+    UPDATE news_events SET place_id = NULL, place_country = NULL, place_kind = NULL WHERE place IS NULL;
+    CREATE TABLE news_event_keys (key VARCHAR NOT NULL, event_id VARCHAR NOT NULL, PRIMARY KEY (key, event_id));
+    INSERT INTO news_event_keys
+        SELECT DISTINCT type || '|' || k, event_id FROM (
+            SELECT type, event_id, unnest(CASE WHEN type IN ('visit', 'meeting') THEN persons
+                                              WHEN type = 'forum' THEN [forum_id] ELSE actor_ids END) AS k
+            FROM news_events) WHERE k IS NOT NULL;
+    CREATE TABLE news_mentions (
+        doc_key VARCHAR NOT NULL, kind VARCHAR NOT NULL, entity VARCHAR NOT NULL, name VARCHAR,
+        country VARCHAR, start INTEGER, "end" INTEGER
+    );
+    CREATE INDEX news_events_date ON news_events (date_start);
+    CREATE INDEX news_events_type ON news_events (type);
+    CREATE INDEX news_sources_doc ON news_event_sources (doc_key);
+    CREATE INDEX news_documents_url ON news_documents (url);
+    CREATE INDEX news_mentions_entity ON news_mentions (entity);
+    """,
+)
+
+EVENT_COLUMNS = (
+    "type, actors, countries, place, date_start, date_end, date_inferred, forum, topics, status, "
+    "persons, actor_ids, forum_id, place_id, place_name, place_country, place_kind"
 )
 
 
@@ -77,150 +127,289 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     migrate(con, "news", MIGRATIONS)
 
 
-def doc_key(doc: Document) -> str:
-    return hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+def _quote(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def same_event_sql(a: str, b: str) -> str:
+    """``identity.same_event`` as a SQL condition on two event rows aliased ``a`` and ``b``."""
+    pairs = [(x, y) for k, v in containment().items() for x, y in ((k, v), (v, k))]
+    inside = " OR ".join(f"({a}.place_id = {_quote(x)} AND {b}.place_id = {_quote(y)})" for x, y in pairs)
+    share_persons = f"len(list_intersect({a}.persons, {b}.persons)) > 0"
+    same_persons = (
+        f"(len({a}.persons) > 0 AND list_sort(list_distinct({a}.persons)) = list_sort(list_distinct({b}.persons)))"
+    )
+    visit_place = (
+        f"(({a}.place_country = {b}.place_country AND (({a}.place_kind = 'city' AND {b}.place_kind = 'country') "
+        f"OR ({a}.place_kind = 'country' AND {b}.place_kind = 'city'))) "
+        f"OR ({a}.place_name = {b}.place_name AND {a}.place_country = {b}.place_country) OR {inside or 'FALSE'})"
+    )
+    return (
+        f"({a}.type = {b}.type "
+        f"AND ({a}.date_start IS NULL OR {b}.date_start IS NULL "
+        f"OR ({a}.date_start <= {b}.date_end AND {b}.date_start <= {a}.date_end)) "
+        f"AND ({a}.place IS NULL OR {b}.place IS NULL OR CASE WHEN {a}.type = 'visit' THEN {visit_place} "
+        f"ELSE {a}.place_country = {b}.place_country END) "
+        f"AND CASE {a}.type "
+        f"WHEN 'visit' THEN {a}.place IS NOT NULL AND {b}.place IS NOT NULL AND {share_persons} "
+        f"WHEN 'meeting' THEN CASE WHEN {a}.forum_id IS NOT NULL AND {b}.forum_id IS NOT NULL "
+        f"THEN {a}.forum_id = {b}.forum_id AND {share_persons} ELSE {same_persons} END "
+        f"WHEN 'forum' THEN {a}.forum_id IS NOT NULL AND {b}.forum_id IS NOT NULL AND {a}.forum_id = {b}.forum_id "
+        f"ELSE len(list_intersect({a}.actor_ids, {b}.actor_ids)) > 0 "
+        f"AND {a}.date_start IS NOT NULL AND {b}.date_start IS NOT NULL END)"
+    )
+
+
+def _register(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> None:
+    """Register an Arrow table as a view; first finish any result left open on the connection (a
+    ``fetchone`` elsewhere), which DuckDB refuses to register over."""
+    con.execute("SELECT 1").fetchall()
+    con.register(name, table)
+
+
+def known_keys(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> set[str]:
+    """Which of these document keys the store holds already (one query, not one per key)."""
+    wanted = pa.table({"doc_key": pa.array(list(set(keys)), pa.string())})
+    _register(con, "_wanted", wanted)
+    try:
+        return {r[0] for r in con.execute("SELECT doc_key FROM news_documents JOIN _wanted USING (doc_key)").fetchall()}
+    finally:
+        con.unregister("_wanted")
+
+
+def combine(old: Event, new: Event) -> Event:
+    """The stored event ``old`` with what a newer report ``new`` adds (actors, states, place, date, status)."""
+    actors = {a.id: a for a in [*old.actors, *new.actors]}
+    place = old.place or new.place
+    if old.place and new.place and old.place.kind == "country" and new.place.kind == "city":
+        place = new.place
+    date = old.date
+    if old.date is None or (new.date and not new.date.inferred and old.date.inferred):
+        date = new.date or old.date
+    return Event(
+        type=old.type,
+        actors=list(actors.values()),
+        countries=sorted(set(old.countries) | set(new.countries)),
+        place=place,
+        date=date,
+        forum=old.forum or new.forum,
+        topics=list(dict.fromkeys([*old.topics, *new.topics])),
+        status=new.status,
+    )
+
+
+def _order(rows: Rows) -> pa.Table:
+    """The batch's events in merge order (documents by publication day and name, events by position)."""
+    docs = rows.documents
+    rank = {
+        k: i
+        for i, (_, _, k) in enumerate(
+            sorted(
+                zip(docs["published"].to_pylist(), docs["name"].to_pylist(), docs["doc_key"].to_pylist(), strict=True),
+                key=lambda t: (t[0] or dt.date.min, t[1], t[2]),
+            )
+        )
+    }
+    ev = rows.events
+    order = sorted(range(ev.num_rows), key=lambda i: (rank[ev["doc_key"][i].as_py()], ev["seq"][i].as_py()))
+    ev = ev.take(pa.array(order, pa.int64()))
+    return ev.append_column("ord", pa.array(range(ev.num_rows), pa.int64()))
+
+
+def _candidates(con: duckdb.DuckDBPyConnection) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
+    """For each batch event: the stored events sharing a candidate key with it (an indexed join), and
+    those of them that are the same event as the stored rows stand (``same_event_sql``)."""
+    cands: dict[int, list[str]] = {}
+    same: dict[int, set[str]] = {}
+    for ord_, eid, hit in con.execute(
+        "WITH bk AS (SELECT ord, unnest(keys) AS key FROM _batch), "
+        "cand AS (SELECT DISTINCT bk.ord, k.event_id FROM bk JOIN news_event_keys k USING (key)) "
+        f"SELECT b.ord, s.event_id, {same_event_sql('s', 'b')} FROM cand JOIN _batch b USING (ord) "
+        "JOIN news_events s USING (event_id)"
+    ).fetchall():
+        cands.setdefault(ord_, []).append(eid)
+        if hit:
+            same.setdefault(ord_, set()).add(eid)
+    return cands, same
 
 
 @dataclass
-class Stored:
-    """A stored event as a record plus its id (what merging compares)."""
+class _Merge:
+    """The merge of one batch: each batch event's target, and the state of every event it touched."""
 
-    id: str
-    rec: dict[str, Any]
-
-
-def _load_events(con: duckdb.DuckDBPyConnection) -> list[Stored]:
-    rows = con.execute(
-        "SELECT event_id, type, actors, countries, place, date_start, date_end, date_inferred, "
-        "forum, topics, status FROM news_events"
-    ).fetchall()
-    out = []
-    for eid, typ, actors, countries, place, ds, de, inf, forum, topics, status in rows:
-        rec = {
-            "type": typ,
-            "actors": json.loads(actors),
-            "countries": list(countries),
-            "place": json.loads(place) if place else None,
-            "date": {"start": ds.isoformat(), "end": de.isoformat(), "inferred": bool(inf)} if ds else None,
-            "forum": json.loads(forum) if forum else None,
-            "topics": list(topics),
-            "status": status,
-        }
-        out.append(Stored(eid, rec))
-    return out
+    target: list[tuple[str, bool]] = field(default_factory=list)  # (event id, new?)
+    state: dict[str, Event] = field(default_factory=dict)
+    n: dict[str, int] = field(default_factory=dict)
+    new: dict[str, tuple[str, int]] = field(default_factory=dict)  # event id -> (first doc, seq)
 
 
-def _persons(rec: dict[str, Any]) -> set[str]:
-    return {a["id"] for a in rec["actors"] if a.get("kind") == "person"}
-
-
-def _dates_ok(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
-    return a is None or b is None or (a["start"] <= b["end"] and b["start"] <= a["end"])
-
-
-def _place_ok(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    pa, pb = a["place"], b["place"]
-    if pa is None or pb is None:
-        return True
-    if a["type"] == "visit":
-        city_of_country = pa["country"] == pb["country"] and {pa.get("kind"), pb.get("kind")} == {"city", "country"}
-        return (
-            city_of_country
-            or (pa["name"] == pb["name"] and pa["country"] == pb["country"])
-            or part_of(pa.get("id", ""), pb.get("id", ""))
-        )
-    return pa["country"] == pb["country"]
-
-
-def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Same type, same participants, same place and compatible dates (across documents and languages).
-
-    Visits: the same place with a traveller in common. Meetings: the same people, or the same named
-    mechanism with someone in common. Forums: the same gathering. Announcements and statements: the same
-    speaker on the same known day.
-    """
-    if a["type"] != b["type"] or not _dates_ok(a["date"], b["date"]) or not _place_ok(a, b):
-        return False
-    pa, pb = _persons(a), _persons(b)
-    ids_a, ids_b = {x["id"] for x in a["actors"]}, {x["id"] for x in b["actors"]}
-    if a["type"] == "visit":
-        return bool(a["place"] and b["place"]) and bool(pa & pb)
-    if a["type"] == "meeting":
-        if a["forum"] and b["forum"]:
-            return a["forum"]["id"] == b["forum"]["id"] and bool(pa & pb)
-        return bool(pa) and pa == pb
-    if a["type"] == "forum":
-        return bool(a["forum"] and b["forum"]) and a["forum"]["id"] == b["forum"]["id"]
-    return bool(ids_a & ids_b) and a["date"] is not None and b["date"] is not None
-
-
-def _combine(old: dict[str, Any], new: dict[str, Any], newer: bool) -> dict[str, Any]:
-    actors = {a["id"]: a for a in [*old["actors"], *new["actors"]]}
-    out = dict(old)
-    out["actors"] = list(actors.values())
-    out["countries"] = sorted(set(old["countries"]) | set(new["countries"]))
-    out["topics"] = list(dict.fromkeys([*old["topics"], *new["topics"]]))
-    out["place"] = old["place"] or new["place"]
-    if old["place"] and new["place"] and old["place"].get("kind") == "country" and new["place"].get("kind") == "city":
-        out["place"] = new["place"]
-    out["forum"] = old["forum"] or new["forum"]
-    if old["date"] is None or (new["date"] and not new["date"]["inferred"] and old["date"]["inferred"]):
-        out["date"] = new["date"] or old["date"]
-    if newer:
-        out["status"] = new["status"]
-    return out
-
-
-def _write_event(
-    con: duckdb.DuckDBPyConnection, eid: str, rec: dict[str, Any], first_doc: str, seq: int, insert: bool
-) -> None:
-    d = rec["date"]
-    values = [
-        rec["type"],
-        json.dumps(rec["actors"], ensure_ascii=False),
-        rec["countries"],
-        json.dumps(rec["place"], ensure_ascii=False) if rec["place"] else None,
-        d["start"] if d else None,
-        d["end"] if d else None,
-        d["inferred"] if d else None,
-        json.dumps(rec["forum"], ensure_ascii=False) if rec["forum"] else None,
-        rec["topics"],
-        rec["status"],
-    ]
-    if insert:
-        con.execute(
-            "INSERT INTO news_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [eid, *values, first_doc, seq]
-        )
-    else:
-        con.execute(
-            "UPDATE news_events SET type=?, actors=?, countries=?, place=?, date_start=?, date_end=?, "
-            "date_inferred=?, forum=?, topics=?, status=? WHERE event_id=?",
-            [*values, eid],
-        )
-
-
-def _event_rec(e: Any) -> dict[str, Any]:
-    rec = event_record(e)
-    if rec["place"] is not None and e.place is not None:
-        rec["place"]["id"] = e.place.id
-        rec["place"]["kind"] = e.place.kind
-    return rec
-
-
-def ingest_documents(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> list[dict[str, Any]]:
-    """Store documents and their events (merging with stored ones) in one transaction; a summary per document."""
+def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str, int]]:
+    """Write a batch (documents not stored yet) and merge its events; per document: new and merged events."""
     prepare(con)
-    summary = []
-    with transaction(con):
-        stored = _load_events(con)
-        known = {r[0] for r in con.execute("SELECT doc_key FROM news_documents").fetchall()}
-        for doc in sorted(docs, key=lambda d: (d.published or dt.date.min, d.name)):
-            summary.append(_ingest_one(con, doc, stored, known))
-    order = {d.name: i for i, d in enumerate(docs)}
-    return sorted(summary, key=lambda s: order.get(s["doc"], 0))
+    already = known_keys(con, rows.documents["doc_key"].to_pylist())
+    if already:  # written by an earlier (or a concurrent) run
+        rows = _without(rows, already)
+    counts = {k: {"new_events": 0, "merged_events": 0} for k in rows.documents["doc_key"].to_pylist()}
+    batch = _order(rows)
+    with transaction(con, checkpoint=rows.documents.num_rows > 1000):
+        _register(con, "_batch", batch)
+        try:
+            cands, same = _candidates(con)
+        finally:
+            con.unregister("_batch")
+        merge = _resolve(con, batch, cands, same, counts)
+        _write(con, rows, batch, merge)
+    return counts
 
 
-def _ingest_one(con: duckdb.DuckDBPyConnection, doc: Document, stored: list[Stored], known: set[str]) -> dict[str, Any]:
+def _without(rows: Rows, keys: set[str]) -> Rows:
+    import pyarrow.compute as pc
+
+    drop = pa.array(sorted(keys), pa.string())
+    return Rows(
+        **{name: t.filter(pc.invert(pc.is_in(t["doc_key"], value_set=drop))) for name, t in rows.tables().items()}
+    )
+
+
+def _resolve(
+    con: duckdb.DuckDBPyConnection,
+    batch: pa.Table,
+    cands: dict[int, list[str]],
+    same: dict[int, set[str]],
+    counts: dict[str, dict[str, int]],
+) -> _Merge:
+    """Each batch event in order joins the earliest-stored event it is the same as, else is a new event.
+
+    A stored event the batch has not changed is judged by the SQL twin (``same``); one the batch changed,
+    and the batch's new events, by ``identity.same_event`` on their current (combined) state, found
+    through an index of their current candidate keys: the result is that of comparing each new event
+    with every event stored before it, one at a time."""
+    m = _Merge()
+    touched: set[str] = set()
+    index: dict[str, set[str]] = {}
+    stored_n = _stored_n(con, {e for v in cands.values() for e in v})
+    m.n.update(stored_n)
+    next_n = _max_n(con)
+    for ord_, row in enumerate(batch.to_pylist()):
+        ev = event_of(row)
+        options = set(cands.get(ord_, [])) | {e for k in row["keys"] for e in index.get(k, ())}
+        match = None
+        for eid in sorted(options, key=lambda e: m.n[e]):
+            if eid in touched or eid in m.new:
+                hit = same_event(m.state[eid], ev)
+            else:
+                hit = eid in same.get(ord_, ())
+            if hit:
+                match = eid
+                break
+        key = row["doc_key"]
+        if match is None:
+            match = hashlib.sha1(f"{key}:{row['seq']}".encode()).hexdigest()[:16]
+            next_n += 1
+            m.n[match], m.state[match], m.new[match] = next_n, ev, (key, row["seq"])
+            counts[key]["new_events"] += 1
+            m.target.append((match, True))
+        else:
+            if match not in m.state:
+                m.state[match] = _load(con, match)
+            m.state[match] = combine(m.state[match], ev)
+            touched.add(match)
+            counts[key]["merged_events"] += 1
+            m.target.append((match, False))
+        for k in candidate_keys(m.state[match]):
+            index.setdefault(k, set()).add(match)
+    return m
+
+
+def _stored_n(con: duckdb.DuckDBPyConnection, ids: set[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    _register(con, "_ids", pa.table({"event_id": pa.array(sorted(ids), pa.string())}))
+    try:
+        return dict(con.execute("SELECT event_id, n FROM news_events JOIN _ids USING (event_id)").fetchall())
+    finally:
+        con.unregister("_ids")
+
+
+def _write(con: duckdb.DuckDBPyConnection, rows: Rows, batch: pa.Table, m: _Merge) -> None:
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    _register(con, "_docs", rows.documents)
+    con.execute(
+        "INSERT INTO news_documents (doc_key, name, path, language, published, url, outlet, chars, events, "
+        "pledges, ingested_at, fetched, position) SELECT doc_key, name, path, language, published, url, outlet, "
+        "chars, events, pledges, ?, fetched, position FROM _docs",
+        [now],
+    )
+    con.unregister("_docs")
+    out = []
+    for eid, e in m.state.items():
+        r = event_row("", 0, e)
+        first, seq = m.new.get(eid, ("", 0))
+        r.update(event_id=eid, n=m.n[eid] if eid in m.new else None, first_doc=first, seq=seq)
+        out.append(r)
+    if out:
+        _register(con, "_ev", pa.Table.from_pylist(out))
+        cols = EVENT_COLUMNS
+        con.execute(
+            f"INSERT INTO news_events (event_id, {cols}, first_doc, seq, n) "
+            f"SELECT event_id, {cols}, first_doc, seq, n FROM _ev WHERE n IS NOT NULL"
+        )
+        if len(out) > len(m.new):
+            sets = ", ".join(f"{c} = _ev.{c}" for c in cols.replace(" ", "").split(","))
+            con.execute(
+                f"UPDATE news_events SET {sets} FROM _ev WHERE _ev.n IS NULL AND news_events.event_id = _ev.event_id"
+            )
+        con.execute("INSERT OR IGNORE INTO news_event_keys SELECT DISTINCT unnest(keys), event_id FROM _ev")
+        con.unregister("_ev")
+    sources: dict[tuple[str, str], str] = {}
+    for key, evidence, (eid, _) in zip(
+        batch["doc_key"].to_pylist(), batch["evidence"].to_pylist(), m.target, strict=True
+    ):
+        sources[(eid, key)] = evidence  # a later event of the same document replaces
+    if sources:
+        _register(
+            con,
+            "_src",
+            pa.table(
+                {
+                    "event_id": [k[0] for k in sources],
+                    "doc_key": [k[1] for k in sources],
+                    "evidence": list(sources.values()),
+                }
+            ),
+        )
+        con.execute("INSERT OR REPLACE INTO news_event_sources SELECT event_id, doc_key, evidence FROM _src")
+        con.unregister("_src")
+    for name, table in (("news_pledges", rows.pledges), ("news_mentions", rows.mentions)):
+        if table.num_rows:
+            _register(con, "_t", table)
+            con.execute(f"INSERT INTO {name} SELECT * FROM _t")
+            con.unregister("_t")
+
+
+def _load(con: duckdb.DuckDBPyConnection, eid: str) -> Event:
+    cols = [
+        "type",
+        "actors",
+        "countries",
+        "place",
+        "date_start",
+        "date_end",
+        "date_inferred",
+        "forum",
+        "topics",
+        "status",
+    ]
+    [found] = con.execute(f"SELECT {', '.join(cols)} FROM news_events WHERE event_id = ?", [eid]).fetchall()
+    return event_of(dict(zip(cols, found, strict=True)))
+
+
+def _max_n(con: duckdb.DuckDBPyConnection) -> int:
+    [(n,)] = con.execute("SELECT coalesce(max(n), 0) FROM news_events").fetchall()  # fetchall: no open result
+    return int(n)
+
+
+def _summary(doc: Document, status: str, counts: dict[str, int] | None = None) -> dict[str, Any]:
     row: dict[str, Any] = {
         "doc": doc.name,
         "language": doc.language,
@@ -228,62 +417,35 @@ def _ingest_one(con: duckdb.DuckDBPyConnection, doc: Document, stored: list[Stor
         "pledges": len(doc.pledges),
         "new_events": 0,
         "merged_events": 0,
-        "status": "stored",
+        "status": status,
     }
-    if not doc.ok:
-        row.update(status="skipped", events=0, pledges=0, reason=doc.error or doc.reason)
-        return row
-    key = doc_key(doc)
-    if key in known:
-        row.update(status="already stored", new_events=0)
-        return row
-    known.add(key)
-    con.execute(
-        "INSERT INTO news_documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            key,
-            doc.name,
-            doc.path,
-            doc.language,
-            doc.published,
-            doc.url,
-            doc.outlet,
-            len(doc.text),
-            len(doc.events),
-            len(doc.pledges),
-            dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        ],
-    )
-    for seq, e in enumerate(doc.events):
-        rec = _event_rec(e)
-        match = next((s for s in stored if same_event(s.rec, rec)), None)
-        if match is None:
-            eid = hashlib.sha1(f"{key}:{seq}".encode()).hexdigest()[:16]
-            _write_event(con, eid, rec, key, seq, insert=True)
-            stored.append(Stored(eid, rec))
-            row["new_events"] += 1
-        else:
-            match.rec = _combine(match.rec, rec, newer=True)
-            _write_event(con, match.id, match.rec, "", 0, insert=False)
-            eid = match.id
-            row["merged_events"] += 1
-        con.execute(
-            "INSERT OR REPLACE INTO news_event_sources VALUES (?, ?, ?)",
-            [eid, key, json.dumps(rec["evidence"], ensure_ascii=False)],
-        )
-    for seq, p in enumerate(doc.pledges):
-        pr = pledge_record(p)
-        con.execute(
-            "INSERT INTO news_pledges VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                key,
-                seq,
-                pr["country"],
-                pr["what"],
-                pr["value"],
-                pr["unit"],
-                pr["by"],
-                json.dumps(pr["evidence"], ensure_ascii=False),
-            ],
-        )
+    if counts:
+        row.update(counts)
+    if status == "skipped":
+        row.update(events=0, pledges=0, reason=doc.error or doc.reason)
     return row
+
+
+def ingest_documents(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> list[dict[str, Any]]:
+    """Store processed documents and their events (merging with stored ones) in one transaction; a summary
+    per document, in the order given ("stored", "already stored", or "skipped" with the reason)."""
+    prepare(con)
+    keys = [doc_key(d) if d.ok else "" for d in docs]
+    stored = known_keys(con, [k for k in keys if k])
+    seen: set[str] = set()
+    status: list[str] = []
+    keep: list[Document] = []
+    for doc, key in zip(docs, keys, strict=True):
+        if not key:
+            status.append("skipped")
+        elif key in seen or key in stored:
+            status.append("already stored")
+        else:
+            seen.add(key)
+            keep.append(doc)
+            status.append("stored")
+    counts = store_rows(con, rows_of(keep))
+    return [
+        _summary(doc, st, counts.get(key) if st == "stored" else None)
+        for doc, key, st in zip(docs, keys, status, strict=True)
+    ]

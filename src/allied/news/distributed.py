@@ -108,7 +108,7 @@ def load_parquet(folder: Path) -> Rows:
                 tables[name] = schema.empty_table()
                 continue
             listed = ", ".join(f"'{f.as_posix()}'" for f in files)
-            table: pa.Table = con.execute(f"SELECT * FROM read_parquet([{listed}])").to_arrow_table()
+            table: pa.Table = con.sql(f"SELECT * FROM read_parquet([{listed}])").to_arrow_table()
             tables[name] = table.cast(schema)
         return Rows(**tables)
     finally:

@@ -63,8 +63,19 @@ def reference_terms() -> set[str]:
     return {w.strip() for w in out if len(w.strip()) >= MIN_TERM}
 
 
+def _han_forms(terms: set[str]) -> set[str]:
+    """Chinese terms in both simplified and traditional characters (国防部长 and 國防部長)."""
+    han = [t for t in terms if not _spaced(t)]
+    if not han:
+        return terms
+    import opencc
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    return terms | {s2t.convert(t) for t in han} | {t2s.convert(t) for t in han}
+
+
 def vocabulary() -> set[str]:
-    return pack_terms() | reference_terms()
+    return _han_forms(pack_terms() | reference_terms())
 
 
 def _spaced(term: str) -> bool:

@@ -29,8 +29,10 @@ def test_grid_shape(cov) -> None:  # type: ignore[no-untyped-def]
 
 def test_grid_agrees_with_single_queries_on_sampled_cells(cov) -> None:  # type: ignore[no-untyped-def]
     rng = np.random.default_rng(7)
-    land = np.flatnonzero(cov.counts > 0)
-    cells = np.concatenate([rng.choice(land, 60, replace=False), rng.choice(len(cov.lats), 60, replace=False)])
+    centres = ~cov.islands  # island cells are coloured by the island's point, not the centre: checked below
+    land = np.flatnonzero((cov.counts > 0) & centres)
+    anywhere = np.flatnonzero(centres)
+    cells = np.concatenate([rng.choice(land, 60, replace=False), rng.choice(anywhere, 60, replace=False)])
     for i in cells:
         lat, lon = float(cov.lats[i]), float(cov.lons[i])
         assert cov.states_at(lat, lon) == _single(lat, lon), (lat, lon)
@@ -45,6 +47,24 @@ def test_known_cells(cov) -> None:  # type: ignore[no-untyped-def]
     assert "USA" in cov.states_at(64.5, -50.5) and "DNK" not in cov.states_at(64.5, -50.5)  # Greenland
     assert "DNK" in cov.states_at(78.5, 16.5) and "NOR" not in cov.states_at(78.5, 16.5)  # Svalbard
     assert cov.states_at(-51.5, -59.5) == []  # the Falklands: NATO Art. 4 consultation only
+    falklands = int(np.flatnonzero((np.abs(cov.lats + 51.5) < 0.1) & (np.abs(cov.lons + 59.5) < 0.1))[0])
+    assert cov.consult_only[falklands]
+
+
+def test_pacific_dependencies_show_through_their_islands(cov) -> None:  # type: ignore[no-untyped-def]
+    for lat, lon, holder in ((13.5, 144.5, "USA"), (-14.5, -170.5, "USA"), (-21.5, 165.5, "FRA")):  # Guam, Pago Pago
+        i = int(np.flatnonzero((np.abs(cov.lats - lat) < 0.1) & (np.abs(cov.lons - lon) < 0.1))[0])
+        assert cov.targets[cov.group[i]] == holder
+    assert "AUS" in cov.states_at(13.5, 144.5)  # Guam: ANZUS Art. V, island territory in the Pacific
+    assert "AUS" in cov.states_at(-21.5, 165.5)  # New Caledonia: Manila Pact treaty area (France a party)
+
+
+def test_a_historic_date_redraws_the_cover() -> None:
+    then = allied.coverage("SUN", "1970-07-01", resolution=2.0)
+    assert then.states_at(41.0, 29.0) and "USA" in then.states_at(41.0, 29.0)  # Turkey, NATO since 1952
+    assert then.states_at(59.0, 25.0) == []  # Estonia: administered by the USSR, the attacker
+    assert "GBR" in then.states_at(24.0, 90.0)  # East Pakistan: Pakistan's, a Manila Pact Asian party
+    assert then.states_at(40.0, -4.0) == []  # Spain: not yet in NATO
 
 
 def test_geojson_and_png(cov, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

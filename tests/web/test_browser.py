@@ -228,3 +228,28 @@ def test_every_page_in_the_menu_loads_clean(web: Any) -> None:
         assert web.page.locator("header nav a[aria-current=page]").get_attribute("href") == href
     web.shot("home-last-page")
     web.assert_clean()
+
+
+def test_obligations_coverage_shows_dependencies(web: Any) -> None:
+    query = {"attacker": "RUS", "place": "Nuuk", "date": "2025-11-04", "coverage": "true", "resolution": "2"}
+    web.page.goto(web.base + "/obligations?" + "&".join(f"{k}={v}" for k, v in query.items()))
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    api = _api(web, "/api/obligations", **query)
+    features = api["coverage"]["features"]
+    assert web.page.locator("#map path.cover").count() == len(features)
+
+    def cover_at(lon: float, lat: float) -> dict:  # type: ignore[type-arg]
+        for f in features:
+            for (ring,) in f["geometry"]["coordinates"]:
+                xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+                if min(xs) <= lon <= max(xs) and min(ys) <= lat <= max(ys):
+                    return f["properties"]
+        return {}
+
+    assert cover_at(-45.0, 65.0)["target"] == "DNK" and cover_at(-45.0, 65.0)["count"] > 25  # Greenland
+    assert cover_at(17.0, 79.0)["target"] == "NOR"  # Svalbard
+    falklands = cover_at(-59.0, -51.5)
+    assert falklands["target"] == "GBR" and falklands["count"] == 0 and "USA" in falklands["consult"]
+    assert cover_at(144.8, 13.5)["target"] == "USA"  # Guam's island cell
+    web.shot("obligations-coverage-dependencies")
+    web.assert_clean()

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import shapely
 
 from allied.model import Attack, InputError, Obligation, Where
 from allied.obligations.countries import SOURCE as FINE_SOURCE
-from allied.obligations.engine import BOUND, evaluate_at
+from allied.obligations.engine import BOUND, evaluate_at, target_of
 from allied.obligations.geodata import LAND_SOURCE, Geography, geography
 from allied.obligations.territory import locate_points, territory_for
 from allied.reference import Reference, load, parse_date, state_code
@@ -36,6 +37,8 @@ class Coverage:
     group: np.ndarray  # per cell, index into targets/bound
     targets: list[str]
     bound: list[tuple[Obligation, ...]]
+    consult: list[tuple[Obligation, ...]]  # per group: consultation only (e.g. NATO Art. 4 for the Falklands)
+    islands: np.ndarray  # per cell: the centre is at sea, but an island of the country layer lies in the cell
 
     @property
     def counts(self) -> np.ndarray:
@@ -47,8 +50,14 @@ class Coverage:
         i = _cell_index(self, lat, lon)
         return sorted({o.state for o in self.bound[self.group[i]]})
 
+    @property
+    def consult_only(self) -> np.ndarray:
+        """Cells where states must consult but none is bound above consultation."""
+        per_group = np.array([bool(c) and not b for b, c in zip(self.bound, self.consult, strict=True)])
+        return per_group[self.group]
+
     def features(self) -> list[dict[str, Any]]:
-        return [_feature(self, g) for g in range(len(self.targets)) if self.bound[g]]
+        return [_feature(self, g) for g in range(len(self.targets)) if self.bound[g] or self.consult[g]]
 
     def geojson(self) -> dict[str, Any]:
         return {"type": "FeatureCollection", "features": self.features(),
@@ -86,24 +95,22 @@ def coverage(attacker: str | None, date: str | dt.date, resolution: float = 1.0,
     day = parse_date(date)
     geo = geography()
     lons, lats = grid(resolution)
-    keys, first = _group_keys(geo, lons, lats, day)
+    keys, islands = _group_keys(geo, lons, lats, day, float(resolution))
     uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
-    targets, bound = [], []
+    targets, bound, consult = [], [], []
     for row in uniq:
-        where = _where(geo, row, lons[first[tuple(row)]], day)
-        target, obligations = _evaluate_group(code, day, where, ref)
+        target, obligations = _evaluate_group(code, day, _where(geo, row, day), ref)
         targets.append(target)
-        bound.append(obligations)
-    return Coverage(code, day, float(resolution), lons, lats, inverse.ravel(), targets, bound)
+        bound.append(tuple(o for o in obligations if o.strength in BOUND))
+        consult.append(tuple(o for o in obligations if o.strength not in BOUND))
+    return Coverage(code, day, float(resolution), lons, lats, inverse.ravel(), targets, bound, consult, islands)
 
 
-def _group_keys(geo: Geography, lons: np.ndarray, lats: np.ndarray,
-                day: dt.date) -> tuple[np.ndarray, dict[tuple[int, ...], int]]:
+def _keys(geo: Geography, lons: np.ndarray, lats: np.ndarray, day: dt.date) -> np.ndarray:
     at = locate_points(geo, lons, lats)
     masks = geo.region_masks(lons, lats, day)
-    names = sorted(masks)
     bits = np.zeros(len(lons), dtype=np.int64)
-    for i, name in enumerate(names):
+    for i, name in enumerate(sorted(masks)):
         bits |= masks[name].astype(np.int64) << i
     has_territory = (at.fact >= 0) | (at.unit >= 0) | (at.local >= 0)
     bits = np.where(has_territory, bits, 0)  # sea and unknown land: no target, so regions do not matter
@@ -111,12 +118,38 @@ def _group_keys(geo: Geography, lons: np.ndarray, lats: np.ndarray,
     # parts matter only where a part-level territory lies: elsewhere one key per unit keeps groups few
     parts_with_facts = np.array(sorted(geo.holdings.by_part), dtype=np.int64)
     keys[~np.isin(keys[:, 1], parts_with_facts), 1] = -1
-    _, idx = np.unique(keys, axis=0, return_index=True)
-    first = {tuple(keys[i]): int(i) for i in idx}
-    return keys, first
+    return keys
 
 
-def _where(geo: Geography, row: np.ndarray, _lon: float, day: dt.date) -> Where:
+def _group_keys(geo: Geography, lons: np.ndarray, lats: np.ndarray, day: dt.date,
+                resolution: float) -> tuple[np.ndarray, np.ndarray]:
+    """The layer key of every cell centre; a cell whose centre is at sea but holds an island of the country
+    layer takes the island's key (its point on the island), so small islands and atolls show on the map."""
+    keys = _keys(geo, lons, lats, day)
+    empty = (keys[:, 0] < 0) & (keys[:, 2] < 0) & (keys[:, 3] < 0)
+    spots = shapely.point_on_surface(geo.land.parts)
+    sx, sy = shapely.get_x(spots), shapely.get_y(spots)
+    cells = _cells(resolution, sy, sx)
+    order = np.argsort(-geo.land.part_area)  # the largest island of a cell wins
+    cells, sx, sy = cells[order], sx[order], sy[order]
+    take = empty[cells]
+    _, first = np.unique(cells[take], return_index=True)
+    chosen = np.flatnonzero(take)[first]
+    islands = np.zeros(len(lons), dtype=bool)
+    if len(chosen):
+        keys[cells[chosen]] = _keys(geo, sx[chosen], sy[chosen], day)
+        islands[cells[chosen]] = True
+    return keys, islands
+
+
+def _cells(resolution: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    ncols, nrows = int(round(360 / resolution)), int(round(180 / resolution))
+    row = np.clip(((lats + 90) // resolution).astype(int), 0, nrows - 1)
+    col = np.clip(((lons + 180) // resolution).astype(int), 0, ncols - 1)
+    return row * ncols + col
+
+
+def _where(geo: Geography, row: np.ndarray, day: dt.date) -> Where:
     *key, bits = (int(v) for v in row)
     names = sorted(geo.regions)
     regions = frozenset(n for i, n in enumerate(names) if bits >> i & 1)
@@ -125,12 +158,11 @@ def _where(geo: Geography, row: np.ndarray, _lon: float, day: dt.date) -> Where:
 
 def _evaluate_group(attacker: str | None, day: dt.date, where: Where,
                     ref: Reference) -> tuple[str, tuple[Obligation, ...]]:
-    target = where.territory.holder()
-    if not target or target == attacker:
-        return target, ()
+    target, _ = target_of(Attack(attacker=attacker, target=None, date=day, kind="territory"), where)
+    if not target:
+        return "", ()
     attack = Attack(attacker=attacker, target=target, date=day, kind="territory")
-    result = evaluate_at(attack, where, ref)
-    return target, tuple(o for o in result.obligations if o.strength in BOUND)
+    return target, evaluate_at(attack, where, ref).obligations
 
 
 def _feature(cov: Coverage, g: int) -> dict[str, Any]:
@@ -138,8 +170,9 @@ def _feature(cov: Coverage, g: int) -> dict[str, Any]:
     treaties = sorted({o.treaty for o in cov.bound[g]})
     return {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": _runs(cov, g)},
             "properties": {"target": cov.targets[g], "bound": states, "count": len(states), "treaties": treaties,
+                           "consult": sorted({o.state for o in cov.consult[g]}),
                            "obligations": [{"state": o.state, "treaty": o.treaty, "article": o.article,
-                                            "strength": o.strength} for o in cov.bound[g]]}}
+                                            "strength": o.strength} for o in cov.bound[g] + cov.consult[g]]}}
 
 
 def _runs(cov: Coverage, g: int) -> list[list[list[list[float]]]]:

@@ -90,7 +90,7 @@ def _holders(geo: Geography) -> dict[str, str]:
 
 
 def evaluate_at(attack: Attack, where: Where, ref: Reference, cascade: int = 0) -> Assessment:
-    target, notes = _target(attack, where)
+    target, notes = target_of(attack, where)
     found = assess(attack, target, where, ref, geography()) if target else Found()
     found.notes[:0] = notes
     attack = replace(attack, target=target or attack.target)
@@ -101,7 +101,8 @@ def evaluate_at(attack: Attack, where: Where, ref: Reference, cascade: int = 0) 
     return result
 
 
-def _target(attack: Attack, where: Where) -> tuple[str, list[str]]:
+def target_of(attack: Attack, where: Where) -> tuple[str, list[str]]:
+    """The state attacked (stated, or the point's holder) and notes on how it was chosen."""
     t = where.territory
     if attack.target:
         notes = []

@@ -31,8 +31,11 @@ def plot_coverage(cov: Coverage, path: str | Path, title: str = "") -> Path:
     rows, cols = int(round(180 / cov.resolution)), int(round(360 / cov.resolution))
     counts = cov.counts.reshape(rows, cols).astype(float)
     counts[counts == 0] = np.nan
+    consult = np.where(cov.consult_only.reshape(rows, cols), 1.0, np.nan)
     fig, ax = plt.subplots(figsize=(14, 7.6), dpi=110)
     ax.set_facecolor("#dfeaf2")
+    ax.imshow(consult, origin="lower", extent=(-180, 180, -90, 90), cmap="Greys", vmin=0, vmax=1.5,
+              interpolation="nearest")
     image = ax.imshow(counts, origin="lower", extent=(-180, 180, -90, 90), cmap="viridis", interpolation="nearest")
     _outlines(ax)
     ax.set_xlim(-180, 180)
@@ -44,7 +47,8 @@ def plot_coverage(cov: Coverage, path: str | Path, title: str = "") -> Path:
                           f"({cov.resolution:g}° grid)")
     fig.colorbar(image, ax=ax, shrink=0.7, label="states bound (above consultation)")
     note = textwrap.fill(f"Source: {SOURCE}.", 170)
-    note += "\nCells at sea, of unknown territory or of the attacker are blank."
+    note += ("\nGrey: consultation only (no state bound above it). Cells at sea, of unknown territory or of the "
+             "attacker are blank; a cell whose centre is at sea but which holds an island is coloured by the island.")
     ax.text(0.005, 0.005, note, transform=ax.transAxes, fontsize=6.5, va="bottom",
             bbox={"facecolor": "white", "alpha": 0.8, "linewidth": 0})
     fig.savefig(path, bbox_inches="tight")

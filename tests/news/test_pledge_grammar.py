@@ -101,3 +101,15 @@ def test_weeks_and_ranges_are_ranges_of_days(lang: str, text: str, start: str, e
     [rec] = allied.extract(text, published="2025-03-12", language=lang)
     [visit] = [e for e in rec["events"] if e["type"] == "visit"]
     assert (visit["date"]["start"], visit["date"]["end"], visit["status"]) == (start, end, "planned")
+
+
+def test_without_a_publication_date_a_day_takes_the_year_the_text_names() -> None:
+    """GUIDELINES §6: the year from context, flagged inferred; a weekday stays unresolved."""
+    text = (
+        "Trip\nThe 2025 defense talks: U.S. Defense Secretary Pete Hegseth will visit Seoul on November 4. "
+        "He will meet Japanese Defense Minister Gen Nakatani in Tokyo on Tuesday."
+    )
+    [rec] = allied.extract(text, language="en")
+    dated = [(e["type"], e["place"]["name"], e["date"]) for e in rec["events"] if e["type"] in ("visit", "meeting")]
+    assert ("visit", "Seoul", {"start": "2025-11-04", "end": "2025-11-04", "inferred": True}) in dated
+    assert all(d is None for t, p, d in dated if p == "Tokyo")

@@ -169,17 +169,33 @@ def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[i
     return lo, hi
 
 
+def context_year(doc: Document) -> int | None:
+    """The year a text without a publication date is about: the URL's year, else the first year the text
+    names (GUIDELINES §6: "if published is null the year is taken from context", inferred)."""
+    m = re.search(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", doc.url or "")
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?<![\w.,-])(19[5-9]\d|20\d\d)(?![\w%])", doc.text)
+    return int(m.group(1)) if m else None
+
+
 def _full(
     doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
 ) -> list[DateMention]:
     out = []
+    fallback = None if ref else context_year(doc)
     for pat in p.full:
         for m in pat.finditer(doc.text, sent.start, sent.end):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
             month = int(gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
-            year, infer = (int(gd["y"]), False) if gd.get("y") else ((ref.year, inferred) if ref else (None, False))
+            if gd.get("y"):
+                year, infer = int(gd["y"]), False
+            elif ref:
+                year, infer = ref.year, inferred
+            else:
+                year, infer = fallback, True
             if month is None:
                 continue
             taken.append((m.start(), m.end()))

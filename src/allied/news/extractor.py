@@ -305,6 +305,11 @@ class Extractor:
                 if place.id in seen_places:
                     continue
                 ev = self.visit(v, m.start(), lo, hi, place, (-len(places), v.span.start, i))
+                if ev and self.trip:  # a stop of a list is dated only by a date told right after it
+                    upto = places[i + 1].span.start if i + 1 < len(places) else hi
+                    own = [d for d in v.dates if d.precision == "day" and place.span.end <= d.span.start < upto]
+                    ev.date = date_range(own[0]) if own else None
+                    ev.cues.dated = ev.date is not None
                 if ev:
                     seen_places.add(place.id)
                     out.append(ev)
@@ -335,9 +340,6 @@ class Extractor:
             forum=forum,
             order=order,
         )
-        if self.trip:
-            ev.date = None
-            ev.cues.dated = False
         if place.place_kind in COUNTRY_LEVEL:
             ev.cues.stop = True
         return ev

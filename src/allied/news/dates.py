@@ -190,6 +190,7 @@ def _full(
                 continue
             gd = m.groupdict()
             month = int(gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
+            year: int | None
             if gd.get("y"):
                 year, infer = int(gd["y"]), False
             elif ref:

@@ -133,3 +133,26 @@ def test_fuzz_cli_batch_never_tracebacks(lines: list[bytes]) -> None:
         res = CliRunner().invoke(app, ["obligations", "--batch", str(src), "--format", "jsonl"])
     assert res.exception is None or isinstance(res.exception, SystemExit), res.exception
     assert res.exit_code in (0, 1)
+
+
+def test_conditions_registry_every_face_sets_every_condition(runner: CliRunner) -> None:
+    from allied.obligations.conditions import names
+
+    assert names() == ("request", "state_of_war", "communist_aggressor")
+    import dataclasses
+
+    assert {f.name for f in dataclasses.fields(allied.model.Attack)} == {
+        "attacker", "target", "date", "kind", "lat", "lon", "place", "conditions", "id"}  # nothing treaty-specific
+    api = allied.obligations(GOOD | {"attacker": "USA", "target": "PRK", "place": "Pyongyang",
+                                     "conditions": {"state_of_war": False}})
+    assert api["obligations"] == [] and api["attack"]["conditions"] == {"state_of_war": False}
+    batch = allied.obligations_batch([json.dumps({"id": "b", "attack": GOOD | {
+        "attacker": "USA", "target": "PRK", "place": "Pyongyang", "state_of_war": False}})])
+    assert batch[0]["obligations"] == []
+    res = runner.invoke(app, ["obligations", "--attacker", "USA", "--target", "PRK", "--place", "Pyongyang",
+                              "--date", "2025-11-04", "--condition", "state_of_war=false", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.stdout)["obligations"] == []
+    with pytest.raises(allied.InputError, match="conditions: 'cyber' is not allowed; expected one of request"):
+        allied.obligations(GOOD | {"conditions": {"cyber": True}})
+    bad = runner.invoke(app, ["obligations", "--place", "Seoul", "--date", "2025-11-04", "--condition", "x"])
+    assert bad.exit_code == 1 and "--condition: 'x' is not allowed" in bad.stderr

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 import allied
 
 QUERY = {"attacker": None, "target": None, "place": None, "lat": None, "lon": None, "date": None,
-         "kind": "territory", "request": False, "cascade": 0, "coverage": False, "resolution": 2.0}
+         "kind": "territory", "request": False, "conditions": None, "cascade": 0, "coverage": False, "resolution": 2.0}
 
 
 def _get(client: TestClient, **params: Any) -> dict[str, Any]:

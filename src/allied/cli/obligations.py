@@ -12,6 +12,8 @@ import typer
 import allied
 from allied.cli.common import FormatOption, emit, fail, handle_errors, say
 from allied.cli.output import check_format, dumps
+from allied.obligations.conditions import names as condition_names
+from allied.obligations.conditions import parse_pairs
 
 obligations_app = typer.Typer(
     help="Who is bound to defend whom: treaty obligations triggered by an attack, and coverage maps.",
@@ -57,6 +59,8 @@ def obligations(
     request: Annotated[bool, typer.Option("--request", help="The attacked state has asked for assistance.")] = False,
     communist_aggressor: Annotated[bool | None, typer.Option(
         "--communist-aggressor/--non-communist-aggressor", help="For the US understanding of the Manila Pact.")] = None,
+    condition: Annotated[list[str] | None, typer.Option(
+        help="NAME=true|false for any condition of the registry: " + ", ".join(condition_names()) + ".")] = None,
     cascade: Annotated[int, typer.Option(
         help="Rounds of strikes on the homelands of states bound at automatic or assist level.")] = 0,
     batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {id, attack} records ('-' for stdin); "
@@ -77,8 +81,11 @@ def obligations(
     if date is None and place is None and lat is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(0)
+    stated = parse_pairs(condition or []) | ({"request": True} if request else {})
+    if communist_aggressor is not None:
+        stated["communist_aggressor"] = communist_aggressor
     attack = {"attacker": attacker, "target": target, "place": place, "date": date, "lat": lat, "lon": lon,
-              "kind": kind, "request": request, "communist_aggressor": communist_aggressor}
+              "kind": kind, "conditions": stated}
     result = allied.obligations(attack, cascade=cascade)
     emit(_rows(result), fmt, title=_title(result), document=result)
 

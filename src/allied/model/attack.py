@@ -17,10 +17,12 @@ class Attack:
     lat: float | None = None
     lon: float | None = None
     place: str = ""
-    request: bool = False
-    state_of_war: bool = True
-    communist_aggressor: bool | None = None
+    conditions: tuple[tuple[str, bool], ...] = ()  # what the scenario states (obligations/conditions.py)
     id: str = ""
+
+    def stated(self, name: str) -> bool | None:
+        """The scenario's value of a condition, or None where it says nothing."""
+        return dict(self.conditions).get(name)
 
 
 @dataclass(frozen=True, slots=True)

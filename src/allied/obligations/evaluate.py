@@ -17,6 +17,7 @@ from allied.model import (
     Treaty,
     Where,
 )
+from allied.obligations.conditions import registry
 from allied.obligations.geodata import Geography
 from allied.obligations.scopes import Ctx, Verdict, verdict
 from allied.reference import Reference
@@ -125,15 +126,14 @@ def _territory_contest(ctx: Ctx, state: str, clause: Clause) -> TerritoryContest
 
 def _blocked(ctx: Ctx, state: str, clause: Clause, found: Found) -> str:
     """'' if the clause's conditions hold for ``state``; else records why and returns a note for weaker ones."""
-    a = ctx.attack
     for cond in clause.conditions:
-        if cond == "request" and not a.request:
+        if cond == "request" and not _holds(ctx, "request"):
             found.conditional.append(Conditional(
                 state, ctx.treaty.id, clause.article, clause.strength, "request",
                 f"Art. {clause.article} applies only at the request of {ctx.name(ctx.target)}; the scenario states no "
                 "request (set request to true to assume one)"))
             return f" (Art. {clause.article} would need a request)"
-        if cond == "state_of_war" and not a.state_of_war:
+        if cond == "state_of_war" and not _holds(ctx, "state_of_war"):
             found.conditional.append(Conditional(
                 state, ctx.treaty.id, clause.article, clause.strength, "state_of_war",
                 f"Art. {clause.article} applies when the armed attack puts {ctx.name(ctx.target)} in a state of war; "
@@ -164,11 +164,19 @@ def _condition_text(ctx: Ctx, clause: Clause, state: str) -> str:
     return "; " + "; ".join(parts) if parts else ""
 
 
+def _holds(ctx: Ctx, name: str) -> bool:
+    """A condition's value: as the scenario states it, else the registry's default."""
+    stated = ctx.attack.stated(name)
+    if stated is not None:
+        return stated
+    return bool(next(c.default for c in registry() if c.id == name))
+
+
 def _communist(ctx: Ctx) -> tuple[bool | None, str]:
     """Whether the aggressor is communist: the scenario's explicit value, else the dated regimes.csv fact."""
     a = ctx.attack
-    if a.communist_aggressor is not None:
-        return a.communist_aggressor, "as the scenario states"
+    if a.stated("communist_aggressor") is not None:
+        return bool(a.stated("communist_aggressor")), "as the scenario states"
     if not a.attacker:
         return None, "the attacker is unspecified"
     got, source = regime_on(ctx.ref.regimes, a.attacker, "communist", a.date)

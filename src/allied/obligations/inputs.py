@@ -11,12 +11,12 @@ from typing import Any
 
 from allied.model import ATTACK_KINDS, Attack, InputError
 from allied.model.sovereignty import TerritoryPeriod
+from allied.obligations.conditions import parse as parse_conditions
 from allied.obligations.places import NEAR_KM, named_near, resolve
 from allied.reference import Reference, parse_date, state_code
 from allied.reference.gazetteer import lookup
 
-FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind", "request", "state_of_war",
-          "communist_aggressor")
+FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind")
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Point:
 def attack_from(value: Attack | dict[str, Any], ref: Reference, id: str = "") -> Attack:
     """A checked Attack from a dict or an Attack."""
     if isinstance(value, Attack):
-        value = {f: getattr(value, f) for f in FIELDS} | {"id": value.id}
+        value = {f: getattr(value, f) for f in FIELDS} | {"id": value.id, "conditions": dict(value.conditions)}
     if not isinstance(value, dict):
         raise InputError("attack", value, "an object with attacker, target, place or lat/lon, date and kind")
     attacker = _state(value.get("attacker"), ref, "attacker")
@@ -57,9 +57,7 @@ def attack_from(value: Attack | dict[str, Any], ref: Reference, id: str = "") ->
         raise InputError("target", None, f"the state whose {kind} is attacked (an ISO3 code) for kind {kind!r}")
     return Attack(
         attacker=attacker, target=target, date=parse_date(value["date"]), kind=kind, lat=lat, lon=lon,
-        place=place.strip(), request=_flag(value, "request", False),
-        state_of_war=_flag(value, "state_of_war", True),
-        communist_aggressor=_flag(value, "communist_aggressor", None), id=str(value.get("id") or id),
+        place=place.strip(), conditions=parse_conditions(value), id=str(value.get("id") or id),
     )
 
 
@@ -90,13 +88,6 @@ def _coord(value: Any, field: str, limit: float) -> float | None:
     if not math.isfinite(number) or not -limit <= number <= limit:
         raise InputError(field, _shown(value), allowed)
     return number
-
-
-def _flag(value: dict[str, Any], field: str, default: bool | None) -> Any:
-    got = value.get(field, default)
-    if got is None or isinstance(got, bool):
-        return got
-    raise InputError(field, _shown(got), "true or false")
 
 
 def point_of(attack: Attack, ref: Reference, holder_of: dict[str, str] | None = None) -> Point:

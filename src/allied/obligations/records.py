@@ -9,13 +9,9 @@ from allied.model import Assessment, Attack, Obligation, Territory
 
 
 def attack_record(a: Attack) -> dict[str, Any]:
-    out = {"attacker": a.attacker, "target": a.target, "place": a.place or None, "lat": a.lat, "lon": a.lon,
-           "date": a.date.isoformat(), "kind": a.kind, "request": a.request}
-    if a.communist_aggressor is not None:
-        out["communist_aggressor"] = a.communist_aggressor
-    if not a.state_of_war:
-        out["state_of_war"] = False
-    return out
+    return {"attacker": a.attacker, "target": a.target, "place": a.place or None, "lat": a.lat, "lon": a.lon,
+            "date": a.date.isoformat(), "kind": a.kind, "request": bool(a.stated("request")),
+            "conditions": dict(a.conditions)}
 
 
 def obligation_record(o: Obligation) -> dict[str, Any]:

@@ -52,6 +52,8 @@ class ObligationsQuery(Blank):
     date: str | None = Field(None, description="Date of the attack, YYYY-MM-DD.")
     kind: str = Field("territory", description="territory | vessel | aircraft | forces.")
     request: bool = Field(False, description="The attacked state has asked for assistance.")
+    conditions: str | None = Field(None, description="Other conditions of the registry as NAME=true|false, comma "
+                                                     "separated, e.g. state_of_war=false,communist_aggressor=true.")
     cascade: int = Field(0, description="Rounds of cascade: the attacker then strikes the homelands of those bound.")
     coverage: bool = Field(False, description="Also the coverage grid for the attacker and date (GeoJSON).")
     resolution: float = Field(2.0, ge=1.0, le=10.0,

@@ -9,6 +9,7 @@ import pycountry
 
 import allied
 from allied.model import InputError
+from allied.obligations.conditions import parse_pairs
 from allied.web.articles import Articles
 from allied.web.params import (
     BriefQuery,
@@ -74,6 +75,8 @@ ATTACK_FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind", "r
 def obligations_view(q: ObligationsQuery, db: Db = None) -> dict[str, Any]:
     """Who is bound to respond to the attack, with reasons and quotes; and the coverage grid if asked."""
     attack = {k: getattr(q, k) for k in ATTACK_FIELDS if getattr(q, k) is not None}
+    stated = parse_pairs([p for p in (q.conditions or "").split(",") if p.strip()])
+    attack["conditions"] = stated | ({"request": True} if q.request else {})
     result = allied.obligations(attack, cascade=q.cascade)
     cover = allied.coverage(q.attacker, q.date, q.resolution).geojson() if q.coverage else None  # type: ignore[arg-type]
     return {"query": q.model_dump(), "result": result, "coverage": cover}

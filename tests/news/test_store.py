@@ -103,3 +103,15 @@ def test_bad_query_input(db: Path) -> None:
         allied.itinerary("Pete Hegseth", start="2025-02-01", end="2025-01-01", db=db)
     with pytest.raises(InputError, match="person: ' ' is not allowed"):
         allied.itinerary(" ", db=db)
+
+
+def test_events_are_paged_in_the_store_and_bad_paging_is_refused(fixtures: Path, db: Path) -> None:
+    allied.ingest([fixtures / "reise_de.txt", fixtures / "talks_en.txt"], db=db)
+    every = allied.events(db=db)
+    assert len(every) >= 3
+    assert allied.events(db=db, limit=2) == every[:2]
+    assert allied.events(db=db, limit=2, offset=1) == every[1:3]
+    assert allied.events(db=db, limit=0) == []
+    for bad in ({"limit": -1}, {"limit": True}, {"offset": -3}):
+        with pytest.raises(InputError):
+            allied.events(db=db, **bad)  # type: ignore[arg-type]

@@ -66,7 +66,12 @@ def iter_ingest(
     eng = run.make_engine(engine, workers, address)
     try:
         yield from run.ingest_stream(
-            read_paths(sources, published=day, language=lang), db, eng, prefilter=prefilter, on_batch=on_batch
+            read_paths(sources, published=day, language=lang),
+            db,
+            eng,
+            batch=run.batch_size(engine),
+            prefilter=prefilter,
+            on_batch=on_batch,
         )
     finally:
         eng.close()
@@ -83,8 +88,15 @@ def events(
     start: str | dt.date | None = None,
     end: str | dt.date | None = None,
     db: str | Path | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Stored events, filtered by state (ISO3), person (name or id), forum (name or id) and period."""
+    """Stored events, filtered by state (ISO3), person (name or id), forum (name or id) and period, in date
+    order; ``limit``/``offset`` give one page of them (filtered and paged in the store)."""
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+        raise InputError("limit", limit, "a whole number of events, 0 or more")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InputError("offset", offset, "a whole number of events to pass over, 0 or more")
     code = state_code(country, field="country") if country else None
     if person is not None and not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
@@ -96,7 +108,7 @@ def events(
             "Known forums: `allied reference` lists them (forums.toml)",
         )
     with reader(db) as con:
-        return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"))
+        return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"), limit, offset)
 
 
 def itinerary(

@@ -23,7 +23,16 @@ from allied.news.rows import Rows, concat, doc_key, rows_of
 from allied.news.store import known_keys, prepare, store_rows
 
 ENGINES = ("local", "ray")
-BATCH = int(os.environ.get("ALLIED_INGEST_BATCH", "500"))  # documents per transaction
+BATCH = 500  # documents read per transaction
+RAY_BATCH = 5000  # on Ray a batch is one Ray Data run (an actor pool started for it): larger amortises that
+
+
+def batch_size(engine: str = "local") -> int:
+    """Documents per batch (one transaction): $ALLIED_INGEST_BATCH, else 500 (5,000 on Ray)."""
+    value = os.environ.get("ALLIED_INGEST_BATCH", "")
+    if value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    return RAY_BATCH if engine == "ray" else BATCH
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,21 @@ from typing import Any
 import duckdb
 
 from allied.model import InputError
-from allied.news.store import prepare
+from allied.news.store import prepare, select_events
 from allied.reference.gazetteer import fold
 
 
-def _sources(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
+def _only(ids: list[str] | None, alias: str) -> str:
+    return "" if ids is None else f" JOIN (SELECT unnest(?::VARCHAR[]) AS event_id) i ON i.event_id = {alias}.event_id"
+
+
+def _sources(con: duckdb.DuckDBPyConnection, ids: list[str] | None = None) -> dict[str, list[dict[str, Any]]]:
     rows = con.execute(
         "SELECT s.event_id, d.name, d.language, d.published, d.url, d.outlet, s.evidence "
-        "FROM news_event_sources s JOIN news_documents d USING (doc_key) ORDER BY d.published NULLS LAST, d.name"
+        "FROM news_event_sources s JOIN news_documents d USING (doc_key)"
+        + _only(ids, "s")
+        + " ORDER BY d.published NULLS LAST, d.name",
+        [] if ids is None else [ids],
     ).fetchall()
     out: dict[str, list[dict[str, Any]]] = {}
     for eid, name, lang, published, url, outlet, evidence in rows:
@@ -39,13 +46,15 @@ def _sources(con: duckdb.DuckDBPyConnection) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def stored_events(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+def stored_events(con: duckdb.DuckDBPyConnection, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    """The stored events (only those of ``ids`` when given) with their sources."""
     prepare(con)
-    sources = _sources(con)
+    sources = _sources(con, ids)
     rows = con.execute(
         "SELECT e.event_id, e.type, e.actors, e.countries, e.place, e.date_start, e.date_end, e.date_inferred, "
         "e.forum, e.topics, e.status, d.name, d.published, e.seq FROM news_events e "
-        "JOIN news_documents d ON d.doc_key = e.first_doc"
+        "JOIN news_documents d ON d.doc_key = e.first_doc" + _only(ids, "e"),
+        [] if ids is None else [ids],
     ).fetchall()
     out = []
     for eid, typ, actors, countries, place, ds, de, inf, forum, topics, status, first, published, seq in rows:
@@ -123,19 +132,15 @@ def find_events(
     forum: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Matching events in date order: filtered, ordered and paged in DuckDB (``store.select_events``), then
+    only the events of the page are read with their sources."""
     _check_period(start, end)
-    out = []
-    for e in stored_events(con):
-        if country and country not in e["countries"] and (e["place"] or {}).get("country") != country:
-            continue
-        if person and not matches_person(e, person):
-            continue
-        if forum and not (e["forum"] and e["forum"]["id"] in forum_ids(forum)):
-            continue
-        if _in_period(e, start, end):
-            out.append(e)
-    out.sort(key=lambda e: (_when(e) or (dt.date.max, dt.date.max), e["_first"], e["_seq"]))
+    ids = select_events(con, country, person, forum_ids(forum) if forum else None, start, end, limit, offset)
+    found = {e["id"]: e for e in stored_events(con, ids)} if ids else {}
+    out = [found[i] for i in ids if i in found and (not person or matches_person(found[i], person))]
     return [public(e) for e in out]
 
 

@@ -21,6 +21,7 @@ import pyarrow as pa
 from allied.model import Actor, DateRange, Document, Event, ForumRef, PlaceRef, Span
 from allied.news.identity import actor_ids, candidate_keys, persons
 from allied.news.records import pledge_record, span_record
+from allied.reference.gazetteer import fold
 
 STR_LIST = pa.list_(pa.string())
 DOCUMENTS = pa.schema(
@@ -62,6 +63,7 @@ EVENTS = pa.schema(
         ("place_country", pa.string()),
         ("place_kind", pa.string()),
         ("keys", STR_LIST),
+        ("actor_keys", pa.string()),
     ]
 )
 PLEDGES = pa.schema(
@@ -129,6 +131,7 @@ def event_row(key: str, seq: int, e: Event) -> dict[str, Any]:
         "place_country": p.country if p else None,
         "place_kind": p.kind if p else None,
         "keys": sorted(candidate_keys(e)),
+        "actor_keys": "|" + "|".join(fold(a.name) for a in e.actors) + "|",
     }
 
 

@@ -115,11 +115,13 @@ MIGRATIONS = (
     CREATE INDEX news_documents_url ON news_documents (url);
     CREATE INDEX news_mentions_entity ON news_mentions (entity);
     """,
+    # v3: the folded actor names ('|'-separated) a person query matches in SQL; NULL on older rows
+    "ALTER TABLE news_events ADD COLUMN actor_keys VARCHAR;",
 )
 
 EVENT_COLUMNS = (
     "type, actors, countries, place, date_start, date_end, date_inferred, forum, topics, status, "
-    "persons, actor_ids, forum_id, place_id, place_name, place_country, place_kind"
+    "persons, actor_ids, forum_id, place_id, place_name, place_country, place_kind, actor_keys"
 )
 
 
@@ -449,3 +451,53 @@ def ingest_documents(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> li
         _summary(doc, st, counts.get(key) if st == "stored" else None)
         for doc, key, st in zip(docs, keys, status, strict=True)
     ]
+
+
+def select_events(
+    con: duckdb.DuckDBPyConnection,
+    country: str | None = None,
+    person: str | None = None,
+    forums: set[str] | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[str]:
+    """Ids of the stored events matching the filters, in date order, filtered and paged in DuckDB.
+
+    An event without a date is placed by its sources' publication days. ``person`` is an id or a name,
+    matched as ``query.matches_person`` does (on folded names); rows stored before the folded names were
+    kept are passed on for the caller to check."""
+    from allied.reference.gazetteer import fold
+
+    prepare(con)
+    where: list[str] = []
+    args: list[Any] = []
+    if country:
+        where.append("(list_contains(e.countries, ?) OR e.place_country = ?)")
+        args += [country, country]
+    if person:
+        key = fold(person)
+        cond = "list_contains(e.actor_ids, ?) OR e.actor_keys IS NULL OR contains(e.actor_keys, ?)"
+        where.append(f"({cond})")
+        args += [person, key if len(key) > 3 else f"|{key}|"]
+    if forums is not None:
+        where.append("list_contains(?, e.forum_id)")
+        args.append(sorted(forums))
+    if start is not None:
+        where.append("coalesce(e.date_end, w.hi) >= ?")
+        args.append(start)
+    if end is not None:
+        where.append("coalesce(e.date_start, w.lo) <= ?")
+        args.append(end)
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    sql = (
+        "WITH w AS (SELECT s.event_id, min(d.published) AS lo, max(d.published) AS hi FROM news_event_sources s "
+        "JOIN news_documents d USING (doc_key) GROUP BY s.event_id) "
+        "SELECT e.event_id FROM news_events e LEFT JOIN w USING (event_id) "
+        "LEFT JOIN news_documents f ON f.doc_key = e.first_doc "
+        + ("WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY coalesce(e.date_start, w.lo) NULLS LAST, coalesce(e.date_end, w.hi) NULLS LAST, f.name, e.seq"
+        + page
+    )
+    return [r[0] for r in con.execute(sql, args).fetchall()]

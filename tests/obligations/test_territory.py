@@ -111,3 +111,31 @@ def test_every_answer_shows_coordinates_and_resolution() -> None:
     result = run(attacker="PRK", place="Seoul", date="2025-11-04")
     assert result["attack"]["lat"] == pytest.approx(37.566, abs=0.01)
     assert result["resolution"]["evidence"][0].startswith("place Seoul (KOR; 37.57, 126.98)")
+
+
+def test_vessels_are_covered_only_where_a_clause_names_vessels() -> None:
+    rok = run(attacker="PRK", target="KOR", kind="vessel", lat=37.0, lon=125.0, date="2025-11-04")
+    assert bound(rok) == {("USA", "US_ROK_MDT"): ("II", "consult")}
+    assert "US_ROK_MDT Art. III: the text names no vessels" in " ".join(rok["notes"])
+    phl = run(attacker="CHN", target="PHL", kind="vessel", place="Second Thomas Shoal", date="2025-11-04")
+    assert bound(phl)[("USA", "US_PHL_MDT")] == ("IV", "act_per_constitutional_processes")  # Art. V names them
+
+
+def test_supplementary_statement_is_a_dated_clause_with_its_own_scope() -> None:
+    before = run(attacker="CHN", target="PHL", kind="vessel", place="Second Thomas Shoal", date="2015-01-01")
+    assert ("USA", "US_PHL_MDT") not in bound(before)
+    assert any(c["state"] == "USA" and "before the US statement of 1 Mar 2019" in c["reason"]
+               for c in before["contested"])
+    after = run(attacker="CHN", target="PHL", kind="vessel", place="Second Thomas Shoal", date="2024-01-01")
+    usa = next(o for o in after["obligations"] if o["treaty"] == "US_PHL_MDT")
+    assert "by the US statement of 2023-05-03" in usa["reason"] and "Coast Guards" in usa["reason"]
+
+
+def test_vague_area_is_certain_in_its_core_and_contested_at_its_edge() -> None:
+    core = run(attacker="CHN", target="NZL", lat=-41.29, lon=174.78, date="2025-11-04")  # Wellington
+    assert bound(core)[("GBR", "SEACDT")] == ("IV(1)", "act_per_constitutional_processes")
+    edge = run(attacker="CHN", target="NZL", lat=-52.55, lon=169.15, date="2025-11-04")  # Campbell Island
+    assert edge["territory"]["sovereign"] == "NZL"
+    reasons = [c["reason"] for c in edge["contested"] if c["treaty"] == "SEACDT"]
+    assert reasons and all("vague edge of 'the general area'" in r for r in reasons)
+    assert bound(edge)[("AUS", "ANZUS")] == ("IV", "act_per_constitutional_processes")

@@ -79,6 +79,7 @@ class Clause:
     conditions: tuple[str, ...] = ()
     verified: bool = True
     note: str = ""
+    kinds_note: str = ""  # why a kind of attack (a vessel) is not covered
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,9 @@ def assess(attack: Attack, target: str, where: Where, ref: Reference, geo: Geogr
 
 def _treaty(ctx: Ctx, contested: frozenset[str], found: Found) -> None:
     clauses = sorted((c for c in ctx.treaty.clauses if ctx.attack.kind in c.kinds), key=lambda c: RANK[c.strength])
+    for c in ctx.treaty.clauses:
+        if ctx.attack.kind not in c.kinds and c.kinds_note:
+            found.notes.append(f"{ctx.treaty.id} Art. {c.article}: {c.kinds_note} ({ctx.attack.kind})")
     verdicts = [(c, verdict(c.scope, ctx)) for c in clauses]
     if not any(v for _, v in verdicts):
         return

@@ -82,6 +82,7 @@ class Geography:
     land: Countries
     holdings: Holdings
     named: dict[str, tuple[frozenset[str], str]]  # scope -> (territory names, the clause's words)
+    statements: tuple[dict[str, Any], ...]  # dated statements treaties.md quotes (treaty, start, region, ...)
 
     def fact_index(self, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
         """Index into ``facts`` of the nearest authored place within its radius, or -1 (smallest radius first)."""
@@ -207,4 +208,5 @@ def geography() -> Geography:
         tropic=float(raw["tropic_of_cancer"]), ne_codes=codes, ne_names=names, ne_geoms=geoms, land=land,
         holdings=build(ref.territories, land, coarse, _eu(raw["eu"])),
         named={r["scope"]: (frozenset(r["territories"]), r["label"]) for r in raw["named_territory"]},
+        statements=tuple(raw.get("statement", [])),
     )

@@ -136,9 +136,16 @@ def anzus_art5(c: Ctx) -> Verdict:
 
 
 def us_phl_art5(c: Ctx) -> Verdict:
+    said = [s for s in c.geo.statements if s["treaty"] == "US_PHL_MDT" and s["start"] <= c.attack.date
+            and s["region"] in c.where.regions and c.attack.kind in s["kinds"]]
+    if not said:
+        return _pacific_treaty(c, ("contested", "whether the South China Sea counts as 'the Pacific' is not "
+                                                "settled in the reference before the US statement of 1 Mar 2019 "
+                                                "(treaties.md section 5)"))
+    latest = max(said, key=lambda s: s["start"])
     return _pacific_treaty(c, ("match", f"an armed attack on the {c.thing()} of {c.name(c.target)} in the "
-                                        "South China Sea, which US statements of 1 Mar 2019 and 3 May 2023 treat "
-                                        "as part of the Pacific"))
+                                        f"South China Sea, part of the Pacific by the US statement of "
+                                        f"{latest['start']}: '{latest['quote']}' ({latest['source']})"))
 
 
 def rio_art3_3(c: Ctx) -> Verdict:
@@ -177,8 +184,11 @@ def seacdt_art8(c: Ctx) -> Verdict:
     if t.sovereign and t.sovereign in c.geo.asian_parties and t.sovereign in c.parties:
         return "match", (f"an armed attack on {c.name(c.target)} in the treaty area (the entire territory of "
                          f"{c.name(t.sovereign)}, an Asian Party){c.place}")
-    if "seacdt_area" in c.where.regions:
+    if "seacdt_core" in c.where.regions:
         return "match", f"an armed attack on {c.name(c.target)} in the treaty area of Art. VIII{c.place}"
+    if "seacdt_area" in c.where.regions:
+        return "contested", (f"the point{c.place} lies at the vague edge of 'the general area' of Art. VIII, whose "
+                             "bounds the treaty does not draw (only 21 30'N is exact)")
     return None
 
 

@@ -209,7 +209,7 @@ def _clauses(rows: _Rows, where: str, r: dict[str, Any], tid: str, scopes: dict[
             trigger=rows.choice(sw, c.get("trigger", ""), TRIGGERS, "trigger"),
             scope=tuple(c.get("scope", [])), kinds=tuple(c.get("kinds", [])), quote=c["quote"],
             source=c["source"], conditions=tuple(c.get("conditions", [])),
-            verified=bool(c.get("verified", True)), note=c.get("note", ""),
+            verified=bool(c.get("verified", True)), note=c.get("note", ""), kinds_note=c.get("kinds_note", ""),
         ))
     return tuple(out)
 

@@ -47,11 +47,18 @@ def import_(
     release: Annotated[str | None, typer.Option("--release", help="Release label (default: from the file).")] = None,
     indicator: Annotated[str | None, typer.Option("--indicator", help="WDI indicator code when the file does "
                                                   "not say (e.g. NY.GDP.MKTP.CD).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the stored release even with a file that "
+                                        "holds far fewer values (a deliberate cut-down import).")] = False,
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Import an official release file, all or nothing; the same file twice changes nothing."""
-    row = allied.import_data(kind, file, db=db, release=release, indicator=indicator)
+    """Import an official release file, all or nothing; the same file twice changes nothing. A file that is
+    not plausible (ragged rows, values out of range, far fewer values than the stored release) is refused
+    and the store kept as it was.
+
+    Example: allied data import nmc NMC-60-abridged.csv
+    """
+    row = allied.import_data(kind, file, db=db, release=release, indicator=indicator, force=force)
     emit([row], fmt, title="Imported" if row["changed"] else "Unchanged")
 
 

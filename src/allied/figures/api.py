@@ -70,10 +70,12 @@ def defense_pacts(country: str, year: int, db: Db = None) -> list[dict[str, Any]
 
 
 def import_data(kind: str, file: str | Path, db: Db = None, release: str | None = None,
-                indicator: str | None = None) -> dict[str, Any]:
+                indicator: str | None = None, force: bool = False) -> dict[str, Any]:
     """Import an official release file (kind: sipri | nato | worldbank | atop | nmc), all or nothing;
-    importing the same file again changes nothing."""
-    return figures.import_into(lambda: open_writer(db), kind, file, release, indicator)
+    importing the same file again changes nothing. A file that is not plausible (ragged rows, values or
+    years out of range, far fewer values than the stored release) is refused and the store kept as it
+    was; ``force=True`` replaces a stored release with a much smaller one."""
+    return figures.import_into(lambda: open_writer(db), kind, file, release, indicator, force)
 
 
 def update_data(db: Db = None) -> list[dict[str, Any]]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from allied.figures import cow, schema
+from allied.figures import cow, plausible, schema
 from allied.model import DataImportError, InputError, NotFoundError
 from allied.store import transaction
 
@@ -27,8 +27,10 @@ FLAGS = ("defense", "offense", "neutral", "nonagg", "consul", "bilat", "asymm")
 COVERAGE_END = 2018  # ATOP v5.1 (shared/data/PROVENANCE.md §4)
 
 
-def store(con: duckdb.DuckDBPyConnection, path: Path, sha: str, release: str | None) -> dict[str, Any]:
+def store(con: duckdb.DuckDBPyConnection, path: Path, sha: str, release: str | None,
+          force: bool = False) -> dict[str, Any]:
     rows, version = _read(path)
+    plausible.check_count(con, "atop", len(rows), str(path), force)
     release = release or f"ATOP v{version} member-level ({path.name})"
     years = [r[3] for r in rows]
     members = len({r[1] for r in rows})
@@ -55,9 +57,11 @@ def _read(path: Path) -> tuple[list[list[Any]], str]:
     missing = [c for c in (*KEYS, *FLAGS, "version") if c not in (reader.fieldnames or [])]
     if missing:
         raise DataImportError(file, f"missing column(s) {missing}; not an ATOP member-level file")
+    records = list(reader)
+    plausible.check_records(records, len(reader.fieldnames or []), file)
     rows: list[list[Any]] = []
     seen: set[tuple[Any, ...]] = set()
-    for n, rec in enumerate(reader, start=2):
+    for n, rec in enumerate(records, start=2):
         row = [_int(rec[k], file, n, k) for k in KEYS] + [_int(rec[k], file, n, k) for k in FLAGS]
         key = (row[0], row[1], row[2], row[3])
         if key in seen:

@@ -2,7 +2,9 @@
 
 Importing the same file twice changes nothing (the file's SHA-256 is compared with the stored one). Any
 problem — a damaged workbook, a missing column, an unknown country — raises DataImportError naming the
-file and the problem, and the store is left exactly as it was.
+file and the problem, and the store is left exactly as it was. So does a file that is not plausible
+(``allied.figures.plausible``: ragged rows, far fewer values than the stored release unless ``force``,
+values or years out of range, infinities).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from allied.figures import atop, nato, nmc, schema, sipri, tables, worldbank
+from allied.figures import atop, nato, nmc, plausible, schema, sipri, tables, worldbank
 from allied.figures.records import Parsed, Stop, Stopped, never, sha256
 from allied.model import DataImportError, InputError
 
@@ -31,19 +33,19 @@ Opening = Future[tuple[duckdb.DuckDBPyConnection, bool]]  # the store being open
 
 
 def import_file(con: duckdb.DuckDBPyConnection, kind: str, file: str | Path, release: str | None = None,
-                indicator: str | None = None) -> dict[str, Any]:
+                indicator: str | None = None, force: bool = False) -> dict[str, Any]:
     key, path = _checked(kind, file)
     schema.ensure(con)
     sha = sha256(path)
     if key in FIXED and tables.stored_sha(con, key) == sha:
         return _unchanged(con, key)
     if key == "atop":
-        return atop.store(con, path, sha, release)
-    return _store(con, _parser(key, indicator)(path, release, never), path, sha)
+        return atop.store(con, path, sha, release, force)
+    return _store(con, _parser(key, indicator)(path, release, never), path, sha, force)
 
 
 def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, file: str | Path,
-                release: str | None = None, indicator: str | None = None) -> dict[str, Any]:
+                release: str | None = None, indicator: str | None = None, force: bool = False) -> dict[str, Any]:
     """``import_file`` into the store that ``open_store()`` opens, closed after. The store is opened (and
     its tables made or upgraded) in a second thread while the file is read: opening a DuckDB store is
     mostly native work that DuckDB does without holding Python's lock, so the two overlap. When the store
@@ -52,7 +54,7 @@ def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, 
     if key == "atop":
         con = open_store()
         try:
-            return import_file(con, key, path, release, indicator)
+            return import_file(con, key, path, release, indicator, force)
         finally:
             con.close()
     sha = sha256(path)
@@ -61,7 +63,7 @@ def import_into(open_store: Callable[[], duckdb.DuckDBPyConnection], kind: str, 
         parsed = _read(key, path, release, indicator, opening)
         con, same = opening.result()  # the store's own error, as if it had been opened first
     try:
-        return _unchanged(con, key) if same or parsed is None else _store(con, parsed, path, sha)
+        return _unchanged(con, key) if same or parsed is None else _store(con, parsed, path, sha, force)
     finally:
         con.close()
 
@@ -103,9 +105,10 @@ def _checked(kind: str, file: str | Path) -> tuple[str, Path]:
     return key, path
 
 
-def _store(con: duckdb.DuckDBPyConnection, parsed: Parsed, path: Path, sha: str) -> dict[str, Any]:
+def _store(con: duckdb.DuckDBPyConnection, parsed: Parsed, path: Path, sha: str, force: bool) -> dict[str, Any]:
     if tables.stored_sha(con, parsed.dataset) == sha:
         return _unchanged(con, parsed.dataset)
+    plausible.check(con, parsed, str(path), force)  # before anything is written
     return tables.write(con, parsed, path, sha)
 
 

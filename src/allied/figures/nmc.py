@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from allied.figures import cow
+from allied.figures import cow, plausible
 from allied.figures.records import Parsed
 from allied.model import DataImportError
 
@@ -36,6 +36,7 @@ def parse(path: Path, release: str | None = None) -> Parsed:
     if missing:
         raise DataImportError(file, f"missing column(s) {missing}; an NMC file has {list(REQUIRED)}")
     records = list(reader)
+    plausible.check_records(records, len(reader.fieldnames or []), file)
     _check_codes(records, file)
     version = records[0].get("version", "") if records else ""
     out = Parsed("nmc", "nmc", SOURCE, release or f"COW NMC, version {version} ({path.name})")

@@ -15,6 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from allied.figures import plausible
 from allied.figures.records import Parsed
 from allied.model import DataImportError
 from allied.reference import load as load_reference
@@ -50,7 +51,11 @@ def parse(path: Path, release: str | None = None, indicator: str | None = None) 
         indicator = indicator or _indicator_from_name(path)
         updated = ""
     code = indicator.upper()
-    name, unit = INDICATORS.get(code, (code.lower(), ""))
+    if code not in INDICATORS:
+        raise DataImportError(file, f"WDI indicator {code!r} is not one allied reads; expected "
+                                    f"{' | '.join(INDICATORS)} (a file without its .datapackage.json needs "
+                                    "--indicator)")
+    name, unit = INDICATORS[code]
     out = Parsed(f"worldbank:{code}", "worldbank", SOURCE, release or _release(path, code, updated, rows))
     kept = _countries(rows, file)
     for wb_name, iso3, year, value in rows:
@@ -89,6 +94,8 @@ def _long(text: str, file: str) -> list[Row]:
     for n, rec in enumerate(reader, start=2):
         if not rec:
             continue
+        if len(rec) != len(header):
+            plausible.ragged(file, n, len(rec), len(header))
         name, code, year, value = (rec[i] if i < len(rec) else "" for i in idx)
         if value.strip() == "":
             continue
@@ -110,6 +117,8 @@ def _wide(text: str, file: str) -> tuple[list[Row], str, str]:
     for n, rec in enumerate(reader, start=6):
         if not rec:
             continue
+        if len(rec) != len(header):
+            plausible.ragged(file, n, len(rec), len(header))
         codes.add(rec[header.index("Indicator Code")])
         for j, year in years.items():
             if j < len(rec) and rec[j].strip():
@@ -126,7 +135,7 @@ def _indicator_from_name(path: Path) -> str:
             return str(json.loads(package.read_text(encoding="utf-8"))["worldbank"]["indicator"]).upper()
         except (KeyError, ValueError, TypeError):
             pass
-    m = re.search(r"([a-z]{2}(?:\.[a-z0-9]+){2,4})", path.name.lower())
+    m = re.search(r"([a-z]{2}(?:\.[a-z0-9]+){2,4})", path.name.lower().removesuffix(".csv"))
     if m:
         return m.group(1).upper()
     raise DataImportError(str(path), "cannot tell which WDI indicator this is: pass --indicator (e.g. NY.GDP.MKTP.CD)")

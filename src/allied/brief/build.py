@@ -15,12 +15,9 @@ from typing import Any
 
 from allied.figures.api import burden
 from allied.model import Document, InputError
-from allied.news import document_record, extract_documents
-from allied.news.query import itinerary_stops
-from allied.news.store import ingest_documents
+from allied.news import document_record, extract_documents, itineraries
 from allied.obligations.api import mutual_obligations
 from allied.reference import load, parse_date
-from allied.store import connect
 
 Progress = Callable[[str], None]
 TREND_YEARS = 5
@@ -80,25 +77,9 @@ def _one_document(documents: list[Document]) -> Document:
     return documents[0]
 
 
-def _travellers(doc: dict[str, Any]) -> list[str]:
-    names: list[str] = []
-    for e in doc["events"]:
-        if e["type"] == "visit":
-            names.extend(a["name"] for a in e["actors"] if a["kind"] == "person" and a["name"] not in names)
-    return names
-
-
 def _itineraries(document: Document, doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each traveller's ordered stops, as the news engine orders them in a store of this article alone."""
-    travellers = _travellers(doc)
-    if not travellers:
-        return []
-    con = connect(":memory:")
-    try:
-        ingest_documents(con, [document])
-        return [{"person": p, "stops": itinerary_stops(con, p)} for p in travellers]
-    finally:
-        con.close()
+    """Each traveller's ordered stops, as the news engine orders them from the article's typed events."""
+    return itineraries(document)
 
 
 def _states(doc: dict[str, Any]) -> list[str]:

@@ -13,11 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from allied.model import Document, InputError
+from allied.news.itinerary import stop_records, travellers
 from allied.news.pipeline import Pipeline, default_pipeline
 from allied.news.read import from_text, read_paths
 from allied.news.records import document_record
 
-__all__ = ["Pipeline", "default_pipeline", "document_record", "extract_documents"]
+__all__ = ["Pipeline", "default_pipeline", "document_record", "extract_documents", "itineraries"]
+
+
+def itineraries(doc: Document) -> list[dict[str, Any]]:
+    """Each traveller's stops in one read document, in travel order, with the purposes of each stop."""
+    return [{"person": p, "stops": stop_records(doc, p)} for p in travellers(doc)]
 
 
 def _sources(paths_or_text: str | Path | Iterable[str | Path]) -> tuple[list[Path], str | None]:

@@ -15,6 +15,7 @@ from typing import Any
 import duckdb
 
 from allied.model import InputError
+from allied.news.itinerary import Leg, order
 from allied.news.store import prepare, select_events
 from allied.reference.gazetteer import fold
 
@@ -83,6 +84,15 @@ def _place(value: str | None) -> dict[str, Any] | None:
         return None
     p = json.loads(value)
     return {k: p.get(k) for k in ("name", "country", "lat", "lon")}
+
+
+def _start(e: dict[str, Any]) -> dt.date | None:
+    return dt.date.fromisoformat(e["date"]["start"]) if e["date"] else None
+
+
+def _reported(e: dict[str, Any]) -> dt.date | None:
+    days = [dt.date.fromisoformat(s["published"]) for s in e["sources"] if s["published"]]
+    return min(days) if days else None
 
 
 def _when(e: dict[str, Any]) -> tuple[dt.date, dt.date] | None:
@@ -157,31 +167,9 @@ def itinerary_stops(
         for e in stored_events(con)
         if e["type"] == "visit" and matches_person(e, person) and _in_period(e, start, end)
     ]
-    effective = _effective_dates(visits)
-    visits.sort(key=lambda e: (effective[e["id"]], e["date"] is None, e["_first"], e["_seq"]))
-    return [_stop(i, e) for i, e in enumerate(visits, start=1)]
-
-
-def _effective_dates(visits: list[dict[str, Any]]) -> dict[str, dt.date]:
-    """A dated stop's start; an undated one is no earlier than the stops its article lists before it."""
-    out: dict[str, dt.date] = {}
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for e in visits:
-        by_doc.setdefault(e["_first"], []).append(e)
-    for stops in by_doc.values():
-        floor = dt.date.min
-        for e in sorted(stops, key=lambda e: e["_seq"]):
-            when = _when(e)
-            if e["date"] and when:
-                day = when[0]
-            elif when:
-                day = max(floor, when[0])
-            else:  # neither a date nor a dated source: after what its article lists before it, else last
-                day = floor if floor > dt.date.min else dt.date.max
-            out[e["id"]] = day
-            if day != dt.date.max:
-                floor = max(floor, day)
-    return out
+    legs = [Leg(e["id"], _start(e), e["_first"], e["_seq"], _reported(e)) for e in visits]
+    by_id = {e["id"]: e for e in visits}
+    return [_stop(i, by_id[leg.key]) for i, leg in enumerate(order(legs), start=1)]
 
 
 def _stop(i: int, e: dict[str, Any]) -> dict[str, Any]:

@@ -155,3 +155,33 @@ def test_the_url_gives_the_reference_day_when_the_date_is_missing(tmp_path) -> N
         ("visit", {"start": "2025-11-02", "end": "2025-11-02", "inferred": True}),
         ("meeting", None),  # the purpose of the trip ("for talks"): the text does not date the talks
     ]
+
+
+FORUMS: list[tuple[str, str | None, str, list[Row]]] = [
+    (  # an organisation's summit inside a compound, and a two-day range joined by "und"
+        "de",
+        "2025-06-20",
+        "Gipfel\nBeim NATO-Gipfel in Den Haag kommen die Staats- und Regierungschefs am 24. und 25. Juni zusammen.",
+        [("forum", [], "The Hague", "2025-06-24", "planned")],
+    ),
+    (  # "ADMM+" is ADMM-Plus, not ADMM
+        "en",
+        "2025-10-30",
+        "ADMM\nDefense ministers from ASEAN and its partners will meet at the ADMM+ in Kuala Lumpur on Nov. 1.",
+        [("forum", [], "Kuala Lumpur", "2025-11-01", "planned")],
+    ),
+    (  # remarks at a press conference after the meeting fold into the meeting
+        "en",
+        "2025-11-04",
+        "SCM\nHegseth and Ahn held the annual Security Consultative Meeting in Seoul on Tuesday. At a joint press "
+        "conference after the meeting, Hegseth told reporters that the alliance was strong.",
+        [("meeting", ["Pete Hegseth", "Ahn Gyu-back"], "Seoul", "2025-11-04", "occurred")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), FORUMS)
+def test_forums_and_folding(lang: str, published: str | None, text: str, expected: list[Row]) -> None:
+    test_events(lang, published, text, expected)
+    [rec] = allied.extract(text, published=published, language=lang)
+    assert rec["events"][0]["forum"]["name"] in ("NATO Summit", "ADMM-Plus", "Security Consultative Meeting")

@@ -140,9 +140,26 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
             continue
         if ent.kind == "person":
             ctx.seen.add(ent.id)
+        ent, end, n = _compound_forum(ctx, toks, i, n, ent, end)
         out.append(_mention(ctx, ent, start, end, "demonym" if ent.demonym else ""))
         i += n
     return out
+
+
+def _compound_forum(
+    ctx: _Context, toks: list[tuple[int, int, str]], i: int, n: int, ent: Entity, end: int
+) -> tuple[Entity, int, int]:
+    """ "ADMM+" is ADMM-Plus; "NATO-Gipfel", "NATO summit" name the organisation's summit."""
+    text = ctx.doc.text
+    if ent.kind == "forum" and text[end : end + 1] == "+":
+        plus = ctx.index.names.get(fold(text[toks[i][0] : end]) + "plus")
+        if plus:
+            return plus[0], end + 1, n
+    if ent.kind == "organization" and ent.id in ctx.index.summits and i + n < len(toks):
+        nxt = toks[i + n]
+        if text[end:nxt[0]] in ("-", "‐", " ") and ctx.lex.find("anaphora", "summit", text, nxt[0], nxt[1]):
+            return ctx.index.summits[ent.id], nxt[1], n + 1
+    return ent, end, n
 
 
 def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int, sent: Span) -> bool:

@@ -244,6 +244,30 @@ def merge_document(
     return sorted(merged, key=order_key)
 
 
+def fold_remarks(doc: Document, lex: Lexicon, events: list[Event]) -> list[Event]:
+    """GUIDELINES §5 folding rule: remarks, press conferences and read-outs at or about a meeting or forum
+    told in the document ("at a joint press conference after the meeting, Hegseth told reporters ...") are
+    part of it: their sentences join its evidence and their speaker is already among its actors."""
+    hosts = [e for e in events if e.type in ("meeting", "forum") and e.actors]
+    out = []
+    for e in events:
+        if e.type == "statement" and e.actors and e.evidence:
+            span = e.evidence[0]
+            refers = any(
+                lex.has(section, key, doc.text, span.start, span.end)
+                for section, key in (("anaphora", "talks"), ("anaphora", "forum"), ("markers", "after"))
+            )
+            speakers = {a.id for a in e.actors}
+            host = next(
+                (h for h in hosts if speakers <= {a.id for a in h.actors} and dates_compatible(e.date, h.date)), None
+            )
+            if refers and host is not None:
+                host.evidence = _unique_spans([*host.evidence, *e.evidence])
+                continue
+        out.append(e)
+    return out
+
+
 def scope(doc: Document, lex: Lexicon, events: list[Event], defense_ids: set[str]) -> list[Event]:
     """Only what the guidelines call an event (§4)."""
     return [e for e in events if keep(doc, lex, e, defense_ids)]

@@ -79,6 +79,7 @@ class NameIndex:
     orgs: dict[str, Entity] = field(default_factory=dict)
     forums: dict[str, Entity] = field(default_factory=dict)
     officials: list[Entity] = field(default_factory=list)
+    summits: dict[str, Entity] = field(default_factory=dict)  # organisation id -> its summit (a forum)
     max_tokens: int = 8
 
     prefixes: set[str] = field(default_factory=set)  # folded first words of every name: where to stop looking
@@ -221,6 +222,15 @@ def _forums(index: NameIndex, ref: Reference) -> None:
                         index.add(variant.replace(short, long), ent)
 
 
+def _summits(index: NameIndex) -> None:
+    """An organisation's summit: the forum whose English name is the organisation's short name + "Summit"."""
+    for org in index.orgs.values():
+        short = org.name.split(" (")[0]
+        for f in index.forums.values():
+            if f.name.lower() in (f"{short} summit".lower(), f"{org.id.split(':')[-1]} summit".lower()):
+                index.summits[org.id] = f
+
+
 def _places(index: NameIndex, ref: Reference) -> None:
     for p in ref.places.values():
         kind = "region" if p.kind in ("region", "maritime_feature") else "place"
@@ -309,6 +319,7 @@ def name_index(language: str, ref_id: int = 0) -> NameIndex:
     _officials(index, ref, ignore)
     _organizations(index, ref, ignore)
     _forums(index, ref)
+    _summits(index)
     _places(index, ref)
     _states(index, ref, lex)
     index.max_tokens = 9

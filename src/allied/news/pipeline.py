@@ -113,7 +113,8 @@ def _events(doc: Document, ctx: Context) -> None:
 
 
 def _merge(doc: Document, ctx: Context) -> None:
-    doc.events = merge.merge_document(doc.candidates, doc.durations, doc.dateline)
+    merged = merge.merge_document(doc.candidates, doc.durations, doc.dateline)
+    doc.events = merge.fold_remarks(doc, ctx.lexicon(doc.language or "en"), merged)
     doc.candidates = []
 
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from allied.model import Document, Event
-from allied.news.merge import dates_compatible
+from allied.news.identity import dates_compatible
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterable
 
 from allied.model import Actor, DateRange, Document, Event, PlaceRef, Span
-from allied.news.lexicon import Lexicon, canonical
+from allied.news import identity
+from allied.news.identity import dates_compatible, part_of
+from allied.news.lexicon import Lexicon
 
 RANK = {"place": 0, "city": 1, "us_state": 2, "country": 3}
 
@@ -21,15 +23,6 @@ def _persons(e: Event) -> set[str]:
 
 def _ids(e: Event) -> set[str]:
     return {a.id for a in e.actors}
-
-
-def dates_compatible(a: DateRange | None, b: DateRange | None) -> bool:
-    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
-
-
-def part_of(a: str, b: str) -> bool:
-    table = canonical().get("part_of", {})
-    return table.get(a) == b or table.get(b) == a
 
 
 def same_place(e: Event, f: Event) -> bool:
@@ -50,7 +43,12 @@ def places_compatible(e: Event, f: Event) -> bool:
 
 
 def same_event(e: Event, f: Event) -> bool:
-    """Two candidates of one document that tell the same event."""
+    """Two candidates of one document that tell the same event: the one cross-document definition
+    (``identity.same_event``), plus what a single report allows on top of it — one story told in several
+    sentences, so that a shared traveller, speaker or (with the same states) participant is enough and a
+    communication may be dated only once."""
+    if identity.same_event(e, f):
+        return True
     if e.type != f.type or not dates_compatible(e.date, f.date):
         return False
     if e.type == "visit":

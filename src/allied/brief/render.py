@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from allied.brief.formats import FORMATS
 from allied.model import InputError
 from allied.viz.charts import burden_chart
 from allied.viz.itinerary import itinerary_map
@@ -30,8 +31,6 @@ from allied.viz.sources import (
     strength_label,
     treaty_name,
 )
-
-FORMATS = ("text", "markdown", "html", "json")
 
 
 def render(brief: dict[str, Any], fmt: str = "text", width: int | None = None) -> str:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 import allied
-from allied.brief import FORMATS
+from allied.brief.formats import FORMATS
 from allied.cli.common import DbOption, WidthOption, handle_errors
 from allied.model import InputError
 

@@ -6,7 +6,6 @@ applies the statements it has not applied yet, recording them in ``schema_migrat
 
 from __future__ import annotations
 
-import os
 import threading
 import weakref
 from collections.abc import Iterator, Sequence
@@ -14,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import platformdirs
 
 from allied.model import AlliedError
+from allied.store.paths import default_path as default_path  # re-exported
 
 CORE_MIGRATIONS: tuple[str, ...] = (
     """
@@ -35,14 +34,6 @@ CORE_MIGRATIONS: tuple[str, ...] = (
     )
     """,
 )
-
-
-def default_path() -> Path:
-    """``$ALLIED_DB`` if set, else ``allied.duckdb`` in the user's data directory."""
-    env = os.environ.get("ALLIED_DB")
-    if env:
-        return Path(env)
-    return platformdirs.user_data_path("allied", appauthor=False) / "allied.duckdb"
 
 
 def connect(path: Path | str | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:

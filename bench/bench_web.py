@@ -1,20 +1,23 @@
-"""Bounded load on the dashboard: 50 concurrent clients on loopback for 30 s against /api/obligations and
-/api/burden (mixed, each client alternating through realistic queries), then the same clients for 10 s
-against a static file of the same server as the peer (Starlette's StaticFiles: the floor any endpoint pays).
+"""Load on the dashboard: `allied serve --workers 2` on loopback, 50 concurrent clients for 30 s per
+endpoint, every query new (``--fresh``: a random point and day for /api/obligations, a random year and GDP
+growth for /api/burden with Korea's path to 3.5 % by 2035, a new article for POST /api/brief), each beside
+the same endpoint with 1 client and with 50 clients repeating one query (what the memo answers). Then all
+three endpoints mixed, once without and once while an `allied ingest` writes new documents into the same
+store: errors, and documents lost (ingested but not in the store) must both be 0. A static file of the same
+server is the peer (the floor every request pays).
 
-With --fresh every request is a query not asked before, so the memo cannot answer it: what the engines
-cost under the same load.
+Reports requests, req/s, p50/p95/max latency and errors per run, and the server's CPU time (all its
+processes, from /proc) next to the run's wall time: the machine is shared.
 
-Starts `allied serve` itself on a free 127.0.0.1 port, reports p50/p95/max latency, requests per second
-and errors per endpoint, and stops by itself (every loop is bounded in time). Target: p95 < 200 ms, no errors.
-
-    python bench/bench_web.py [--clients 50] [--seconds 30] [--db PATH]
+    python bench/bench_web.py --fresh [--clients 50] [--seconds 30] [--workers 2] [--db PATH]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import json
 import os
 import random
 import socket
@@ -25,53 +28,64 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
 import httpx
 
-OBLIGATIONS = [
-    {"attacker": "PRK", "target": "KOR", "place": "Seoul", "date": "2025-11-04", "kind": "territory"},
-    {"attacker": "CHN", "target": "JPN", "place": "Naha", "date": "2025-11-04", "kind": "territory"},
-    {"attacker": "RUS", "target": "LVA", "place": "Riga", "date": "2005-06-01", "kind": "territory"},
-    {"attacker": "RUS", "target": "LVA", "place": "Riga", "date": "2003-06-01", "kind": "territory"},
-    {"attacker": "RUS", "lat": "59.44", "lon": "24.75", "date": "2024-05-01", "kind": "territory"},
-    {"attacker": "CHN", "lat": "14.6", "lon": "121.0", "date": "2025-11-04", "kind": "territory"},
-    {"attacker": "RUS", "target": "DEU", "place": "Berlin", "date": "2025-11-04", "kind": "territory",
-     "cascade": "2"},
-]
-BURDEN = [
-    {"alliance": "NATO", "year": "2024", "source": "sipri"},
-    {"alliance": "NATO", "year": "2023", "source": "sipri"},
-    {"alliance": "NATO", "year": "2020", "source": "sipri"},
-    {"members": "USA,KOR,JPN", "year": "2024", "source": "sipri"},
-    {"members": "USA,KOR,JPN,AUS,PHL", "year": "2022", "source": "sipri"},
-]
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 PEER = "/static/vendor/VENDOR.json"
-Plan = Callable[[int], tuple[str, dict[str, str]]]
+CLK = os.sysconf("SC_CLK_TCK")
 
 
-RNG = random.Random(7)
+@dataclass
+class Ask:
+    method: str
+    path: str
+    params: dict[str, str] = field(default_factory=dict)
+    form: dict[str, str] | None = None
 
 
-def fresh_query(i: int, rng: random.Random = RNG) -> tuple[str, dict[str, str]]:
-    """A query no one asked before (so the memo cannot answer it): a random point and day for obligations;
-    a random year and GDP growth for burden with Korea's path to 3.5 % by 2035."""
-    if i % 2 == 0:
-        return "/api/obligations", {"attacker": rng.choice(["RUS", "CHN", "PRK"]), "kind": "territory",
-                                    "lat": f"{rng.uniform(-50, 70):.4f}", "lon": f"{rng.uniform(-170, 170):.4f}",
-                                    "date": f"{rng.randint(1990, 2025)}-{rng.randint(1, 12):02d}-15"}
-    return "/api/burden", {"alliance": "NATO", "year": str(rng.randint(2000, 2024)), "source": "sipri",
-                           "country": "KOR", "target": "3.5", "by": "2035",
-                           "gdp_growth": f"{rng.uniform(0.5, 3.0):.6f}"}
+Plan = Callable[[int], Ask]
+_count = itertools.count()
 
 
-def make_plan(endpoints: list[str]) -> list[tuple[str, dict[str, str]]]:
-    """The queries every client goes through in turn, the two endpoints interleaved."""
-    queries = {"obligations": OBLIGATIONS, "burden": BURDEN}
-    chosen = [[(f"/api/{name}", q) for q in queries[name]] for name in endpoints]
-    longest = max(len(c) for c in chosen)
-    return [c[i % len(c)] for i in range(longest) for c in chosen]
+def _article(n: int) -> str:
+    """An example article made new: a dated last sentence no other request has."""
+    text = EXAMPLES[n % len(EXAMPLES)].read_text(encoding="utf-8")
+    return f"{text.rstrip()}\n\nBench note {n}-{random.getrandbits(48):x}: the report was updated."
+
+
+def fresh(endpoint: str, rng: random.Random) -> Plan:
+    def plan(i: int) -> Ask:
+        if endpoint == "obligations":
+            return Ask("GET", "/api/obligations", {
+                "attacker": rng.choice(["RUS", "CHN", "PRK"]), "kind": "territory",
+                "lat": f"{rng.uniform(-50, 70):.4f}", "lon": f"{rng.uniform(-170, 170):.4f}",
+                "date": f"{rng.randint(1990, 2025)}-{rng.randint(1, 12):02d}-15"})
+        if endpoint == "burden":
+            return Ask("GET", "/api/burden", {"alliance": "NATO", "year": str(rng.randint(2000, 2024)),
+                                              "source": "sipri", "country": "KOR", "target": "3.5", "by": "2035",
+                                              "gdp_growth": f"{rng.uniform(0.5, 3.0):.6f}"})
+        return Ask("POST", "/api/brief", form={"text": _article(next(_count)), "published": "2026-03-01"})
+    return plan
+
+
+def repeated(endpoint: str) -> Plan:
+    one = {"obligations": Ask("GET", "/api/obligations", {"attacker": "PRK", "target": "KOR", "place": "Seoul",
+                                                          "date": "2025-11-04", "kind": "territory"}),
+           "burden": Ask("GET", "/api/burden", {"alliance": "NATO", "year": "2024", "source": "sipri",
+                                                "country": "KOR", "target": "3.5", "by": "2035"}),
+           "brief": Ask("POST", "/api/brief", form={"text": EXAMPLES[0].read_text(encoding="utf-8"),
+                                                    "published": "2026-03-01"})}[endpoint]
+    return lambda i: one
+
+
+def mixed(rng: random.Random) -> Plan:
+    plans = [fresh(e, rng) for e in ("obligations", "burden", "brief")]
+    return lambda i: plans[i % 3](i)
 
 
 def free_port() -> int:
@@ -80,11 +94,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    cmd = [sys.executable, "-m", "allied", "serve", "--port", str(port), "--db", str(db)]
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "allied", "serve", "--port", str(port), "--db", str(db), "--workers", str(workers)]
     proc = subprocess.Popen(cmd, env={**os.environ, "ALLIED_DB": str(db)}, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/api/data", timeout=2).status_code == 200:
@@ -92,88 +106,167 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
         except httpx.HTTPError:
             time.sleep(0.2)
     proc.kill()
-    raise SystemExit("allied serve did not start within 60 s")
+    raise SystemExit("allied serve did not start within 120 s")
 
 
-async def client(http: aiohttp.ClientSession, base: str, plan: Plan, offset: int,
-                 until: float, lat: dict[str, list[float]], errors: dict[str, list[str]]) -> None:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of ``pid`` and all its descendants (living ones; uvicorn's workers live on)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parts = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children[int(parts[1])].append(int(d.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            parts = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(parts[11]) + int(parts[12])) / CLK
+        except OSError:
+            pass
+        todo.extend(children.get(p, []))
+    return total
+
+
+async def client(http: aiohttp.ClientSession, base: str, plan: Plan, offset: int, until: float,
+                 lat: dict[str, list[float]], errors: dict[str, list[str]]) -> None:
     i = offset
     while time.monotonic() < until:
-        path, params = plan(i)
+        ask = plan(i)
         i += 1
         t0 = time.perf_counter()
         try:
-            async with http.get(base + path, params=params) as r:
+            async with http.request(ask.method, base + ask.path, params=ask.params or None,
+                                    data=ask.form) as r:
                 body = await r.read()
                 ok, why = r.status == 200, f"{r.status} {body[:120]!r}"
         except (TimeoutError, aiohttp.ClientError) as exc:
             ok, why = False, repr(exc)
-        lat[path].append(time.perf_counter() - t0)
+        key = f"{ask.method} {ask.path}"
+        lat[key].append(time.perf_counter() - t0)
         if not ok:
-            errors[path].append(why)
+            errors[key].append(why)
 
 
-async def run(base: str, plan: Plan, clients: int, seconds: float) -> tuple[
-        dict[str, list[float]], dict[str, list[str]]]:
-    """``clients`` concurrent clients, each sending its next request as soon as the last is answered."""
+async def load(base: str, plan: Plan, clients: int, seconds: float) -> tuple[dict[str, list[float]],
+                                                                           dict[str, list[str]]]:
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
     connector = aiohttp.TCPConnector(limit=clients)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as http:
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as http:
         until = time.monotonic() + seconds
         await asyncio.gather(*(client(http, base, plan, k, until, lat, errors) for k in range(clients)))
     return lat, errors
 
 
-def report(title: str, lat: dict[str, list[float]], errors: dict[str, list[str]], seconds: float) -> None:
-    print(f"\n{title}")
-    print(f"{'endpoint':<28}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>8}")
-    for path, xs in sorted(lat.items()):
+HEADER = f"{'run':<44}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>7}{'cpu s':>7}"
+
+
+def measure(title: str, server: subprocess.Popen[bytes], base: str, plan: Plan, clients: int,
+            seconds: float) -> dict[str, float]:
+    cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
+    lat, errors = asyncio.run(load(base, plan, clients, seconds))
+    wall, cpu = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0
+    out: dict[str, float] = {}
+    for key, xs in sorted(lat.items()):
         ms = sorted(x * 1000 for x in xs)
-        p95 = statistics.quantiles(ms, n=100)[94] if len(ms) > 1 else ms[0]
-        print(f"{path:<28}{len(ms):>10}{len(ms) / seconds:>9.1f}{statistics.median(ms):>9.1f}{p95:>9.1f}"
-              f"{ms[-1]:>9.1f}{len(errors.get(path, [])):>8}")
-        for why in sorted(set(errors.get(path, [])))[:3]:
+        p95 = statistics.quantiles(ms, n=100, method="inclusive")[94] if len(ms) > 1 else ms[0]
+        n_err = len(errors.get(key, []))
+        print(f"{title + ' ' + key:<44}{len(ms):>9}{len(ms) / wall:>8.1f}{statistics.median(ms):>9.1f}"
+              f"{p95:>9.1f}{ms[-1]:>9.1f}{n_err:>7}{cpu:>7.1f}", flush=True)
+        for why in sorted(set(errors.get(key, [])))[:2]:
             print(f"    e.g. {why}")
+        out[key] = p95
+    print(f"{'':<44}(wall {wall:.1f} s, server CPU {cpu:.1f} s = {cpu / wall:.2f} cores)", flush=True)
+    return out
+
+
+WRITER = """
+import json, sys, tempfile, time
+from pathlib import Path
+import allied
+db, seconds, texts = sys.argv[1], float(sys.argv[2]), [Path(p).read_text(encoding="utf-8") for p in sys.argv[3:]]
+sent, errors, n, end = 0, [], 0, time.monotonic() + seconds
+with tempfile.TemporaryDirectory() as tmp:
+    while time.monotonic() < end:
+        batch = []
+        for k in range(3):  # three new articles a batch, as files (the way `allied ingest` reads them)
+            path = Path(tmp) / f"writer-{n + k}.txt"
+            path.write_text(f"{texts[(n + k) % len(texts)].rstrip()}\\n\\nWriter note {n + k}: updated.\\n",
+                            encoding="utf-8")
+            batch.append(path)
+        n += len(batch)
+        try:
+            done = allied.ingest(batch, db=db, published="2026-02-01")
+            sent += len(batch)
+            errors.extend(str(d.get("error")) for d in done if d.get("error"))
+        except allied.AlliedError as exc:
+            errors.append(str(exc))
+print(json.dumps({"sent": sent, "errors": errors}))
+"""
+
+
+def stored_documents(db: Path) -> int:
+    done = subprocess.run([sys.executable, "-c", "import sys\nfrom allied.store import reader\n"
+                           "with reader(sys.argv[1]) as con:\n"
+                           "    has = con.execute(\"SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                           "'news_documents'\").fetchone()[0]\n"
+                           "    print(con.execute('SELECT count(*) FROM news_documents').fetchone()[0] if has else 0)",
+                           str(db)], capture_output=True, text=True, timeout=300)
+    return int(done.stdout.strip())
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=30.0)
-    ap.add_argument("--peer-seconds", type=float, default=10.0)
-    ap.add_argument("--endpoints", default="obligations,burden", help="which of obligations,burden to load")
-    ap.add_argument("--fresh", action="store_true",
-                    help="every request a query not asked before (what the engines cost without the memo)")
+    ap.add_argument("--short", type=float, default=10.0, help="seconds of the 1-client, repeated and peer runs")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--endpoints", default="obligations,burden,brief")
+    ap.add_argument("--fresh", action="store_true", help="accepted for compatibility: the runs are always new")
+    ap.add_argument("--no-writer", action="store_true", help="skip the runs with and without an ingest")
     ap.add_argument("--db", type=Path, default=None, help="store to serve (default: a fresh one in a temp dir)")
     args = ap.parse_args()
+    rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.duckdb"
         port = free_port()
-        proc = start_server(db, port)
+        server = start_server(db, port, args.workers)
         base = f"http://127.0.0.1:{port}"
         try:
-            plan = make_plan(args.endpoints.split(","))
-            for path, params in plan:  # one pass to load the engines' data, and a clear stop if a query is broken
-                t0 = time.perf_counter()
-                r = httpx.get(base + path, params=params, timeout=60)
-                ms = (time.perf_counter() - t0) * 1000
-                query = "&".join(f"{k}={v}" for k, v in params.items())
-                print(f"first {path}?{query} -> {r.status_code} in {ms:.1f} ms")
-                if r.status_code != 200:
-                    raise SystemExit(f"warm-up failed: {r.text[:300]}")
-            names = args.endpoints.split(",")
-            step, first = (1, 0) if len(names) == 2 else (2, 0 if names[0] == "obligations" else 1)
-            ask = (lambda i: fresh_query(step * i + first)) if args.fresh else (lambda i: plan[i % len(plan)])
-            kind = "every query new (no memo)" if args.fresh else "mixed realistic queries"
-            lat, errors = asyncio.run(run(base, ask, args.clients, args.seconds))
-            report(f"allied: {args.clients} clients, {args.seconds:.0f} s, {kind}", lat, errors, args.seconds)
-            lat, errors = asyncio.run(run(base, lambda i: (PEER, {}), args.clients, args.peer_seconds))
-            report(f"peer (static file, same server): {args.clients} clients, {args.peer_seconds:.0f} s", lat,
-                   errors, args.peer_seconds)
+            for name in args.endpoints.split(","):  # warm each worker's engines and check the queries work
+                for k in range(2 * args.workers):
+                    ask = fresh(name, rng)(k)
+                    r = httpx.request(ask.method, base + ask.path, params=ask.params or None, data=ask.form,
+                                      timeout=120)
+                    if r.status_code != 200:
+                        raise SystemExit(f"warm-up of {name} failed: {r.status_code} {r.text[:300]}")
+            print(f"allied serve --workers {args.workers}, {args.clients} clients; {os.cpu_count()} CPUs\n{HEADER}")
+            for name in args.endpoints.split(","):
+                measure(f"new x{args.clients}", server, base, fresh(name, rng), args.clients, args.seconds)
+                measure("new x1", server, base, fresh(name, rng), 1, args.short)
+                measure(f"repeated x{args.clients}", server, base, repeated(name), args.clients, args.short)
+            measure(f"peer x{args.clients}", server, base, lambda i: Ask("GET", PEER), args.clients, args.short)
+            if not args.no_writer:
+                measure(f"mixed new x{args.clients}, no writer", server, base, mixed(rng), args.clients,
+                        args.seconds)
+                before = stored_documents(db)
+                writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(args.seconds),
+                                           *map(str, EXAMPLES)], stdout=subprocess.PIPE, text=True)
+                measure(f"mixed new x{args.clients}, ingest writing", server, base, mixed(rng), args.clients,
+                        args.seconds)
+                out, _ = writer.communicate(timeout=600)
+                result = json.loads(out)
+                stored = stored_documents(db) - before
+                print(f"ingest while serving: {result['sent']} documents sent, {stored} new in the store, "
+                      f"{result['sent'] - stored} lost, {len(result['errors'])} writer errors"
+                      + (f" (e.g. {result['errors'][0]})" if result["errors"] else ""))
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

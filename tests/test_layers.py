@@ -15,6 +15,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "allied"
 LAYERS = {
+    "datacache": 0,  # allied/datacache.py: derived data kept between runs; imports nothing of allied's
     "model": 0,
     "reference": 1,
     "store": 1,

@@ -45,14 +45,14 @@ class LandMask:
         return ocean == 0
 
 
-def _cached(source: Path) -> Path:
-    stat = source.stat()
-    return cache_dir() / f"landmask-{stat.st_size}-{int(stat.st_mtime)}.npz"
+def _packed(source: Path) -> dict[str, np.ndarray]:
+    with np.load(source) as data:
+        return {"bits": np.packbits(data["mask"], axis=1), "lat": data["lat"], "lon": data["lon"]}
 
 
 def _build(source: Path, target: Path) -> LandMask:
-    with np.load(source) as data:
-        bits, lat, lon = np.packbits(data["mask"], axis=1), data["lat"], data["lon"]
+    packed = _packed(source)
+    bits, lat, lon = packed["bits"], packed["lat"], packed["lon"]
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npz", delete=False) as fh:
@@ -65,9 +65,14 @@ def _build(source: Path, target: Path) -> LandMask:
 
 @lru_cache(maxsize=1)
 def land_mask() -> LandMask:
+    """The mask as ``.npy`` files memory-mapped from allied's cache, one entry per version of the package's
+    file (see ``allied.datacache``): a query reads the pages it looks at, not the whole 140 MB."""
+    from allied import datacache
+
     source = _source()
-    target = _cached(source)
-    if target.exists():
-        data = np.load(target, mmap_mode="r")
-        return LandMask(data["bits"], np.asarray(data["lat"]), np.asarray(data["lon"]))
-    return _build(source, target)
+    stat = source.stat()
+    key = datacache.version_of(packages=("global-land-mask", "numpy"), extra=f"{stat.st_size}-{int(stat.st_mtime)}")
+    data = datacache.arrays("landmask", key, lambda: _packed(source))
+    for old in cache_dir().glob("landmask-*.npz"):  # the single-file cache of earlier versions
+        old.unlink(missing_ok=True)
+    return LandMask(data["bits"], np.asarray(data["lat"]), np.asarray(data["lon"]))

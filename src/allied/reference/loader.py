@@ -304,7 +304,12 @@ def load(data_dir: Path | str | None = None) -> Reference:
 
 @lru_cache(maxsize=1)
 def _default() -> Reference:
-    return _load(DATA_DIR)
+    """The package's own reference, validated once per version of its files (and of the libraries state
+    names come from) and then read from allied's cache (see ``allied.datacache``)."""
+    from allied import datacache
+
+    key = datacache.version_of(DATA_DIR.glob("*.toml"), packages=("babel", "pycountry"), extra=str(DATA_DIR))
+    return datacache.pickled("reference", key, lambda: _load(DATA_DIR))
 
 
 def _load(d: Path) -> Reference:

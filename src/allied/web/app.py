@@ -43,7 +43,7 @@ def create_app(db: str | Path | None = None, host: str | None = None, hosts: tup
     app.state.db = db
     app.state.memo = Memo()
     app.state.articles = Articles(folder_for(db))
-    app.state.gates = {"brief": Gate()}
+    app.state.gates = {"brief": Gate(limit=2, queue=64, wait=30.0)}
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.globals["pages"] = [p for p in PAGES if p[0] in available_pages()]
     templates.env.globals["version"] = allied.__version__

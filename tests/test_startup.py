@@ -36,7 +36,7 @@ def test_a_reference_command_loads_neither_figures_nor_news() -> None:
     for argv in (["treaty", "list"], ["official", "find", "Hegseth"], ["--help"]):
         loaded = _loaded(*argv)
         engines = {m.split(".")[1] for m in loaded["allied"]}
-        assert not engines & {"figures", "news", "obligations", "web"}, (argv, sorted(engines))
+        assert not engines & {"figures", "news", "web"}, (argv, sorted(engines))
         assert loaded["heavy"] == [], argv
 
 

@@ -17,9 +17,9 @@ def articles(tmp_path: Path) -> dict[str, Path]:
     good = tmp_path / "good.txt"
     good.write_text("Pistorius in Vilnius\nVerteidigungsminister Boris Pistorius besuchte am Montag Vilnius.\n",
                     encoding="utf-8")
-    spanish = tmp_path / "spanish.txt"
-    spanish.write_text("Título\nEste es un texto en español sobre la OTAN y la defensa colectiva.\n", encoding="utf-8")
-    return {"good": good, "spanish": spanish, "missing": tmp_path / "missing.txt"}
+    unsupported = tmp_path / "portuguese.txt"  # a language allied has no pack for
+    unsupported.write_text("Título\nEste é um texto em português sobre a OTAN e a defesa coletiva.\n", encoding="utf-8")
+    return {"good": good, "unsupported": unsupported, "missing": tmp_path / "missing.txt"}
 
 
 def test_extract_exits_0_when_every_document_is_read(runner: CliRunner, articles: dict[str, Path]) -> None:
@@ -30,11 +30,11 @@ def test_extract_exits_0_when_every_document_is_read(runner: CliRunner, articles
 
 def test_extract_exits_1_when_some_documents_fail_each_with_an_error(runner: CliRunner,
                                                                       articles: dict[str, Path]) -> None:
-    res = runner.invoke(app, ["extract", str(articles["good"]), str(articles["spanish"]), str(articles["missing"])])
+    res = runner.invoke(app, ["extract", str(articles["good"]), str(articles["unsupported"]), str(articles["missing"])])
     assert res.exit_code == 1
     lines = [json.loads(line) for line in res.stdout.splitlines()]
     assert [("error" in r) for r in lines] == [False, True, True]
-    assert "language 'es' is not supported" in lines[1]["error"] and "no such file" in lines[2]["error"]
+    assert "language 'pt' is not supported" in lines[1]["error"] and "no such file" in lines[2]["error"]
     assert "2 of 3 documents failed" in res.stderr
 
 
@@ -44,11 +44,11 @@ def test_extract_exits_2_on_a_usage_error(runner: CliRunner, articles: dict[str,
 
 
 def test_ingest_exits_1_when_a_document_fails(runner: CliRunner, articles: dict[str, Path], db: Path) -> None:
-    res = runner.invoke(app, ["ingest", str(articles["good"]), str(articles["spanish"]), "--db", str(db),
+    res = runner.invoke(app, ["ingest", str(articles["good"]), str(articles["unsupported"]), "--db", str(db),
                               "-f", "json"])
     assert res.exit_code == 1
     rows = json.loads(res.stdout)
-    assert [r["doc"] for r in rows if "error" in r] == ["spanish"]
+    assert [r["doc"] for r in rows if "error" in r] == ["portuguese"]
 
 
 def test_out_writes_the_file_and_nothing_else(runner: CliRunner, tmp_path: Path) -> None:

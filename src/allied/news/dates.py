@@ -68,6 +68,7 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     short.update({k.lower(): v for k, v in lex.table("dates", "month_aliases").items() if k.lower() not in wide})
     months = {**short, **wide}
     weekdays = {**_names(get_day_names("wide", locale=cldr))}
+    weekdays.update({k.lower(): v for k, v in lex.table("dates", "weekday_aliases").items()})
     m, d, y = rf"(?:(?:{_alt(wide)})(?!\w)|(?:{_alt(short)})\.?)", r"\d{1,2}", r"\d{4}"
     rng = _alt(lex.words("dates", "range"))
     full: tuple[str, ...]
@@ -78,9 +79,10 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
             rf"(?P<d>{d})\.(?P<mn>\d{{1,2}})\.(?P<y>{y})",
         )
     elif lex.flag("dates", "day_first"):
+        j = rf"(?:(?:{_alt(lex.words('dates', 'month_joiners'))})\s+)?" if lex.words("dates", "month_joiners") else ""
         full = (
-            rf"(?P<d1>{d})\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\s+(?P<m>{m})(?:\s+(?P<y>{y}))?",
-            rf"(?P<d>{d})\s+(?P<m>{m})(?:,?\s+(?P<y>{y}))?",
+            rf"(?P<d1>{d})\s*(?:{j}(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\s+{j}(?P<m>{m})(?:,?\s+{j}(?P<y>{y}))?",
+            rf"(?P<d>{d})\s+{j}(?P<m>{m})(?:,?\s+{j}(?P<y>{y}))?",
             rf"(?P<d>{d})[./](?P<mn>\d{{1,2}})[./](?P<y>{y})",
         )
     else:
@@ -93,13 +95,16 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     mods = _alt(
         lex.words("dates", "weekday_future") + lex.words("dates", "weekday_past") + lex.words("dates", "weekday_on")
     )
+    after = _alt(lex.words("dates", "weekday_future_after") + lex.words("dates", "weekday_past_after")) or "(?!)"
     rel = lex.table("dates", "relative_days")
     month_preps = _alt(lex.words("dates", "month_prepositions")) or "(?!)"
     return _Patterns(
         months=months,
         weekdays=weekdays,
         full=tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in full),
-        weekday=re.compile(rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?!\w)", re.IGNORECASE),
+        weekday=re.compile(
+            rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?:\s+(?P<after>{after}))?(?!\w)", re.IGNORECASE
+        ),
         month_only=re.compile(rf"(?<!\w)(?:{month_preps})\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
         relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if rel else None,
@@ -222,8 +227,8 @@ def _weekdays(
     taken: list[tuple[int, int]],
 ) -> list[DateMention]:
     out = []
-    past_mods = {w.lower() for w in lex.words("dates", "weekday_past")}
-    fut_mods = {w.lower() for w in lex.words("dates", "weekday_future")}
+    past_mods = {w.lower() for w in lex.words("dates", "weekday_past") + lex.words("dates", "weekday_past_after")}
+    fut_mods = {w.lower() for w in lex.words("dates", "weekday_future") + lex.words("dates", "weekday_future_after")}
     for m in p.weekday.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
@@ -231,7 +236,7 @@ def _weekdays(
         if ref is None:
             out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
             continue
-        mod = (m.group("mod") or "").lower()
+        mod = (m.group("after") or m.group("mod") or "").lower()
         t = (
             "past"
             if mod in past_mods
@@ -264,10 +269,18 @@ def _relative(
             continue
         if not m.group().islower() and m.start() != sent.start:  # "Morgen" (morning) is no "morgen" (tomorrow)
             continue
+        if _after_article(lex, doc.text, sent.start, m.start()):  # "por la mañana" (in the morning)
+            continue
         taken.append((m.start(), m.end()))
         day = ref + dt.timedelta(days=int(offsets[m.group().lower()])) if ref else None
         out.append(DateMention(doc.span(m.start(), m.end()), day, day, inferred, "day", day.year if day else None))
     return out
+
+
+def _after_article(lex: Lexicon, text: str, lo: int, pos: int) -> bool:
+    """A relative-day word right after an article is a noun ("por la mañana", "the morning")."""
+    prev = re.search(r"(\w+['’]?)\s*$", text[max(lo, pos - 20) : pos])
+    return bool(prev and prev.group(1).lower() in {w.lower() for w in lex.words("markers", "articles")})
 
 
 def _years(

@@ -32,7 +32,7 @@ def read_sentence(ex: Extractor, v: View) -> list[Event]:
     meetings = gatherings.meetings(ex, v, named_sites)
     meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
     _dates_from_visits(meetings, visits)
-    forums = gatherings.forums(ex, v)
+    forums = gatherings.forums(ex, v) + gatherings.unnamed_gatherings(ex, v)
     talks = visits + meetings + forums
     found = talks + communications.communications(ex, v, talks)
     if not found:

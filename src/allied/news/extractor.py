@@ -192,11 +192,31 @@ class Extractor:
         named = [m for m in v.of("person") if lo <= m.span.start < hi]
         found = [actor(m) for m in named]
         found += self.counterparts(v, lo, hi, found)
+        found += self.described(v, lo, hi, named, found)
         first = named[0].span.start if named else hi
         subject = (
             self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
         )
         return unique_actors(subject + found)
+
+    def described(self, v: View, lo: int, hi: int, named: list[Mention], found: list[Actor]) -> list[Actor]:
+        """ "le chef d'État français", "the South Korean minister": a title with a state and no name refers to
+        the person of that state and office named before, when there is exactly one."""
+        out = []
+        for t in v.of("title"):
+            if t.role in ("counterpart", "official") or not t.country or not (lo <= t.span.start < hi):
+                continue
+            if any(0 <= m.span.start - t.span.end <= 40 for m in named) or any(a.country == t.country for a in found):
+                continue
+            same = {
+                p.id: p
+                for p in self.persons
+                if p.country == t.country
+                and (is_defense(t.role) and is_defense(self.roles.get(p.id, "")) or self.roles.get(p.id) == t.role)
+            }
+            if len(same) == 1:
+                out += list(same.values())
+        return out
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
         out = []
@@ -390,11 +410,7 @@ class Extractor:
     def agenda(self, v: View) -> list[Event]:
         """ "The two ministers agreed to ...", "Im Mittelpunkt sollen ... stehen": more about the last event."""
         last = next(
-            (
-                e
-                for e in reversed(self.events)
-                if e.type in ("visit", "meeting", "forum") and not e.cues.reference
-            ),
+            (e for e in reversed(self.events) if e.type in ("visit", "meeting", "forum") and not e.cues.reference),
             None,
         )
         if last is None or last.evidence[-1].start < v.span.start - 400:

@@ -163,6 +163,28 @@ def forums(ex: Extractor, v: View) -> list[Event]:
     return out
 
 
+def unnamed_gatherings(ex: Extractor, v: View) -> list[Event]:
+    """ "il vertice dei Ministri della Difesa del G7 a Napoli": a gathering the text describes without a name
+    is a forum (forum null) when it convenes, is attended or has a date; its named participants take part."""
+    if v.of("forum"):
+        return []
+    out = []
+    for m in ex.triggers(v, "gathering"):
+        date = ex.date_for(v, m.end())
+        if not (ex.triggers(v, "convene") or ex.triggers(v, "attend") or date) or ex.blocked(v, m.start()):
+            continue
+        people = [actor(x) for x in v.of("person")]
+        place = ex.venue(v, v.span.start, v.span.end)
+        states = {x.country for x in v.of("state") if x.role != "modifier"} | {a.country for a in people}
+        states |= {place.country} if place else set()
+        ev = ex.new(
+            "forum", v, m.start(), people, {s for s in states if s}, date, place=place_ref(place) if place else None
+        )
+        out.append(ev)
+        break
+    return out
+
+
 def forum_anaphor(ex: Extractor, v: View) -> Mention | None:
     hit = ex.lex.find("anaphora", "forum", ex.doc.text, v.span.start, v.span.end)
     if not hit:
@@ -185,6 +207,6 @@ def summit_of(ex: Extractor, word: str) -> Entity | None:
                     and "summit" in f.name.lower()
                 ):
                     return f
-    if re.search(r"\bnato\b", ex.doc.text, re.I):
+    if ex.lex.has("alliance", "nato", ex.doc.text):
         return ex.index.forums.get("forum:nato-summit")
     return None

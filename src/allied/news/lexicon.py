@@ -23,9 +23,12 @@ GAP = r"\s+(?:\S+\s+){0,12}?"
 
 
 def _token(tok: str) -> str:
+    """One word of a phrase: 'word*' continues the word, '*word' is the end of a longer word ('*ra')."""
+    head = r"(?<!\w)\w+" if tok.startswith("*") and len(tok) > 1 else ""
+    tok = tok[1:] if head else tok
     if tok.endswith("*") and len(tok) > 1:
-        return _quotes(re.escape(tok[:-1])) + r"[\w-]*"
-    return _quotes(re.escape(tok))
+        return head + _quotes(re.escape(tok[:-1])) + r"[\w-]*"
+    return head + _quotes(re.escape(tok))
 
 
 def _quotes(pattern: str) -> str:
@@ -183,7 +186,7 @@ class Lexicon:
     def alt(self, section: str, key: str) -> str:
         """The word list as a regex alternation for a larger pattern ('word*' continues the word); never empty."""
         words = sorted(self.words(section, key), key=len, reverse=True)
-        parts = [_quotes(re.escape(w[:-1])) + r"\w*" if w.endswith("*") else _quotes(re.escape(w)) for w in words]
+        parts = [_token(w).replace("[\\w-]*", r"\w*") for w in words]
         out = "|".join(p.replace(r"\ ", r"\s+" if self.spaced else r"\s*") for p in parts) or "(?!)"
         return han_variants(out) if self.flag("pack", "han_variants") else out
 

@@ -36,6 +36,7 @@ class _Context:
     last_official_country: str = ""
     last_head: dict[str, str] = field(default_factory=dict)  # 'minist' / 'secretar' -> country of the last such title
     nato: bool = False
+    outlet_country: str = ""
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -208,6 +209,30 @@ def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Menti
     return None
 
 
+def _qualifier_gap(ctx: _Context) -> re.Pattern[str]:
+    """What may stand between a title or ministry and the state that follows it (" ", " de ", " della ")."""
+    key = "mentions.qualifier_gap"
+    if key not in ctx.lex.patterns:
+        preps, arts = ctx.lex.alt("markers", "genitive_prepositions"), ctx.lex.alt("markers", "articles")
+        ctx.lex.patterns[key] = re.compile(rf"\s+(?:(?:{preps})\s*(?:(?:{arts})\s*)?)?", re.I)
+    return ctx.lex.patterns[key]  # type: ignore[return-value]
+
+
+def _following_state(ctx: _Context, mentions: list[Mention], end: int) -> Mention | None:
+    """In a language whose qualifiers follow the noun (``pack.qualifier_after_noun``), the state named
+    right after a title or ministry: "ministro della Difesa italiano", "ministro de Defensa de España"."""
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return None
+    for m in mentions:
+        if m.span.start >= end and m.kind == "state" and _qualifier_gap(ctx).fullmatch(ctx.doc.text, end, m.span.start):
+            return m
+    return None
+
+
+def _inside(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    return [m for m in mentions if start <= m.span.start and m.span.end <= end]
+
+
 def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
     return any(m.span.start < end and start < m.span.end for m in mentions)
 
@@ -230,13 +255,16 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
                 )
             )
             continue
-        if _overlaps(names, m.start(), m.end()):
+        inner = _inner_adjective(ctx, m, names)
+        if _overlaps([n for n in names if n not in inner], m.start(), m.end()):
             continue
-        state = _adjacent_state(ctx, names, m.start())
-        cls = table.get(ctx.lex.norm(m.group()), "official")
-        out.append(
-            Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), state.country if state else "", cls)
-        )
+        state = _adjacent_state(ctx, names, m.start()) or next(iter(inner), None)
+        state = state or _following_state(ctx, names, m.end())
+        country = state.country if state else ""
+        cls = table.get(ctx.lex.norm(_without(m, inner)), "official")
+        if not country and cls in ("defense", "head", "foreign", "minister"):
+            country = ctx.outlet_country  # "la ministra de Defensa" in a Spanish paper: Spain's
+        out.append(Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), country, cls))
     return out
 
 
@@ -247,7 +275,7 @@ def _head_of_title(names: list[Mention], start: int, end: int) -> Mention | None
 
 def _title_pattern(ctx: _Context) -> re.Pattern[str] | None:
     if "titles._keys" not in ctx.lex.patterns:
-        ctx.lex.patterns["titles._keys"] = ctx.lex.compile(list(ctx.lex.table("titles")))
+        ctx.lex.patterns["titles._keys"] = _qualifiable(ctx, list(ctx.lex.table("titles")))
     return ctx.lex.patterns["titles._keys"]
 
 
@@ -256,32 +284,107 @@ def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
     return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
 
 
+def _qualifiable(ctx: _Context, phrases: list[str]) -> re.Pattern[str] | None:
+    """The phrases as one pattern; where qualifiers follow the noun, a state's adjective may stand after the
+    first word of a longer phrase ("ministre [français] des Armées", "ministerio [español] de Defensa")."""
+    from allied.news.lexicon import word_pattern
+
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return ctx.lex.compile(phrases)
+    adjectives = "|".join(re.escape(w) for w in sorted(ctx.lex.table("demonyms"), key=len, reverse=True))
+    endings = "|".join(re.escape(w) for w in ctx.lex.suffixes)
+    slot = rf"(?:\s+(?:{adjectives})(?:{endings})?(?=\s))?" if adjectives else ""
+    out = []
+    for phrase in phrases:
+        words = phrase.split()
+        head = word_pattern(words[:1])
+        rest = word_pattern([" ".join(words[1:])]) if len(words) > 1 else None
+        if head is None:
+            continue
+        out.append(_bare(head.pattern) + (slot + r"\s+" + _bare(rest.pattern) if rest else ""))
+    out.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(out) + ")", re.I) if out else None
+
+
+def _bare(pattern: str) -> str:
+    """A one-phrase pattern of ``word_pattern`` without its left word boundary group."""
+    prefix = "(?<!\\w)(?:"
+    return pattern[len(prefix) : -1] if pattern.startswith(prefix) else pattern
+
+
+def _inner_adjective(ctx: _Context, m: re.Match[str], names: list[Mention]) -> list[Mention]:
+    """The state adjective standing inside a title or ministry phrase ("ministre français des Armées")."""
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return []
+    first_end = m.start() + len(m.group().split()[0])
+    return [n for n in _inside(names, m.start(), m.end()) if n.kind == "state" and n.span.start >= first_end]
+
+
+def _without(m: re.Match[str], inner: list[Mention]) -> str:
+    """The phrase of a match with an inner adjective left out."""
+    text, cut = m.group(), [(n.span.start - m.start(), n.span.end - m.start()) for n in inner]
+    for s, e in sorted(cut, reverse=True):
+        text = text[:s] + text[e:]
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _ministries(ctx: _Context, sent: Span, names: list[Mention], titles: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for generic in (False, True):
-        for m in ctx.lex.find("ministries", "generic" if generic else "defense", ctx.doc.text, sent.start, sent.end):
-            taken = names + out
+        for m in _ministry_matches(ctx, "generic" if generic else "defense", sent):
+            inner = _inner_adjective(ctx, m, names)
+            taken = [n for n in names if n not in inner] + out
             if _overlaps(taken, m.start(), m.end()):
                 continue
             if any(t.span.start < m.end() < t.span.end for t in titles):  # "国防部" of "国防部长"
                 continue
-            state = _adjacent_state(ctx, names, m.start())
+            before = _adjacent_state(ctx, names, m.start())
+            after = None if before or inner else _following_state(ctx, names, m.end())
+            state = before or next(iter(inner), None) or after
             ent = ctx.index.ministries.get(state.country) if state else None
-            start = state.span.start if state and ent else m.start()
+            start = before.span.start if before and ent else m.start()
+            end = after.span.end if after and ent else m.end()
             if ent is None:
-                ent = _ministry_by_head(ctx, m.group())
+                ent = _ministry_by_head(ctx, m.group(), not generic)
+            if ent is None and not generic:
+                ent = _unknown_ministry(ctx, m, state.country if state else ctx.outlet_country)
+                start, end = (min(start, state.span.start), max(end, state.span.end)) if state else (start, end)
             if ent is None:
                 continue
-            out.append(_mention(ctx, ent, start, m.end(), "ministry"))
+            out.append(_mention(ctx, ent, start, end, "ministry"))
     return out
 
 
-def _ministry_by_head(ctx: _Context, phrase: str) -> Entity | None:
-    """ "the ministry" belongs to the last minister named, "the department" to the last secretary."""
+def _unknown_ministry(ctx: _Context, m: re.Match[str], country: str) -> Entity | None:
+    """A state's defense ministry the reference does not hold is an actor under the name as written
+    ("el Ministerio de Defensa" in a Spanish paper), never another state's ministry."""
+    if not country or country in ctx.index.ministries:
+        return None
+    name = re.sub(r"\s+", " ", m.group())
+    slug = re.sub(r"[^a-z0-9]+", "-", fold_ascii(name)).strip("-")
+    return Entity("organization", f"org:{country.lower()}-{slug}", name, country, role="ministry")
+
+
+def _ministry_matches(ctx: _Context, key: str, sent: Span) -> list[re.Match[str]]:
+    """Ministry phrases of the sentence; an inner state adjective is allowed where qualifiers follow."""
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return ctx.lex.find("ministries", key, ctx.doc.text, sent.start, sent.end)
+    name = f"ministries._{key}"
+    if name not in ctx.lex.patterns:
+        ctx.lex.patterns[name] = _qualifiable(ctx, ctx.lex.words("ministries", key))
+    pat = ctx.lex.patterns[name]
+    return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
+
+
+def _ministry_by_head(ctx: _Context, phrase: str, defense: bool = False) -> Entity | None:
+    """ "the ministry" belongs to the last minister named, "the department" to the last secretary; "the
+    defense ministry" with none named before is the outlet's state's."""
     head = "secretar" if ctx.lex.find("ministries", "department", phrase) else "minist"
     country = ctx.last_head.get(head) or ctx.last_official_country
     if country and country in ctx.index.ministries:
         return ctx.index.ministries[country]
+    if defense and ctx.last_ministry is None and ctx.outlet_country in ctx.index.ministries:
+        return ctx.index.ministries[ctx.outlet_country]
     return ctx.last_ministry
 
 
@@ -290,10 +393,14 @@ def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> 
         return _new_persons_uncased(ctx, titles, names)
     out = []
     for t in titles:
-        toks = _tokens(ctx.doc.text, t.span.end, min(len(ctx.doc.text), t.span.end + 60))
-        words, pos = [], t.span.end
+        after = _following_state(ctx, names, t.span.end)
+        begin = after.span.end if after else t.span.end
+        toks = _tokens(ctx.doc.text, begin, min(len(ctx.doc.text), begin + 60))
+        words: list[tuple[int, int]] = []
+        pos = begin
         for s, e, w in toks:
-            if not re.fullmatch(r"[ \t\-]{1,2}", ctx.doc.text[pos:s]) or not w[:1].isupper() or _overlaps(names, s, e):
+            gap = r"[ \t\-]{1,2}" if words else r"[ \t\-]{1,2}|,[ \t]"  # apposition: "el ministro, Ana Ruiz"
+            if not re.fullmatch(gap, ctx.doc.text[pos:s]) or not w[:1].isupper() or _overlaps(names, s, e):
                 break
             words.append((s, e))
             pos = e
@@ -483,7 +590,8 @@ def _city(name: str) -> Entity | None:
 def _alliance(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     out = []
     nato = ctx.index.orgs.get("org:nato")
-    for m in ctx.lex.find("alliance", "words", ctx.doc.text, sent.start, sent.end):
+    found = ctx.lex.find("alliance", "words", ctx.doc.text, sent.start, sent.end)
+    for m in found + ctx.lex.find("alliance", "nato", ctx.doc.text, sent.start, sent.end):
         if not _overlaps(taken, m.start(), m.end()):
             out.append(
                 Mention(
@@ -545,8 +653,22 @@ def _nationalities(ctx: _Context, mentions: list[Mention]) -> list[Mention]:
             )
         ):
             m = replace(m, role="modifier")
+        elif m.kind == "state" and m.role == "" and _qualifies_preceding(ctx, m, heads):
+            m = replace(m, role="modifier")
         out.append(m)
     return out
+
+
+def _qualifies_preceding(ctx: _Context, m: Mention, heads: list[Mention]) -> bool:
+    """ "ministro de Defensa de España": where qualifiers follow, a state right after a title qualifies it."""
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return False
+    return any(
+        h.kind == "title"
+        and h.span.end <= m.span.start
+        and _qualifier_gap(ctx).fullmatch(ctx.doc.text, h.span.end, m.span.start)
+        for h in heads
+    )
 
 
 def _update(ctx: _Context, mentions: list[Mention]) -> None:
@@ -566,12 +688,25 @@ def _update(ctx: _Context, mentions: list[Mention]) -> None:
             ctx.last_official_country = m.country
 
 
+def outlet_country(doc: Document) -> str:
+    """The outlet's state from the country-code domain of the article's URL (".es", ".com.pl"), or ""."""
+    import pycountry
+
+    host = re.match(r"(?:\w+://)?([^/:?#]+)", doc.url or "")
+    tld = host.group(1).rsplit(".", 1)[-1] if host and "." in host.group(1) else ""
+    found = pycountry.countries.get(alpha_2=tld.upper()) if len(tld) == 2 else None
+    return str(found.alpha_3) if found else ""
+
+
 def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | None) -> list[Mention]:
-    ctx = _Context(doc, lex, index, day, nato=bool(re.search(r"\bNATO\b|\bnato\b", doc.text)))
+    ctx = _Context(doc, lex, index, day, nato=lex.has("alliance", "nato", doc.text), outlet_country=outlet_country(doc))
     result: list[Mention] = []
     for sent in doc.sentences:
         names = _names(ctx, sent)
         titles = _titles(ctx, sent, names)
+        names = [
+            m for m in names if m.kind != "state" or not any(_inside([m], t.span.start, t.span.end) for t in titles)
+        ]
         persons = _new_persons(ctx, titles, names)
         _update(ctx, [*names, *titles, *persons])
         ministries = _ministries(ctx, sent, names + persons, titles)

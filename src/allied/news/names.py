@@ -120,7 +120,9 @@ def _strip(honorifics: re.Pattern[str], name: str) -> str:
     return bare if len(bare.split()) > 1 else name
 
 
-def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
+def _officials(index: NameIndex, ref: Reference, ignore: set[str], function_words: set[str]) -> None:
+    """Officials by full name, aliases and native name; by surname unless the surname is a function word
+    of the language ("Un" of Kim Jong Un is the French, Spanish and Italian article)."""
     honorifics, suffixes = _honorifics()
     by_id: dict[str, list] = {}
     for o in ref.officials:
@@ -149,9 +151,9 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         parts = _strip(honorifics, o.name).replace("-", " ").split()
         plain = [p for p in parts if not suffixes.fullmatch(p)]
         if len(plain) >= 2:
-            index.add(plain[-1], ent, index.surnames)
-            if o.country in canonical()["naming"]["family_name_first"]:
-                index.add(plain[0], ent, index.surnames)
+            for part in [plain[-1]] + ([plain[0]] if o.country in canonical()["naming"]["family_name_first"] else []):
+                if part.casefold() not in function_words:
+                    index.add(part, ent, index.surnames)
         for n in filter(None, {o.native_name, *o.aliases, *variants}):
             if n not in ignore and UNSPACED.search(n):
                 for surname in native_surnames(n, o.country):
@@ -204,9 +206,18 @@ def _organizations(index: NameIndex, ref: Reference, ignore: set[str]) -> None:
         index.orgs[org.id] = ent
         if org.kind == "ministry" and org.country and "|" not in org.country:
             index.ministries.setdefault(org.country, ent)
-        for n in {org.name, *org.aliases, *org.aliases_unverified}:
+        for n in {org.name, *org.aliases, *org.aliases_unverified, _without_own_state(org.name, org.country, ref)}:
             if n not in ignore and "(" not in n.replace(f"({org.country})", ""):
                 index.add(n, ent)
+
+
+def _without_own_state(name: str, country: str, ref: Reference) -> str:
+    """ "Ministère des Armées (France)" is also named without the state that disambiguates it."""
+    m = re.fullmatch(r"(.+?)\s*\(([^)]+)\)", name)
+    state = ref.states.get(country)
+    if m is None or state is None or m.group(2) not in {state.name, *state.names.values()}:
+        return name
+    return m.group(1)
 
 
 def _forums(index: NameIndex, ref: Reference) -> None:
@@ -291,11 +302,12 @@ def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
             demonym=demonym,
         )
 
+    local = _cldr_territories(lex.text("pack", "cldr_locale"))
     for s in ref.states.values():
         if s.historic:
             continue
         ent = state(s.iso3)
-        for n in {s.name, *s.names.values()}:
+        for n in {s.name, *s.names.values(), local.get(s.iso2 or "", "")}:
             if ent and len(fold(n)) > 2:
                 index.add(n, ent)
     for name, iso3 in lex.table("states").items():
@@ -308,6 +320,16 @@ def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
             index.add(name, ent)
 
 
+@lru_cache(maxsize=16)
+def _cldr_territories(locale: str) -> dict[str, str]:
+    """CLDR's names of territories in the pack's locale (babel), by ISO 3166-1 alpha-2 code."""
+    if not locale:
+        return {}
+    from babel import Locale
+
+    return dict(Locale.parse(locale).territories)
+
+
 @lru_cache(maxsize=8)
 def name_index(language: str, ref_id: int = 0) -> NameIndex:
     ref = _REFS.get(ref_id) or load()
@@ -316,7 +338,10 @@ def name_index(language: str, ref_id: int = 0) -> NameIndex:
     for other in lexicons().values():
         ignore.update(w for w in other.words("ministries", "defense") + other.words("ministries", "generic"))
     index = NameIndex(language)
-    _officials(index, ref, ignore)
+    function_words = {
+        w.casefold() for key in ("articles", "conjunctions", "determiners") for w in lex.words("markers", key)
+    }
+    _officials(index, ref, ignore, function_words)
     _organizations(index, ref, ignore)
     _forums(index, ref)
     _summits(index)

@@ -89,7 +89,9 @@ def _language(doc: Document, ctx: Context) -> None:
 
 
 def _sentences(doc: Document, ctx: Context) -> None:
-    doc.sentences = sentences.split(doc.text, doc.language or "en")
+    lex = ctx.lexicon(doc.language or "en")
+    abbreviations = [w for key in ("percent", "scales") for w in lex.words("pledges", key) if w.endswith(".")]
+    doc.sentences = sentences.split(doc.text, doc.language or "en", abbreviations)
 
 
 def _mentions(doc: Document, ctx: Context) -> None:

@@ -239,9 +239,22 @@ def _pledger(
         return own, bool(spk and spk != own)
     if spk:
         return spk, False
+    home = _home_state(doc, ms)
+    if home:
+        return home, False
     if nato:
         return "NATO", False
     return last, False
+
+
+def _home_state(doc: Document, ms: list[Mention]) -> str | None:
+    """A figure told with no state and no alliance in its sentence is the outlet's state's ("Rząd przyjął
+    budżet..." in a Polish paper), when the URL's country-code domain names one."""
+    if any(m.kind == "alliance" or m.id == "org:nato" for m in ms):
+        return None
+    from allied.news.mentions import outlet_country
+
+    return outlet_country(doc) or None
 
 
 def _country(m: Mention | None, nato: bool) -> str | None:
@@ -291,7 +304,9 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | Non
     return bool(prev and gap and gap.fullmatch(doc.text, prev.end, f.start))
 
 
-def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None) -> list[Pledge]:
+def sentence_pledges(
+    doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None, context: int | None = None
+) -> list[Pledge]:
     if not _near(lex, "cues", doc, sent.start, sent.end):
         return []
     items = spending(doc, lex, sent)
@@ -307,7 +322,7 @@ def sentence_pledges(doc: Document, lex: Lexicon, sent: Span, nato: bool, last: 
         if _skip(doc, lex, f, sent, figs[i - 1] if i else None, figs[i + 1] if i + 1 < len(figs) else None):
             continue
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
-        year = _year(doc, lex, doc.dates, f.end, scope_end, sent)
+        year = _clause_year(doc, lex, f, sent, context) or _year(doc, lex, doc.dates, f.end, scope_end, sent)
         fiscal = fiscal_year(doc, lex, sent) if year is None else None
         if year and ref and year < ref.year:
             continue
@@ -363,13 +378,41 @@ def _drop_figureless(pledges: list[Pledge]) -> list[Pledge]:
     return out
 
 
+def _clause_year(doc: Document, lex: Lexicon, f: Figure, sent: Span, context: int | None) -> int | None:
+    """The year of the figure's own clause: a qualified year there, or "this year" read against the year the
+    text is about when the reference day is unknown ("... 10.471 millones de euros ... este año, una meta que
+    ... había propuesto alcanzar en 2029" is this year's)."""
+    from allied.news.dates import clause
+
+    lo, hi = clause(doc.text, f.start, f.end, sent, lex)
+    own = [d for d in doc.dates if lo <= d.span.start < hi and d.precision == "relative-year"]
+    if own and own[0].year is None and context is not None and lex.has("dates", "this_year", doc.text, lo, hi):
+        return context
+    return None
+
+
+def _context_year(doc: Document, lex: Lexicon, sent: Span) -> int | None:
+    """The budget or target year a sentence names ("budżetu na 2026 r."), not a past one: it carries to the
+    figures of the sentences after it that name no year."""
+    if not _near(lex, "cues", doc, sent.start, sent.end):
+        return None
+    year = _year(doc, lex, doc.dates, sent.start, sent.end, sent)
+    ref = doc.reference_day
+    return year if year and (ref is None or year >= ref.year) else None
+
+
 def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
-    nato = bool(re.search(r"\bNATO\b", doc.text, re.I))
+    nato = lex.has("alliance", "nato", doc.text)
     found: list[Pledge] = []
+    context: int | None = None
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
-        found += sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None)
+        new = sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None, context)
+        for p in new:
+            p.by = p.by if p.by is not None else context  # "budget for 2026. ... spending will reach 4.8 %"
+        found += new
+        context = _context_year(doc, lex, sent) or context
     found = _merge(found)
     _inherit_years(found)
     return _merge(_drop_figureless(_merge(found)))

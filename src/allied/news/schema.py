@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Kinds of value
-WORDS = "words"  # list of phrases ("word*" continues a word, " * " skips up to 12 words)
+WORDS = "words"  # list of phrases ("word*" continues a word, "*word" ends one, " * " skips up to 12 words)
 FLAG = "flag"  # bool
 TEXT = "text"  # str
 ISO3 = "iso3"  # table: phrase -> ISO 3166-1 alpha-3 code
@@ -67,12 +67,20 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "lowercase_demonyms": Key(FLAG, "adjectives of states are written in lower case (German 'südkoreanisch')"),
         "inflection_suffixes": Key(WORDS, "endings tried on the last word of a name when the bare form is unknown"),
         "genitive_s": Key(FLAG, "a name + 's' is a genitive (German 'Südkoreas')"),
+        "qualifier_after_noun": Key(
+            FLAG,
+            "a state's adjective or genitive may follow the title or ministry it qualifies, also inside the "
+            "title ('ministre français des Armées', 'ministro della Difesa italiano', 'minister obrony Ukrainy')",
+        ),
     },
     "states": {},  # free keys: phrase -> ISO3
     "demonyms": {},  # free keys: adjective -> ISO3
     "titles": {},  # free keys: title -> class
     "topics": {},  # free keys: tag of TOPICS -> words
-    "alliance": {"words": Key(WORDS, "words naming the allies collectively; NATO where the text names NATO")},
+    "alliance": {
+        "words": Key(WORDS, "words naming the allies collectively; NATO where the text names NATO"),
+        "nato": Key(WORDS, "the alliance's own name and abbreviation in this language ('NATO', 'OTAN')"),
+    },
     "ministries": {
         "defense": Key(WORDS, "generic phrases for a state's defense ministry"),
         "generic": Key(WORDS, "'the ministry', 'the department'"),
@@ -104,6 +112,11 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "genitive_articles": Key(WORDS, "a state after these (not after a preposition) is a genitive complement"),
         "dateline_end": Key(WORDS, "what separates a dateline ('PANAMA CITY —') from the first sentence"),
         "genitive_clitic": Key(WORDS, "a clitic after a name marking a possessor ('s, ’s)"),
+        "genitive_prepositions": Key(
+            WORDS,
+            "'of', 'de', 'di': a state after a title or ministry and these is its state "
+            "('ministro de Defensa de España')",
+        ),
         "vague": Key(WORDS, "vague past references ('last week'): a past event told so is background"),
         "locative": Key(WORDS, "prepositions before a place"),
         "future": Key(WORDS, "future tense and plans"),
@@ -128,6 +141,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "meeting": Key(WORDS, "talks, meetings, calls"),
         "attend": Key(WORDS, "attending a gathering"),
         "convene": Key(WORDS, "a gathering opens, convenes, is held"),
+        "gathering": Key(
+            WORDS, "a multilateral gathering described, not named ('vertice dei ministri della Difesa'): a forum"
+        ),
         "announce": Key(WORDS, "announcing verbs"),
         "communication": Key(WORDS, "releases, statements, speeches"),
         "say": Key(WORDS, "verbs of saying (an announcement only with a date)"),
@@ -139,6 +155,10 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "weekday_future": Key(WORDS, "'next' before a weekday"),
         "weekday_past": Key(WORDS, "'last' before a weekday"),
         "weekday_on": Key(WORDS, "'on', 'am' before a weekday"),
+        "weekday_future_after": Key(WORDS, "'next' after a weekday ('mardi prochain', 'martes próximo')"),
+        "weekday_past_after": Key(WORDS, "'last' after a weekday ('mardi dernier', 'martedì scorso')"),
+        "weekday_aliases": Key(DAYS, "inflected weekday names CLDR does not give ('środę' = 2; Monday = 0)"),
+        "month_joiners": Key(WORDS, "words between day, month and year ('de' in '4 de noviembre de 2025')"),
         "range": Key(WORDS, "words and dashes between the two ends of a range"),
         "next_year": Key(WORDS, "'next year'"),
         "this_year": Key(WORDS, "'this year'"),

@@ -20,15 +20,16 @@ CLOSING = "」』”’）)】〉》"
 OPENING = "「『“‘（(【〈《"
 
 
-def split(text: str, language: str) -> list[Span]:
-    """Sentence spans of ``text`` in document order, title line included as its own sentence."""
+def split(text: str, language: str, abbreviations: list[str] | None = None) -> list[Span]:
+    """Sentence spans of ``text`` in document order, title line included as its own sentence; no sentence
+    ends on one of the language's ``abbreviations`` ("4,8 proc. PKB")."""
     out: list[Span] = []
     pos = 0
     for line in text.split("\n"):
         if line.strip():
             out.extend(_line(text, line, pos, language))
         pos += len(line) + 1
-    return _rejoin(text, out)
+    return _rejoin(text, out, tuple(a.casefold() for a in abbreviations or ()))
 
 
 def _line(text: str, line: str, offset: int, language: str) -> list[Span]:
@@ -48,15 +49,31 @@ def _line(text: str, line: str, offset: int, language: str) -> list[Span]:
     return spans
 
 
-def _rejoin(text: str, spans: list[Span]) -> list[Span]:
+def _rejoin(text: str, spans: list[Span], abbreviations: tuple[str, ...] = ()) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         prev = out[-1] if out else None
         same_line = prev is not None and "\n" not in text[prev.end : s.start]
         initial = INITIAL_END.search(prev.text) and CONTINUES.match(s.text) if prev is not None else False
         quoted = prev is not None and prev.end == s.start and prev.text[-1] in CLOSING and s.text[0] not in OPENING
-        if prev is not None and same_line and (initial or quoted):
+        abbreviated = (
+            prev is not None
+            and bool(abbreviations)
+            and prev.text.casefold().endswith(abbreviations)
+            and _goes_on(s.text)
+        )
+        if prev is not None and same_line and (initial or quoted or abbreviated):
             out[-1] = Span(prev.start, s.end, text[prev.start : s.end])
         else:
             out.append(s)
     return out
+
+
+def _goes_on(text: str) -> bool:
+    """After an abbreviation ("4,8 proc. PKB"), the sentence goes on when a lower-case word, a number or an
+    acronym follows (not a capitalised word: "... 5 proc. W 2025 r.")."""
+    found = re.match(r"\w+", text)
+    if found is None:
+        return False
+    word = found.group()
+    return word[0].islower() or word[0].isdigit() or (len(word) > 1 and word.isupper())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from allied.model import Document, Event
+from allied.model import Document, Event, Span
 from allied.news.lexicon import Lexicon
 
 # GUIDELINES §6 topics that name a state, with that state's ISO3 code.
@@ -50,8 +50,22 @@ def topics_for(doc: Document, lex: Lexicon, event: Event, memo: Memo | None = No
     memo = {} if memo is None else memo
     for span in event.evidence:
         hits += [(s, tag) for s, _, tag in topic_matches(doc, lex, span.start, span.end, memo)]
+    for span in _referred(doc, lex, event) if not hits else []:
+        hits += [(s, tag) for s, _, tag in topic_matches(doc, lex, span.start, span.end, memo)]
     tags = list(dict.fromkeys(tag for _, tag in sorted(hits)))
     return [t for t in tags if STATE_TOPICS.get(t) not in event.countries]
+
+
+def _referred(doc: Document, lex: Lexicon, event: Event) -> list[Span]:
+    """ "Cette annonce a été faite lors de la visite ...": an event told in a sentence that opens with a
+    demonstrative and names no subject of its own takes the subject of the sentence it refers to."""
+    if not event.evidence:
+        return []
+    first = event.evidence[0]
+    if not lex.find("anaphora", "demonstrative", doc.text, first.start, min(first.end, first.start + 8)):
+        return []
+    before = [s for s in doc.sentences if s.end <= first.start]
+    return before[-1:]
 
 
 def assign_topics(doc: Document, lex: Lexicon, events: list[Event]) -> None:

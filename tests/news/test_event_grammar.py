@@ -185,3 +185,16 @@ def test_forums_and_folding(lang: str, published: str | None, text: str, expecte
     test_events(lang, published, text, expected)
     [rec] = allied.extract(text, published=published, language=lang)
     assert rec["events"][0]["forum"]["name"] in ("NATO Summit", "ADMM-Plus", "Security Consultative Meeting")
+
+
+def test_a_planned_and_a_past_meeting_of_the_same_people_stay_two_events() -> None:
+    text = (
+        "Shoigu back\nRussian Security Council Secretary Sergei Shoigu is scheduled to meet North Korean leader "
+        "Kim Jong Un this week. Shoigu last visited Pyongyang on March 21, when he held a two-hour meeting "
+        "with Kim."
+    )
+    [rec] = allied.extract(text, published="2025-06-04", language="en")
+    got = [(e["type"], e["status"], e["date"]["start"] if e["date"] else None) for e in rec["events"]]
+    assert ("visit", "occurred", "2025-03-21") in got  # a city stop stays a stop beside the meeting held there
+    assert ("meeting", "occurred", "2025-03-21") in got
+    assert [s for t, s, _ in got if t == "meeting"] == ["planned", "occurred"]

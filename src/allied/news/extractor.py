@@ -341,6 +341,7 @@ class Extractor:
         visitors = [a for a in actors if a.country != place.country]
         if not visitors and place.place_kind in COUNTRY_LEVEL:
             return None  # no one travels to their own country
+        joint = bool(visitors) and len(visitors) < len(actors)
         if place.place_kind != "place":  # hosts in their own city or country are not visitors; at a site all are
             actors = visitors or actors  # a domestic trip keeps its travellers
         if not actors:
@@ -362,6 +363,7 @@ class Extractor:
         )
         if place.place_kind in COUNTRY_LEVEL:
             ev.cues.stop = True
+        ev.cues.joint = joint
         return ev
 
     def stop_intro(self, v: View, seen: set[str]) -> list[Event]:

@@ -49,10 +49,12 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     named = {m.country for m in v.of("person")}
     if ex.preceded("before", pos, 20) or (anaphoric and len(named) < 2):
         reference = True
-    if ex.preceded("purpose", pos + 12, 20) or ex.lex.has(
-        "markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12
+    travel = any(ex.triggers(v, kind) for kind in ("visit", "arrival", "presence"))
+    if travel and (
+        ex.preceded("purpose", pos + 12, 20)
+        or ex.lex.has("markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12)
     ):
-        purpose = True
+        purpose = True  # the purpose of a trip told in the sentence ("arrived ... for talks with")
     if not people and not forum and not reference:
         countries |= unnamed_participants(ex, v)
     if len(countries) < 2 or not people and not forum and not countries:

@@ -47,6 +47,8 @@ def same_event(e: Event, f: Event) -> bool:
     (``identity.same_event``), plus what a single report allows on top of it — one story told in several
     sentences, so that a shared traveller, speaker or (with the same states) participant is enough and a
     communication may be dated only once."""
+    if _told_apart(e, f):
+        return False
     if identity.same_event(e, f):
         return True
     if e.type != f.type or not dates_compatible(e.date, f.date):
@@ -65,6 +67,13 @@ def same_event(e: Event, f: Event) -> bool:
             return bool(shared) and set(e.countries) == set(f.countries)
         return len(shared) >= 2 or (bool(shared) and set(e.countries) == set(f.countries))
     return bool(_ids(e) & _ids(f))
+
+
+def _told_apart(e: Event, f: Event) -> bool:
+    """One report tells a planned and a past event apart ("is scheduled to meet Kim" / "last visited on
+    March 21, when he held a meeting"): tense or a date read for each, and they differ."""
+    firm = e.cues.certainty >= 1 and f.cues.certainty >= 1 and not (e.cues.purpose or f.cues.purpose)
+    return firm and {e.status, f.status} == {"planned", "occurred"}
 
 
 def absorb(e: Event, f: Event) -> Event:
@@ -155,7 +164,8 @@ def _reference_target(r: Event, events: list[Event]) -> Event | None:
 
 
 def fold_site_visits(events: list[Event]) -> list[Event]:
-    """A visit to the venue of a meeting on the meeting's day, by its participants, is the meeting."""
+    """A site visit to the venue of a meeting on the meeting's day, by its participants, is the meeting (a
+    city the visitor travels to alone stays a stop of its own: "visited Pyongyang, where he held talks")."""
     out = []
     for e in events:
         host = next(
@@ -166,7 +176,7 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
                 and e.type == "visit"
                 and e.place
                 and not e.cues.stop
-                and e.place.kind != "country"
+                and (e.place.kind == "place" or e.cues.joint)  # a site, or a place the hosts go to with the guest
                 and (m.place is None or e.place.country == m.place.country)
                 and e.date
                 and m.date

@@ -113,18 +113,22 @@ def treaty(treaty_id: str) -> Treaty:
 
 
 def treaties(state: str | None = None, date: str | dt.date | None = None) -> list[dict[str, Any]]:
-    """All treaties, or those ``state`` (ISO3) is party to on ``date`` (YYYY-MM-DD, default today)."""
+    """All treaties, or those ``state`` (ISO3) is party to on ``date`` (YYYY-MM-DD, default today);
+    ``.to_pandas()`` gives them as a DataFrame."""
+    from allied.model import Rows
     from allied.reference.records import treaty_rows
 
-    return treaty_rows(state=state, date=date)
+    return Rows(treaty_rows(state=state, date=date), ("id", "name", "in_force", "terminated", "source"))
 
 
 def find_officials(query: str) -> list[dict[str, Any]]:
-    """Officials whose name or alias (any script) matches ``query``, with term of office and source."""
+    """Officials whose name or alias (any script) matches ``query``, with term of office and source;
+    ``.to_pandas()`` gives them as a DataFrame."""
+    from allied.model import Rows
     from allied.reference import find_officials as find
     from allied.reference.records import official_record
 
-    return [official_record(o) for o in find(query)]
+    return Rows([official_record(o) for o in find(query)])
 
 
 def brief(article: str | Path, published: str | dt.date | None = None, db: str | Path | None = None,

@@ -39,3 +39,64 @@ def test_every_public_function_has_a_docstring() -> None:
         obj = getattr(allied, name)
         if inspect.isfunction(obj) or inspect.isclass(obj):
             assert (obj.__doc__ or "").strip(), f"allied.{name} has no docstring"
+
+
+def test_every_command_help_has_an_example() -> None:
+    root = typer.main.get_command(app)
+    for path, cmd in _commands(root):
+        if hasattr(cmd, "list_commands") and cmd.callback is None:
+            continue  # a plain group: its commands carry the examples
+        if path in ("allied data", "allied treaty", "allied official"):
+            continue  # groups of commands only
+        assert "Example: allied " in (cmd.help or ""), f"{path} --help has no example"
+
+
+def test_h_is_help_everywhere(runner: Any) -> None:
+    for args in (["-h"], ["burden", "path", "-h"], ["treaty", "list", "-h"]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 0 and "Usage:" in res.stdout, args
+
+
+def test_docs_page_lists_every_command_field_and_strength(runner: Any) -> None:
+    from allied.cli.fields import FIELDS
+    from allied.model.reference import STRENGTHS
+
+    res = runner.invoke(app, ["docs"])
+    assert res.exit_code == 0, res.stderr
+    page = res.stdout
+    for path, cmd in _commands(typer.main.get_command(app)):
+        if not hasattr(cmd, "list_commands") or cmd.callback is not None:
+            assert f"### `{path}`" in page, path
+    for fields in FIELDS.values():
+        for name, _, _ in fields:
+            assert f"| `{name}` |" in page, name
+    for strength in STRENGTHS:
+        assert f"- `{strength}` (" in page
+    assert "- `2`: usage" in page
+
+
+def _keys(rows: Any) -> set[str]:
+    return {k for r in (rows if isinstance(rows, list) else [rows]) for k in r}
+
+
+def test_every_output_field_is_documented(db: Any) -> None:
+    """The fields the commands really return are the ones `allied docs` explains (so it cannot drift)."""
+    from allied.cli.fields import FIELDS
+
+    documented = {cmd: {f for f, _, _ in fields} for cmd, fields in FIELDS.items()}
+    path = allied.burden_path("KOR", 3.5, 2035, db=db)
+    got = {
+        "burden": _keys(allied.burden(alliance="NATO", year=2024, db=db)),
+        "burden path": _keys(path), "burden path (path rows)": _keys(path["path"]),
+        "burden oz": _keys(allied.olson_zeckhauser(alliance="NATO", year=2024, db=db)),
+        "balance": _keys(allied.balance("USA", "CHN", 2010, 2011, db=db)),
+        "treaty list": _keys(allied.treaties(state="KOR", date="2025-11-04")) | _keys(allied.treaties()),
+        "data status": _keys(allied.data_status(db)),
+        "official find": _keys(allied.find_officials("Hegseth")),
+    }
+    attack = {"attacker": "PRK", "target": "KOR", "place": "Seoul", "date": "2025-11-04"}
+    result = allied.obligations(attack, cascade=1)
+    got["obligations"] = _keys(result)
+    got["obligations (each obligation)"] = _keys(result["obligations"])
+    for cmd, keys in got.items():
+        assert keys <= documented[cmd], f"{cmd}: undocumented {sorted(keys - documented[cmd])}"

@@ -9,6 +9,7 @@ import typer
 import allied
 from allied.cli.brief import brief_command
 from allied.cli.data import data_app
+from allied.cli.docs import docs_command
 from allied.cli.figures import balance_command, burden_app, pacts_command
 from allied.cli.news import events_command, extract_command, ingest_command, itinerary_command
 from allied.cli.obligations import obligations_app
@@ -20,7 +21,8 @@ app = typer.Typer(
     help="Collective-defense analysis: treaty obligations, burden sharing, coalition balance, events from news.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("brief")(brief_command)
 app.add_typer(treaty_app, name="treaty")
@@ -35,6 +37,7 @@ app.command("extract")(extract_command)
 app.command("ingest")(ingest_command)
 app.command("events")(events_command)
 app.command("itinerary")(itinerary_command)
+app.command("docs")(docs_command)
 
 
 def _version(value: bool) -> None:

@@ -27,7 +27,10 @@ def brief_command(
     db: DbOption = None,
     width: WidthOption = None,
 ) -> None:
-    """The brief of an article: events, itinerary and pledges; who is bound to defend whom; who pays what."""
+    """The brief of an article: events, itinerary and pledges; who is bound to defend whom; who pays what.
+
+    Example: allied brief examples/pistorius-baltics.txt -f html -o brief.html
+    """
     if fmt not in FORMATS:
         raise InputError("--format", fmt, " | ".join(FORMATS))
     err = Console(stderr=True)

@@ -65,6 +65,9 @@ def import_(
 @data_app.command("update")
 @handle_errors
 def update(db: DbOption = None, fmt: FormatOption = "table") -> None:
-    """Download the current World Bank and SIPRI files from their publishers and import them (online only)."""
+    """Download the current World Bank and SIPRI files from their publishers and import them (online only).
+
+    Example: allied data update
+    """
     rows = allied.update_data(db)
     emit(rows, fmt, title="Updated from the publishers")

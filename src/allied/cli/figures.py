@@ -12,7 +12,8 @@ import allied
 from allied.cli.common import DbOption, FormatOption, emit, handle_errors, say
 
 burden_app = typer.Typer(
-    help="Burden sharing: spending, share of GDP, fair shares and gaps to 2 % and 3.5 % (SIPRI, NATO, WDI).",
+    help="Burden sharing: spending, share of GDP, fair shares and gaps to 2 % and 3.5 % (SIPRI, NATO, WDI).\n\n"
+         "Example: allied burden --alliance NATO --year 2024 --source nato",
 )
 
 AllianceOption = Annotated[str | None, typer.Option("--alliance", help="Treaty id, e.g. NATO (members on 31 Dec).")]
@@ -67,7 +68,10 @@ def burden(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """One row per member: spending, share of GDP, shares of the alliance, fair-share ratio, gaps."""
+    """One row per member: spending, share of GDP, shares of the alliance, fair-share ratio, gaps.
+
+    Example: allied burden --alliance NATO --year 2024 --source nato
+    """
     if ctx.invoked_subcommand is not None:
         return
     rows = allied.burden(alliance=alliance, members=members, year=year, source=source, db=db)
@@ -93,7 +97,10 @@ def path(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """The yearly real spending path to a target share of GDP, and the real growth rate it needs."""
+    """The yearly real spending path to a target share of GDP, and the real growth rate it needs.
+
+    Example: allied burden path --country KOR --target 3.5 --by 2035
+    """
     doc = allied.burden_path(country, target, by, gdp_growth=gdp_growth, source=source, db=db)
     title = (f"{doc['country']}: {doc['base_pct_gdp']:.2f} % of GDP in {doc['base_year']} to "
              f"{doc['target_pct_gdp']:g} % by {doc['by']} needs {doc['required_real_growth_pct']:.2f} % real "
@@ -113,7 +120,10 @@ def olson_zeckhauser(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Olson–Zeckhauser test: rank correlation (Spearman, Kendall) of members' GDP and share of GDP."""
+    """Olson–Zeckhauser test: rank correlation (Spearman, Kendall) of members' GDP and share of GDP.
+
+    Example: allied burden oz --alliance NATO --year 2024
+    """
     doc = allied.olson_zeckhauser(alliance=alliance, members=members, year=year, source=source, db=db)
     emit([doc], fmt, title=f"Olson–Zeckhauser test: {doc['alliance']}, {doc['year']}", document=doc)
 
@@ -127,7 +137,10 @@ def balance(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Coalition against coalition, year by year: spending (current, constant US$), CINC, and ratios."""
+    """Coalition against coalition, year by year: spending (current, constant US$), CINC, and ratios.
+
+    Example: allied balance --members USA,KOR,JPN,AUS,PHL --vs CHN,PRK,RUS --from 2000 --to 2024
+    """
     rows = allied.balance(members, vs, start, end, db=db)
     if chart is not None:
         allied.balance_chart(rows, chart, members=members.upper(), vs=vs.upper())
@@ -157,7 +170,10 @@ def pacts(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """The defense pacts of a state in a year (ATOP member-level data; import it first)."""
+    """The defense pacts of a state in a year (ATOP member-level data; import it first).
+
+    Example: allied pacts --country KOR --year 2018
+    """
     rows = allied.defense_pacts(country, year, db=db)
     if fmt == "table":
         emit([{k: v for k, v in r.items() if k != "source"} for r in rows], fmt,

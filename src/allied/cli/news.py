@@ -52,7 +52,10 @@ def _exit(failed: list[dict[str, Any]], total: int) -> None:
 def extract_command(
     paths: PathsArg, fmt: FormatOption = "jsonl", published: PublishedOption = None, language: LanguageOption = None
 ) -> None:
-    """Events and pledges of each article, one JSON line per document (errors stay on their document's line)."""
+    """Events and pledges of each article, one JSON line per document (errors stay on their document's line).
+
+    Example: allied extract examples/*.txt --format jsonl
+    """
     recs = allied.extract(paths, published=published, language=language)
     failed = _failed(recs)
     if fmt == "jsonl":
@@ -102,7 +105,10 @@ def ingest_command(
     """Store articles and their events; the same event from several articles and languages is merged.
 
     Streamed in batches, each stored whole or not at all; documents already stored are skipped, so an
-    interrupted ingest resumes where it stopped. Progress (documents/s, kept by the filter) goes to stderr."""
+    interrupted ingest resumes where it stopped. Progress (documents/s, kept by the filter) goes to stderr.
+
+    Example: allied ingest examples/*.txt
+    """
     from allied.cli.progress import IngestProgress
     from allied.news.api import iter_ingest
 
@@ -149,7 +155,10 @@ def events_command(
     db: DbOption = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Stored events, filtered by state, person, forum and period, each with its sources."""
+    """Stored events, filtered by state, person, forum and period, each with its sources.
+
+    Example: allied events --country KOR --from 2025-11-01
+    """
     found = allied.events(country=country, person=person, forum=forum, start=start, end=end, db=db)
     if fmt in ("json", "jsonl"):
         emit(found, fmt, document=found, empty="no stored event matches the filters")
@@ -195,7 +204,10 @@ def itinerary_command(
         Path | None, typer.Option("--map", help="Also write a map: FILE.html (offline) or FILE.png.")
     ] = None,
 ) -> None:
-    """A person's stops in order, with dates, places, purposes and sources; optionally as a map."""
+    """A person's stops in order, with dates, places, purposes and sources; optionally as a map.
+
+    Example: allied itinerary "Richard Marles" --map trip.html
+    """
     stops = allied.itinerary(person, start=start, end=end, db=db)
     if map_file is not None:
         allied.itinerary_map(stops, map_file, title=f"Itinerary of {person}")

@@ -16,7 +16,8 @@ from allied.obligations.conditions import names as condition_names
 from allied.obligations.conditions import parse_pairs
 
 obligations_app = typer.Typer(
-    help="Who is bound to defend whom: treaty obligations triggered by an attack, and coverage maps.",
+    help="Who is bound to defend whom: treaty obligations triggered by an attack, and coverage maps.\n\n"
+         "Example: allied obligations --attacker PRK --target KOR --place Seoul --date 2025-11-04",
     invoke_without_command=True,
 )
 
@@ -67,7 +68,10 @@ def obligations(
                                                "one result per line in order; exit 1 if any line failed.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Which states are bound to respond to an attack, under which article, how strongly; contested states apart."""
+    """Which states are bound to respond to an attack, under which article, how strongly; contested states apart.
+
+    Example: allied obligations --attacker PRK --target KOR --place Seoul --date 2025-11-04
+    """
     if ctx.invoked_subcommand is not None:
         return
     if batch is not None:
@@ -108,7 +112,10 @@ def coverage(
     out: Annotated[Path | None, typer.Option(help="Output path without suffix (writes .geojson and .png).")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """For every cell of a global grid: which states would be bound to respond to an attack there."""
+    """For every cell of a global grid: which states would be bound to respond to an attack there.
+
+    Example: allied obligations coverage --attacker CHN --date 2025-11-04 --resolution 1
+    """
     cov = allied.coverage(attacker, date, resolution)
     base = out or Path(f"coverage-{attacker or 'any'}-{date}-{resolution:g}deg")
     geojson = cov.write_geojson(base.with_suffix(".geojson"))

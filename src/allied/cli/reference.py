@@ -22,7 +22,10 @@ def treaty_show(
     treaty_id: Annotated[str, typer.Argument(help="Treaty id, e.g. NATO, US_ROK_MDT.")],
     fmt: FormatOption = "table",
 ) -> None:
-    """Show a treaty: parties with accession and withdrawal dates, and its clauses with quotations."""
+    """Show a treaty: parties with accession and withdrawal dates, and its clauses with quotations.
+
+    Example: allied treaty show NATO -f json
+    """
     t = allied.treaty(treaty_id)
     doc = allied.treaty_record(t)
     if fmt in ("json", "jsonl"):
@@ -43,7 +46,10 @@ def treaty_list(
     date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) the state must be a party on.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """List treaties; with --state and --date, those the state is party to on that date."""
+    """List treaties; with --state and --date, those the state is party to on that date.
+
+    Example: allied treaty list --state KOR --date 2025-11-04
+    """
     rows = allied.treaties(state=state, date=date)
     emit(_cited(rows) if fmt in ("table", "csv") else rows, fmt,
          title="Treaties" + (f" of {state.upper()} on {date}" if state else ""),
@@ -61,7 +67,10 @@ def official_find(
     query: Annotated[str, typer.Argument(help="A name or alias in any script, e.g. 'Hegseth' or '안규백'.")],
     fmt: FormatOption = "table",
 ) -> None:
-    """Find officials by name or alias in any script, with their terms of office and sources."""
+    """Find officials by name or alias in any script, with their terms of office and sources.
+
+    Example: allied official find "안규백"
+    """
     rows = allied.find_officials(query)
     if fmt == "table":  # people get the essentials; json/csv carry every field and every source
         keep = ("name", "native_name", "country", "role", "start", "end")

@@ -18,7 +18,10 @@ def serve(
     workers: Annotated[int, typer.Option(help="Server processes; all read the store while one writer writes.",
                                          min=1, max=64)] = 1,
 ) -> None:
-    """Serve the dashboard (Brief, Obligations, Burden, Events, Data) and its JSON API on HOST:PORT."""
+    """Serve the dashboard (Brief, Obligations, Burden, Events, Data) and its JSON API on HOST:PORT.
+
+    Example: allied serve --port 8000
+    """
     from allied.web.server import run
 
     typer.echo(f"allied dashboard on http://{host}:{port}/  (API description: /openapi.json; Ctrl+C stops)")

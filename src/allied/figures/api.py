@@ -10,9 +10,14 @@ from typing import Any, TypeVar
 import duckdb
 
 from allied import figures
+from allied.model import Result, Rows
 from allied.store import open_writer, reader, writer
 
 T = TypeVar("T")
+# PRODUCT.md "Burden": the stable columns, in order (rows carry more: year, estimate, flags, source, ...)
+BURDEN_COLUMNS = ("iso3", "name", "milex_usd", "gdp_usd", "milex_pct_gdp", "milex_share", "gdp_share",
+                  "fair_share_ratio", "milex_per_capita_usd", "gap_pct_to_2", "gap_usd_to_2", "gap_pct_to_3_5",
+                  "gap_usd_to_3_5")
 Db = str | Path | None
 Members = str | Iterable[str] | None
 
@@ -28,37 +33,39 @@ def _writing(db: Db, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
 
 
 def burden(alliance: str | None = None, members: Members = None, year: int | None = None,
-           source: str = "sipri", db: Db = None) -> list[dict[str, Any]]:
+           source: str = "sipri", db: Db = None) -> Rows:
     """One row per member: iso3, name, milex_usd, gdp_usd, milex_pct_gdp (the source's own figure, in
     percent), milex_share and gdp_share (fractions of the alliance total), fair_share_ratio,
     milex_per_capita_usd, gap_pct_to_2 / gap_usd_to_2 / gap_pct_to_3_5 / gap_usd_to_3_5 (shortfall to
-    the target, 0 when met), plus estimate, flags, source, release and note.
+    the target, 0 when met), plus estimate, flags (with flag_notes: what each means), source, release and
+    note. ``.to_pandas()`` gives a DataFrame with those columns (units: ``allied docs``).
 
     ``alliance`` is a treaty id (members: its parties on 31 December of ``year``) or ``members`` an
     ad-hoc list ('USA,KOR,JPN'); ``source`` is sipri | nato | worldbank; ``year`` defaults to the
     source's latest year. Values outside a source's coverage are null with a note, never 0.
     """
-    return _with_store(db, lambda con: figures.burden(con, alliance, members, year, source))
+    return Rows(_with_store(db, lambda con: figures.burden(con, alliance, members, year, source)), BURDEN_COLUMNS)
 
 
 def burden_path(country: str, target: float, by: int, gdp_growth: float | None = None,
-                source: str = "sipri", db: Db = None) -> dict[str, Any]:
+                source: str = "sipri", db: Db = None) -> Result:
     """The yearly real spending path from ``country``'s latest share of GDP to ``target`` % by ``by``,
     and the real growth rate it needs; ``gdp_growth`` (% a year) defaults to the ten-year trend."""
-    return _with_store(db, lambda con: figures.burden_path(con, country, target, by, gdp_growth, source))
+    return Result(_with_store(db, lambda con: figures.burden_path(con, country, target, by, gdp_growth, source)),
+                  table="path")
 
 
 def olson_zeckhauser(alliance: str | None = None, members: Members = None, year: int | None = None,
-                     source: str = "sipri", db: Db = None) -> dict[str, Any]:
+                     source: str = "sipri", db: Db = None) -> Result:
     """Spearman and Kendall rank correlation between members' GDP and share of GDP, with p-values and n."""
-    return _with_store(db, lambda con: figures.olson_zeckhauser(con, alliance, members, year, source))
+    return Result(_with_store(db, lambda con: figures.olson_zeckhauser(con, alliance, members, year, source)))
 
 
 def balance(members: str | Iterable[str], vs: str | Iterable[str], start: int, end: int,
-            db: Db = None) -> list[dict[str, Any]]:
+            db: Db = None) -> Rows:
     """Year by year, each coalition's total spending (SIPRI, current and constant US$) and CINC (COW
     NMC, where it covers the years), with the ratios ``members`` / ``vs``."""
-    return _with_store(db, lambda con: figures.balance(con, members, vs, start, end))
+    return Rows(_with_store(db, lambda con: figures.balance(con, members, vs, start, end)), ("year",))
 
 
 def defense_pacts(country: str, year: int, db: Db = None) -> list[dict[str, Any]]:

@@ -46,6 +46,7 @@ from allied.model.reference import (
     Suspension,
     Treaty,
 )
+from allied.model.results import Result, Rows
 
 __all__ = [
     "ATTACK_KINDS",
@@ -76,6 +77,8 @@ __all__ = [
     "Place",
     "PlaceRef",
     "Pledge",
+    "Result",
+    "Rows",
     "ReferenceDataError",
     "STRENGTHS",
     "Scope",

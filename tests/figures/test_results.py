@@ -25,3 +25,11 @@ def test_path_and_balance_and_reference_tables(db: Path) -> None:
     assert "NATO" in set(allied.treaties().to_pandas().id)
     assert allied.olson_zeckhauser(alliance="NATO", year=2024, db=db).to_pandas().shape[0] == 1
     assert allied.find_officials("Hegseth").to_pandas().country.tolist() == ["USA"]
+
+
+def test_burden_years_is_burden_for_each_year(db: Path) -> None:
+    from allied.figures.api import burden_years
+
+    many = burden_years(members="USA,KOR,JPN,PRK", years=range(2012, 2025), db=db)
+    for year in (2012, 2018, 2024):
+        assert many[year] == allied.burden(members="USA,KOR,JPN,PRK", year=year, db=db)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from allied.figures.api import burden
+from allied.figures.api import burden_years
 from allied.model import Document, InputError
 from allied.news import document_record, extract_documents, itineraries
 from allied.obligations.api import mutual_obligations
@@ -106,21 +106,19 @@ def _treaty_links(states: list[str], on: dt.date) -> tuple[list[dict[str, Any]],
 
 
 def _figures(states: list[str], on: dt.date, db: str | Path | None) -> dict[str, Any]:
-    """Each state's spending against GDP in the latest year the source covers up to the article's year."""
+    """Each state's spending against GDP in the latest year the source covers up to the article's year
+    (at most three years back), and the five years up to it: one read of the store for all of them."""
     if not states:
         return {"source": FIGURES_SOURCE, "year": None, "rows": [], "trend": {}}
-    rows: list[dict[str, Any]] = []
-    year = on.year
-    while year >= on.year - 3:
-        rows = burden(members=",".join(states), year=year, source=FIGURES_SOURCE, db=db)
-        if any(r["milex_pct_gdp"] is not None for r in rows):
-            break
-        year -= 1
+    first = on.year - 3 - TREND_YEARS + 1
+    by_year = burden_years(members=",".join(states), years=range(first, on.year + 1), source=FIGURES_SOURCE, db=db)
+    year = next((y for y in range(on.year, on.year - 4, -1)
+                 if any(r["milex_pct_gdp"] is not None for r in by_year[y])), on.year - 3)
     trend: dict[str, list[dict[str, Any]]] = {s: [] for s in states}
     for y in range(year - TREND_YEARS + 1, year + 1):
-        for r in burden(members=",".join(states), year=y, source=FIGURES_SOURCE, db=db):
+        for r in by_year[y]:
             trend[r["iso3"]].append({"year": y, "milex_pct_gdp": r["milex_pct_gdp"], "estimate": r["estimate"]})
-    return {"source": FIGURES_SOURCE, "year": year, "rows": rows, "trend": trend}
+    return {"source": FIGURES_SOURCE, "year": year, "rows": list(by_year[year]), "trend": trend}
 
 
 def _notes(doc: dict[str, Any], on: dt.date, published: str | dt.date | None) -> list[str]:

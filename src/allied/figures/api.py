@@ -47,6 +47,14 @@ def burden(alliance: str | None = None, members: Members = None, year: int | Non
     return Rows(_with_store(db, lambda con: figures.burden(con, alliance, members, year, source)), BURDEN_COLUMNS)
 
 
+def burden_years(alliance: str | None = None, members: Members = None, years: Iterable[int] = (),
+                 source: str = "sipri", db: Db = None) -> dict[int, Rows]:
+    """``burden`` for several years in one read of the store: {year: rows}, each dataset read in one
+    query for every member and year (the brief's figures and trend)."""
+    found = _with_store(db, lambda con: figures.burden_years(con, alliance, members, list(years), source))
+    return {y: Rows(rows, BURDEN_COLUMNS) for y, rows in found.items()}
+
+
 def burden_path(country: str, target: float, by: int, gdp_growth: float | None = None,
                 source: str = "sipri", db: Db = None) -> Result:
     """The yearly real spending path from ``country``'s latest share of GDP to ``target`` % by ``by``,

@@ -55,34 +55,60 @@ def source_spec(source: str) -> tuple[str, Source]:
 
 def burden(con: duckdb.DuckDBPyConnection, alliance: str | None, members: str | Iterable[str] | None,
            year: int | None, source: str) -> list[dict[str, Any]]:
+    _, spec = source_spec(source)
+    if year is None:
+        span = tables.coverage(con, *spec.pct)
+        year = span[1] if span else 0
+    return burden_years(con, alliance, members, [year], source)[year]
+
+
+def burden_years(con: duckdb.DuckDBPyConnection, alliance: str | None, members: str | Iterable[str] | None,
+                 years: Iterable[int], source: str) -> dict[int, list[dict[str, Any]]]:
+    """``burden`` for several years at once: {year: rows}. Each dataset is read in one query for every
+    member and year (not a query per state or per year)."""
     key, spec = source_spec(source)
     span = tables.coverage(con, *spec.pct)
-    year = membership.check_year(year) if year is not None else (span[1] if span else 0)
-    codes, label = membership.resolve(alliance, members, year)
-    data = {name: _fetch(con, series, codes, year) for name, series in _series(spec).items()}
-    rows = [_member(code, year, key, spec, data, span) for code in codes]
-    consulted = tables.release_of(con, spec.pct[0])
-    for r in rows:  # a member the source has no figure for still names the release that was looked in
-        r["release"] = r["release"] or consulted
-    _add_shares(rows)
+    years = [membership.check_year(y) for y in years]
+    resolved = {y: membership.resolve(alliance, members, y) for y in years}
+    codes = sorted({c for cs, _ in resolved.values() for c in cs})
+    fetched = _fetch_all(con, _series(spec), codes, years)
     meanings = {k: v for ds in dict.fromkeys(s[0] for s in _series(spec).values())
                 for k, v in tables.flag_notes(con, ds).items()}
-    for r in rows:
-        r["alliance"] = label
-        r["flag_notes"] = [{"flag": f, "meaning": meanings[f]} for f in r["flags"] if f in meanings]
-    return rows
+    consulted = tables.release_of(con, spec.pct[0])
+    out = {}
+    for y in years:
+        cs, label = resolved[y]
+        data = {name: found.get(y, {}) for name, found in fetched.items()}
+        rows = [_member(code, y, key, spec, data, span) for code in cs]
+        for r in rows:  # a member the source has no figure for still names the release that was looked in
+            r["release"] = r["release"] or consulted
+        _add_shares(rows)
+        for r in rows:
+            r["alliance"] = label
+            r["flag_notes"] = [{"flag": f, "meaning": meanings[f]} for f in r["flags"] if f in meanings]
+        out[y] = rows
+    return out
+
+
+def _fetch_all(con: duckdb.DuckDBPyConnection, series: dict[str, Series], codes: list[str],
+               years: list[int]) -> dict[str, dict[int, dict[str, Any]]]:
+    """{series name: {year: {iso3: row}}}, one query per dataset."""
+    by_dataset: dict[str, list[str]] = {}
+    for dataset, indicator in series.values():
+        by_dataset.setdefault(dataset, []).append(indicator)
+    found = {ds: tables.values(con, ds, sorted(set(inds)), codes, years) for ds, inds in by_dataset.items()}
+    out: dict[str, dict[int, dict[str, Any]]] = {name: {} for name in series}
+    for name, (dataset, indicator) in series.items():
+        for (ind, iso3, year), row in found[dataset].items():
+            if ind == indicator:
+                out[name].setdefault(year, {})[iso3] = row
+    return out
 
 
 def _series(spec: Source) -> dict[str, Series]:
     named = {"pct": spec.pct, "gdp": spec.gdp, "milex": spec.milex, "per_capita": spec.per_capita,
              "population": spec.population}
     return {k: v for k, v in named.items() if v is not None}
-
-
-def _fetch(con: duckdb.DuckDBPyConnection, series: Series, codes: list[str], year: int) -> dict[str, Any]:
-    dataset, indicator = series
-    found = tables.values(con, dataset, [indicator], codes, [year])
-    return {iso3: row for (_, iso3, _), row in found.items()}
 
 
 def _member(code: str, year: int, key: str, spec: Source, data: dict[str, dict[str, Any]],

@@ -21,7 +21,7 @@ from babel.dates import get_day_names, get_month_names
 from allied.model import DateMention, Document, Span
 from allied.news.lexicon import Lexicon
 
-CLAUSE = re.compile(r"[,;:()\"“”„]|\s[–—-]\s")
+CLAUSE = re.compile(r"[,;:()\"“”„，、；：（）「」]|\s[–—-]\s")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,22 @@ class _Patterns:
     month_only: re.Pattern[str]
     year: re.Pattern[str]
     relative: re.Pattern[str] | None
+    numerals: dict[str, int]
+    bare_day: re.Pattern[str] | None = None
+
+
+def number(p: _Patterns, text: str) -> int:
+    """A number in digits (ASCII or full-width) or in the pack's numerals, read positionally (三十一 = 31)."""
+    if text.isdigit():
+        return int(text)
+    total = cur = 0
+    for ch in text:
+        n = p.numerals.get(ch, 0)
+        if n >= 10:
+            total, cur = total + (cur or 1) * n, 0
+        else:
+            cur = cur * 10 + n
+    return total + cur
 
 
 def _names(table: Mapping[int, str]) -> dict[str, int]:
@@ -71,8 +87,20 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     weekdays.update({k.lower(): v for k, v in lex.table("dates", "weekday_aliases").items()})
     m, d, y = rf"(?:(?:{_alt(wide)})(?!\w)|(?:{_alt(short)})\.?)", r"\d{1,2}", r"\d{4}"
     rng = _alt(lex.words("dates", "range"))
+    numerals = {k: int(v) for k, v in lex.table("pack", "numerals").items()}
+    if numerals:
+        d = rf"(?:\d{{1,2}}|[{''.join(numerals)}]{{1,3}})"
+    lb, rb = (r"(?<![\w.])", r"(?!\w)") if lex.spaced else (r"(?<![\d.])", r"(?!\d)")
+    ds = re.escape(lex.text("dates", "day_suffix"))
     full: tuple[str, ...]
-    if lex.text("dates", "day_suffix") == ".":
+    if lex.flag("dates", "year_first"):  # 2024年11月4日, 2024년 11월 4일, 11月2～3日
+        ys, ms = re.escape(lex.text("dates", "year_suffix")), re.escape(lex.text("dates", "month_suffix"))
+        year_month = rf"(?:(?P<y>{y})\s*{ys}\s*)?(?P<mn>{d})\s*{ms}\s*"
+        full = (
+            rf"{year_month}(?P<d1>{d})\s*(?:{ds})?\s*(?:{rng})\s*(?P<d>{d})\s*{ds}",
+            rf"{year_month}(?P<d>{d})\s*{ds}",
+        )
+    elif lex.text("dates", "day_suffix") == ".":
         full = (
             rf"(?P<d1>{d})\.?\s*(?:(?P<m1>{m})\s*)?(?:{rng})\s*(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
             rf"(?P<d>{d})\.\s*(?P<m>{m})(?:\s+(?P<y>{y}))?",
@@ -101,13 +129,21 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     return _Patterns(
         months=months,
         weekdays=weekdays,
-        full=tuple(re.compile(rf"(?<![\w.]){p}(?!\w)", re.IGNORECASE) for p in full),
+        full=tuple(re.compile(rf"{lb}{p}{rb}", re.IGNORECASE) for p in full),
         weekday=re.compile(
             rf"(?<!\w)(?:(?P<mod>{mods})\s+)?(?P<wd>{_alt(weekdays)})s?(?:\s+(?P<after>{after}))?(?!\w)", re.IGNORECASE
-        ),
+        )
+        if lex.spaced
+        else re.compile(rf"(?:(?P<mod>{mods})\s*)?(?P<wd>{_alt(weekdays)})(?:\s*(?P<after>{after}))?"),
         month_only=re.compile(rf"(?<!\w)(?:{month_preps})\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
-        year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])"),
-        relative=re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if rel else None,
+        year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])")
+        if lex.spaced
+        else re.compile(r"(?<![\d.,-])(?:19[5-9]\d|20\d\d)(?![\d%])"),
+        relative=(re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if lex.spaced else re.compile(_alt(rel)))
+        if rel
+        else None,
+        numerals=numerals,
+        bare_day=re.compile(rf"{lb}(?P<d>{d})\s*{ds}") if lex.flag("dates", "bare_day") else None,
     )
 
 
@@ -147,8 +183,8 @@ def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
     for pat in p.full:
         for m in pat.finditer(doc.text):
             if m.group("y"):
-                month = int(m.group("mn")) if m.groupdict().get("mn") else _month(p, m.group("m"))
-                day = _day(int(m.group("y")), month or 0, int(m.group("d")))
+                month = number(p, m.group("mn")) if m.groupdict().get("mn") else _month(p, m.group("m"))
+                day = _day(int(m.group("y")), month or 0, number(p, m.group("d")))
                 if day:
                     return day, True
     return None, False
@@ -194,7 +230,7 @@ def _full(
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
-            month = int(gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
+            month = number(p, gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
             year: int | None
             if gd.get("y"):
                 year, infer = int(gd["y"]), False
@@ -208,10 +244,10 @@ def _full(
             if year is None:
                 out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
                 continue
-            end = _day(year, month, int(gd["d"]))
+            end = _day(year, month, number(p, gd["d"]))
             start = end
             if gd.get("d1"):
-                start = _day(year, _month(p, gd.get("m1")) or month, int(gd["d1"]))
+                start = _day(year, _month(p, gd.get("m1")) or month, number(p, gd["d1"]))
             if start and end and start <= end:
                 out.append(DateMention(doc.span(m.start(), m.end()), start, end, infer, "day", year))
     return out
@@ -267,7 +303,7 @@ def _relative(
     for m in p.relative.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if not m.group().islower() and m.start() != sent.start:  # "Morgen" (morning) is no "morgen" (tomorrow)
+        if lex.cased and not m.group().islower() and m.start() != sent.start:  # "Morgen" (morning) is no "morgen" (tomorrow)
             continue
         if _after_article(lex, doc.text, sent.start, m.start()):  # "por la mañana" (in the morning)
             continue
@@ -326,6 +362,33 @@ def _weeks(
     return out
 
 
+def _bare_days(
+    doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+) -> list[DateMention]:
+    """ "오는 28일", "지난 25일", "１日": a day of the reference month, or of the month before (past tense) or
+    after (future tense) when the day has passed or is still to come; without a reference month, null."""
+    out: list[DateMention] = []
+    if p.bare_day is None:
+        return out
+    for m in p.bare_day.finditer(doc.text, sent.start, sent.end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        n = number(p, m.group("d"))
+        day = None
+        if ref is not None and 1 <= n <= 31:
+            t = tense(lex, doc.text, m.start(), m.end(), sent)
+            year, month = ref.year, ref.month
+            if t == "past" and n > ref.day:
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            elif t == "future" and n < ref.day:
+                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+            day = _day(year, month, n)
+        span = doc.span(m.start(), m.end())
+        out.append(DateMention(span, day, day, inferred, "day", day.year if day else None))
+    return out
+
+
 def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
     ref, inferred = reference_day(doc, lex)
     doc.reference_day, doc.reference_inferred = ref, inferred
@@ -334,6 +397,7 @@ def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
     for sent in doc.sentences:
         taken: list[tuple[int, int]] = []
         out += _full(doc, p, sent, ref, inferred, taken)
+        out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
         out += _relative(doc, lex, p, sent, ref, inferred, taken)

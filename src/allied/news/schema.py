@@ -72,6 +72,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
             "a state's adjective or genitive may follow the title or ministry it qualifies, also inside the "
             "title ('ministre français des Armées', 'ministro della Difesa italiano', 'minister obrony Ukrainy')",
         ),
+        "numerals": Key(DAYS, "digits written as characters (一 = 1, 十 = 10), read positionally in dates"),
     },
     "states": {},  # free keys: phrase -> ISO3
     "demonyms": {},  # free keys: adjective -> ISO3
@@ -167,6 +168,10 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "month_aliases": Key(DAYS, "extra abbreviations of month names ('sept' = 9)"),
         "day_first": Key(FLAG, "dates are written day before month ('3. November', '3 novembre')"),
         "day_suffix": Key(TEXT, "what follows the day number ('.' in German)"),
+        "year_first": Key(FLAG, "dates are written year, month, day ('2024年11月4日', '2024년 11월 4일')"),
+        "year_suffix": Key(TEXT, "what follows the year number in a year-first date ('年', '년')"),
+        "month_suffix": Key(TEXT, "what follows the month number in a year-first date ('月', '월')"),
+        "bare_day": Key(FLAG, "a day number with its suffix alone ('28일', '１日') is a day near the reference day"),
         "next_week": Key(WORDS, "'next week': the days of the week after the reference day's"),
         "this_week": Key(WORDS, "'this week': the days of the reference day's week"),
     },

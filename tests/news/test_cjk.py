@@ -123,3 +123,60 @@ def test_unknown_name_next_to_a_title_is_an_actor_as_written(lang: str, text: st
 )
 def test_a_state_before_the_ministry_names_whose_it_is(lang: str, text: str, state: str) -> None:
     assert any(m[2] == state for m in _mentions(lang, text))
+
+
+def _doc(lang: str, text: str, day: dt.date | None = dt.date(2025, 10, 20)) -> Document:
+    doc = Document(name="t", text="[title]\n" + text, language=lang, published=day)
+    default_pipeline().run(doc)
+    assert doc.error is None, doc.error
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written", "day"),
+    [
+        ("ko", "헤그세스 장관은 2025년 11월 4일 서울을 방문한다.", "2025년 11월 4일", "2025-11-04"),
+        ("ko", "헤그세스 장관은 오는 28일 서울을 방문할 예정이다.", "28일", "2025-10-28"),
+        ("ko", "헤그세스 장관은 지난 25일 서울을 방문했다.", "25일", "2025-09-25"),
+        ("ko", "헤그세스 장관은 다음달 4일 서울을 방문할 예정이다.", "4일", "2025-11-04"),
+        ("ja", "小泉防衛相は１１月４日、ソウルを訪問する予定だ。", "１１月４日", "2025-11-04"),
+        ("ja", "小泉防衛相は１日、ソウルを訪問する予定だ。", "１日", "2025-11-01"),
+        ("zh", "董军将于十一月四日访问首尔。", "十一月四日", "2025-11-04"),
+        ("zh", "董军九日与赫格塞思通话了。", "九日", "2025-10-09"),
+        ("zh", "董军明天访问首尔。", "明天", "2025-10-21"),
+    ],
+)
+def test_dates_in_each_pack(lang: str, text: str, written: str, day: str) -> None:
+    found = {d.span.text: d.start for d in _doc(lang, text).dates}
+    assert found[written] == dt.date.fromisoformat(day)
+
+
+def test_a_bare_day_without_a_reference_date_stays_null() -> None:
+    found = {d.span.text: d.start for d in _doc("ja", "小泉防衛相は１日、ソウルを訪問した。", None).dates}
+    assert found["１日"] is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "unit", "by"),
+    [
+        ("ko", "한국 정부는 내년도 국방 예산을 66조 2천947억 원으로 편성했다.", 66.2947, "KRW trillion", 2026),
+        ("ja", "日本政府は2026年度の防衛予算に約9兆9000億円を計上する方針だ。", 9.9, "JPY trillion", 2026),
+        ("ja", "小泉進次郎防衛相は2026年度の防衛予算として8472億円を計上する計画だと述べた。", 847.2, "JPY billion", 2026),
+        ("zh", "中国政府计划将明年国防预算提高到16655亿元。", 1665.5, "CNY billion", 2026),
+    ],
+)
+def test_pledges_with_myriad_numbers(lang: str, text: str, value: float, unit: str, by: int) -> None:
+    pledges = [(p.value, p.unit, p.by) for p in _doc(lang, text).pledges]
+    assert (pytest.approx(value), unit, by) in pledges
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "미국은 한국에 국방비를 GDP 대비 5%로 늘리라고 요구했다."),
+        ("ja", "米国は日本に防衛費をGDP比5%に引き上げるよう要求した。"),
+        ("zh", "美国要求日本将国防预算提高到国内生产总值的5%。"),
+    ],
+)
+def test_a_demand_is_not_a_pledge(lang: str, text: str) -> None:
+    assert not [p for p in _doc(lang, text).pledges if p.value is not None]

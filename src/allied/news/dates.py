@@ -139,12 +139,16 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])")
         if lex.spaced
         else re.compile(r"(?<![\d.,-])(?:19[5-9]\d|20\d\d)(?![\d%])"),
-        relative=(re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if lex.spaced else re.compile(_alt(rel)))
-        if rel
-        else None,
+        relative=_relative_pattern(lex, rel),
         numerals=numerals,
         bare_day=re.compile(rf"{lb}(?P<d>{d})\s*{ds}") if lex.flag("dates", "bare_day") else None,
     )
+
+
+def _relative_pattern(lex: Lexicon, rel: dict[str, int]) -> re.Pattern[str] | None:
+    if not rel:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alt(rel)})(?!\w)", re.IGNORECASE) if lex.spaced else re.compile(_alt(rel))
 
 
 def month_number(lex: Lexicon, word: str) -> int | None:
@@ -303,7 +307,8 @@ def _relative(
     for m in p.relative.finditer(doc.text, sent.start, sent.end):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        if lex.cased and not m.group().islower() and m.start() != sent.start:  # "Morgen" (morning) is no "morgen" (tomorrow)
+        # "Morgen" (morning) is no "morgen" (tomorrow)
+        if lex.cased and not m.group().islower() and m.start() != sent.start:
             continue
         if _after_article(lex, doc.text, sent.start, m.start()):  # "por la mañana" (in the morning)
             continue
@@ -363,7 +368,13 @@ def _weeks(
 
 
 def _bare_days(
-    doc: Document, lex: Lexicon, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+    doc: Document,
+    lex: Lexicon,
+    p: _Patterns,
+    sent: Span,
+    ref: dt.date | None,
+    inferred: bool,
+    taken: list[tuple[int, int]],
 ) -> list[DateMention]:
     """ "오는 28일", "지난 25일", "１日": a day of the reference month, or of the month before (past tense) or
     after (future tense) when the day has passed or is still to come; without a reference month, null."""

@@ -68,9 +68,10 @@ def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -
 
 
 def _capitalised(ctx: _Context, text: str, ent: Entity) -> bool:
-    if not ctx.lex.cased or ent.demonym and ctx.lex.flag("pack", "lowercase_demonyms"):
-        return True
     first = text[:1]
+    caseless = not ctx.lex.cased and first.lower() == first.upper()
+    if caseless or ent.demonym and ctx.lex.flag("pack", "lowercase_demonyms"):
+        return True
     return not (first.isalpha() and first.islower())
 
 
@@ -99,7 +100,8 @@ def _choose(ctx: _Context, ents: list[Entity]) -> Entity | None:
 
 
 def _surname(ctx: _Context, key: str, text: str, end: int) -> Entity | None:
-    if ctx.lex.cased and not text[:1].isupper():
+    first = text[:1]
+    if (ctx.lex.cased or first.lower() != first.upper()) and not first.isupper():  # Latin words keep their case
         return None
     if len(text) == 1 and not _titled(ctx, end):  # "신 장관", "董部长": a one-character surname needs its title
         return None
@@ -123,6 +125,8 @@ def _titled(ctx: _Context, end: int) -> bool:
 
 def _names(ctx: _Context, sent: Span) -> list[Mention]:
     toks = segment.words(ctx.lex, ctx.doc.text, sent.start, sent.end)
+    if not ctx.lex.spaced:
+        toks = [part for t in toks for part in _split_at_names(ctx, t)]
     folded = [fold(t[2]) for t in toks]
     joined = [k > 0 and bool(GAP.fullmatch(ctx.doc.text, toks[k - 1][1], toks[k][0])) for k in range(len(toks))]
     out, i = [], 0
@@ -161,6 +165,19 @@ def _compound_forum(
         if text[end:nxt[0]] in ("-", "‐", " ") and ctx.lex.find("anaphora", "summit", text, nxt[0], nxt[1]):
             return ctx.index.summits[ent.id], nxt[1], n + 1
     return ent, end, n
+
+
+def _split_at_names(ctx: _Context, tok: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """In a script without spaces the analyser may glue a name to the next word ("中国政府", "董軍在"): a token
+    that is no name but begins with one of two or more characters is cut after it."""
+    start, end, word = tok
+    if len(word) < 3 or fold(word) in ctx.index.names or fold(word) in ctx.index.prefixes:
+        return [tok]
+    for n in range(len(word) - 1, 1, -1):
+        key = fold(word[:n])
+        if key in ctx.index.names or key in ctx.index.surnames:
+            return [(start, start + n, word[:n]), *_split_at_names(ctx, (start + n, end, word[n:]))]
+    return [tok]
 
 
 def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int, sent: Span) -> bool:

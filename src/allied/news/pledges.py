@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from allied.model import DateMention, Document, Mention, Pledge, Span
-from allied.news.lexicon import Lexicon, word_pattern
+from allied.news.lexicon import Lexicon
 
 NUMBER = r"\d+(?:[.,]\d+)*"
 
@@ -65,6 +65,48 @@ def _money_pattern(lex: Lexicon) -> re.Pattern[str]:
     return lex.patterns[key]  # type: ignore[return-value]
 
 
+SCALE_OF = ((10**12, "trillion"), (10**8, "billion"), (10**4, "million"))  # a multiplier word's scale
+SCALE_VALUE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _myriad_pattern(lex: Lexicon) -> re.Pattern[str] | None:
+    """ "66조 2천947억 원", "約1兆1000億円", "16655亿元": digit groups with multiplier words, then a currency."""
+    key = "pledges.myriad"
+    if key not in lex.patterns:
+        mults, currencies = lex.table("pledges", "multipliers"), lex.table("pledges", "currencies")
+        lex.patterns[key] = (
+            re.compile(
+                rf"(?<![\d.,])(?P<n>(?:{NUMBER}\s*(?:{_alt(mults)})\s*)+(?:{NUMBER})?)\s*(?P<cur>{_alt(currencies)})"
+            )
+            if mults
+            else None
+        )
+    return lex.patterns[key]
+
+
+def _myriad_value(lex: Lexicon, text: str) -> tuple[float, str] | None:
+    """The amount and its scale: the largest multiplier word names the scale (億 -> billion: 8472億 = 847.2)."""
+    mults = lex.table("pledges", "multipliers")
+    total = section = 0.0
+    largest = 0
+    for num, word in re.findall(rf"({NUMBER})?\s*({_alt(mults)})?", text):
+        if not num and not word:
+            continue
+        value = _number(num, lex.flag("pledges", "decimal_comma")) if num else 1.0
+        if value is None:
+            return None
+        n = int(mults[word]) if word else 1
+        if n >= 10**4:
+            total += (section + value) * n
+            section = 0.0
+            largest = max(largest, n)
+        else:
+            section += value * n
+    total += section
+    scale = next((name for at, name in SCALE_OF if largest >= at), None)
+    return (round(total / SCALE_VALUE[scale], 6), scale) if scale else None
+
+
 def _currency(lex: Lexicon, word: str) -> str | None:
     if word in _iso_currencies():
         return word
@@ -95,7 +137,8 @@ def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int
 def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
     comma = lex.flag("pledges", "decimal_comma")
     percent_words = _alt(lex.words("pledges", "percent"))
-    percent = re.compile(rf"(?<![\w.,])({NUMBER})\s*(?:{percent_words})(?![\w])?", re.I)
+    left = r"(?<![\w.,])" if lex.spaced else r"(?<![\d.,])"
+    percent = re.compile(rf"{left}({NUMBER})\s*(?:{percent_words})(?![\w])?", re.I)
     scales = lex.table("pledges", "scales")
     out = []
     for m in percent.finditer(doc.text, span.start, span.end):
@@ -114,6 +157,11 @@ def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
         if code and value is not None:
             scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
             out.append(Figure(m.start(), m.end(), value, "money", f"{code} {scale}"))
+    myriad = _myriad_pattern(lex)
+    for m in myriad.finditer(doc.text, span.start, span.end) if myriad else ():
+        code, amount = _currency(lex, m.group("cur")), _myriad_value(lex, m.group("n"))
+        if code and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code} {amount[1]}"))
     return sorted(out, key=lambda f: f.start)
 
 
@@ -126,7 +174,7 @@ def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
         rows = sorted(lex.rows("pledges", "spending"), key=lambda r: -len(r[0]))
         groups = []
         for i, (phrase, _) in enumerate(rows):
-            pat = word_pattern([phrase])
+            pat = lex.compile([phrase])
             if pat is not None:
                 groups.append(f"(?P<s{i}>{pat.pattern})")
         _SPENDING[lex.language] = (re.compile("|".join(groups), re.I), [w for _, w in rows])
@@ -154,6 +202,8 @@ def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span, scope_end: int) ->
     if f.kind == "money":
         return f.unit
     if _near(lex, "gdp", doc, f.end, min(scope_end, f.end + 40)):
+        return "% GDP"
+    if lex.flag("pledges", "gdp_before") and _near(lex, "gdp", doc, max(span.start, f.start - 16), f.start):
         return "% GDP"
     if _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
         return "percent increase"
@@ -187,12 +237,19 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             d.precision == "relative-year"
             or (by and re.search(by.pattern + r"\s*$", before, re.I))
             or (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
+            or (d.precision == "year" and _year_after(lex, after))
         )
         if d.precision in ("year", "relative-year") and qualified:
             cands.append(d)
     inside = [d for d in cands if lo <= d.span.start < hi]
     pick = inside or cands
     return pick[0].year if pick else None
+
+
+def _year_after(lex: Lexicon, after: str) -> bool:
+    """ "2025年度", "2035년까지": a word after the year makes it a budget or target year."""
+    pat = lex.pattern("pledges", "year_after")
+    return bool(pat and pat.match(after))
 
 
 def fiscal_year(doc: Document, lex: Lexicon, span: Span) -> int | None:
@@ -244,6 +301,8 @@ def _pledger(
         return home, False
     if nato:
         return "NATO", False
+    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend):
+        return _home_country(doc), False
     return last, False
 
 
@@ -255,6 +314,14 @@ def _home_state(doc: Document, ms: list[Mention]) -> str | None:
     from allied.news.mentions import outlet_country
 
     return outlet_country(doc) or None
+
+
+def _home_country(doc: Document) -> str | None:
+    """ "정부가 ... 편성했습니다": the government is that of the first head of state, government or minister
+    the article names."""
+    return next(
+        (m.country for m in doc.mentions if m.kind == "person" and m.country and m.source), None
+    )
 
 
 def _country(m: Mention | None, nato: bool) -> str | None:
@@ -273,9 +340,15 @@ def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> M
         if m.kind in ("state", "place")
         and m.span.end <= before
         and before - m.span.end < 110
-        and (m.role == "modifier" or clitic.match(doc.text, m.span.end))
+        and (m.role == "modifier" or clitic.match(doc.text, m.span.end) or _subject(doc, lex, m, before))
     ]
     return cands[-1] if cands else None
+
+
+def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:
+    """In a script without spaces a state in the spending phrase's own clause is its subject
+    ("日本近期也就增加國防預算")."""
+    return not lex.spaced and m.kind == "state" and not re.search(r"[,，、。；;]", doc.text[m.span.end : before])
 
 
 def _baseline(doc: Document, lex: Lexicon, f: Figure, nxt: Figure | None) -> bool:
@@ -294,6 +367,8 @@ def _baseline(doc: Document, lex: Lexicon, f: Figure, nxt: Figure | None) -> boo
 def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | None, nxt: Figure | None) -> bool:
     lo = max(sent.start, f.start - 40)
     if _baseline(doc, lex, f, nxt):
+        return True
+    if _near(lex, "part", doc, sent.start, f.start):  # "국방 예산 중 전력운영비는 ...": a line item
         return True
     if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
         return True

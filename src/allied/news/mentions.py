@@ -442,9 +442,8 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
     for t in titles:
         if any(m.kind == "person" and _near_title(ctx, m, t, after) for m in names + out):
             continue
-        if any(
-            m.start() - t.span.end <= 1 for m in ctx.lex.find("triggers", "meeting", text, t.span.end, t.span.end + 8)
-        ):
+        meeting = ctx.lex.find("triggers", "meeting", text, t.span.end, t.span.end + 8)
+        if any(not text[t.span.end : m.start()].strip() and m.start() - t.span.end <= 1 for m in meeting):
             continue  # the title qualifies a meeting ("국방장관 회의"): it names no one
         lo, hi = (t.span.end, min(len(text), t.span.end + 30)) if after else (max(0, t.span.start - 30), t.span.start)
         toks = segment.tokens(ctx.lex, text, lo, hi)
@@ -458,11 +457,21 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
         else:
             edge = t.span.end
         taken: list[segment.Token] = []
+        tail: int | None = None
         for tok in toks:
             if (tok.end > edge) if not after else (tok.start < edge):
                 continue
             gap = text[tok.end : edge] if not after else text[edge : tok.start]
-            if not READING.fullmatch(gap) or not tok.proper or _overlaps(names, tok.start, tok.end):
+            if not READING.fullmatch(gap):
+                break
+            glued = tok.start > 0 and text[tok.start - 1].isalpha() and text[tok.end : tok.end + 1].isspace()
+            if not after and not taken and not tok.proper and len(tok.text) <= 2 and glued and tail is None:
+                # "고이즈미 신지로 일본 방위상": the last syllable of a spaced name read as a particle
+                tail, edge = tok.end, tok.start
+                continue
+            if tail is not None and not taken:
+                tok = segment.Token(tok.start, tail, text[tok.start : tail], tok.proper)
+            if tok.proper not in ("person", "name") or _overlaps(names, tok.start, tok.end):
                 break
             taken.append(tok)
             edge = tok.start if not after else tok.end
@@ -544,11 +553,14 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
 def _cities_uncased(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     toks = segment.tokens(ctx.lex, ctx.doc.text, sent.start, sent.end)
+    text = ctx.doc.text
+    cues = [m.end() for key in ("visit", "arrival") for m in ctx.lex.find("triggers", key, text, sent.start, sent.end)]
+    cues += [m.end() for m in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end)]
     i = 0
     while i < len(toks):
         for n in (3, 2, 1):
             part = toks[i : i + n]
-            if len(part) < n or not any(t.proper for t in part):
+            if len(part) < n or not (any(t.proper for t in part) or part[0].start in cues):
                 continue
             if any(not GAP.fullmatch(ctx.doc.text, a.end, b.start) for a, b in zip(part, part[1:], strict=False)):
                 continue
@@ -568,6 +580,9 @@ def _placed(ctx: _Context, part: list[segment.Token], hit: Entity, taken: list[M
     """A city the analyser tags a place, or one written after its state ('일본 도쿄') or before a locative
     particle ('서울에서'): a transliterated surname ('오스틴') is no city."""
     if any(t.proper == "place" for t in part):
+        return True
+    visit = [m.end() for m in ctx.lex.find("triggers", "visit", ctx.doc.text, max(0, part[0].start - 8), part[0].start)]
+    if part[0].start in visit:  # "访问首尔"
         return True
     start, end = part[0].start, part[-1].end
     if any(m.kind == "state" and m.country == hit.country and 0 <= start - m.span.end <= 1 for m in taken):

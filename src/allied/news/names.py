@@ -25,6 +25,7 @@ from allied.reference.gazetteer import lookup
 WORD = re.compile(r"\w+")
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 UNSPACED = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+KINDS = {"person": "person", "place": "place", "state": "place"}  # entity kind -> the analyser's kind of name
 NAME_PARTS = re.compile(r"[\s・·･]+")
 
 
@@ -83,6 +84,7 @@ class NameIndex:
     max_tokens: int = 8
 
     prefixes: set[str] = field(default_factory=set)  # folded first words of every name: where to stop looking
+    written: list[tuple[str, str]] = field(default_factory=list)  # names in scripts without spaces, as written
 
     def add(self, name: str, entity: Entity, table: dict[str, list[Entity]] | None = None) -> None:
         key = fold(name)
@@ -94,6 +96,7 @@ class NameIndex:
             self.prefixes.add(joined)
         if UNSPACED.search(name):
             self.prefixes.update(key[:n] for n in range(1, len(key)))
+            self.written.append((name, KINDS.get(entity.kind, "name")))
         bucket = (self.names if table is None else table).setdefault(key, [])
         if entity not in bucket:
             bucket.append(entity)
@@ -348,6 +351,13 @@ def name_index(language: str, ref_id: int = 0) -> NameIndex:
     _places(index, ref)
     _states(index, ref, lex)
     index.max_tokens = 9
+    segmenter = lex.text("pack", "segmenter")
+    if segmenter:  # the analyser keeps the names and titles it will be asked about whole
+        from allied.news import segment
+
+        segment.analyser(segmenter, str(lex.folder or lex.language))
+        pack_words = [*lex.table("titles"), *lex.words("ministries", "defense")]
+        segment.add_words(segmenter, index.written + [(w, "") for w in pack_words])
     return index
 
 

@@ -87,6 +87,15 @@ def _merge(raw: list[tuple[int, int, str]], text: str) -> list[Token]:
     return out
 
 
+def add_words(name: str, words: list[tuple[str, str]]) -> None:
+    """Teach the analyser ``name`` words it must keep whole (names, titles): (word, kind) with kind person |
+    place | name | ''. SudachiPy takes no words at run time (its dictionary already splits names well)."""
+    _ADD.get(name, lambda _w: None)(words)
+
+
+_ADD: dict[str, Callable[[list[tuple[str, str]]], None]] = {}
+
+
 @cache
 def analyser(name: str, where: str = "") -> Callable[[str, int, int], list[Token]]:
     """The analyser ``name`` (one of schema.SEGMENTERS), loaded once."""
@@ -106,6 +115,13 @@ def _kiwi() -> Callable[[str, int, int], list[Token]]:
     from kiwipiepy import Kiwi
 
     kiwi = Kiwi(load_typo_dict=False, load_multi_dict=False)
+
+    def add(words: list[tuple[str, str]]) -> None:
+        for word, kind in words:
+            if " " not in word.strip():
+                kiwi.add_user_word(word.strip(), "NNP" if kind else "NNG")
+
+    _ADD["kiwi"] = add
 
     def run(text: str, lo: int, hi: int) -> list[Token]:
         found = kiwi.tokenize(text[lo:hi])
@@ -141,6 +157,14 @@ def _jieba() -> Callable[[str, int, int], list[Token]]:
     import rjieba
 
     simplified = opencc.OpenCC("t2s")
+
+    def add(words: list[tuple[str, str]]) -> None:
+        tags = {"person": "nr", "place": "ns", "name": "nt"}
+        for word, kind in words:
+            if word.strip():
+                rjieba.add_word(simplified.convert(word.strip()), None, tags.get(kind, "n"))
+
+    _ADD["jieba"] = add
 
     def run(text: str, lo: int, hi: int) -> list[Token]:
         part = text[lo:hi]

@@ -198,3 +198,15 @@ def test_a_planned_and_a_past_meeting_of_the_same_people_stay_two_events() -> No
     assert ("visit", "occurred", "2025-03-21") in got  # a city stop stays a stop beside the meeting held there
     assert ("meeting", "occurred", "2025-03-21") in got
     assert [s for t, s, _ in got if t == "meeting"] == ["planned", "occurred"]
+
+
+def test_a_hedge_on_a_second_verb_leaves_the_first_event_and_will_on_the_day_is_planned() -> None:
+    text = (
+        "Pistorius in India\nGerman Defence Minister Boris Pistorius is in India for a four-day visit and will "
+        "likely meet defence start-ups. He will hold a meeting with Indian Defence Minister Rajnath Singh in "
+        "New Delhi on June 6."
+    )
+    [rec] = allied.extract(text, published="2023-06-06", language="en")
+    got = [(e["type"], e["place"]["name"] if e["place"] else None, e["status"]) for e in rec["events"]]
+    assert ("visit", "India", "occurred") in got
+    assert ("meeting", "Delhi", "planned") in got

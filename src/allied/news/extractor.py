@@ -79,6 +79,7 @@ class Extractor:
         lo, hi = self.clause(v, pos)
         sub_lo, sub_hi = _clause_bounds(self.doc.text, pos, pos + 1, v.span, self.lex)  # "told X that ... not"
         lo, hi = max(lo, sub_lo), min(hi, sub_hi)
+        hi = self.second_verb(pos, hi)  # "is in India for a visit and will likely meet": the second verb's hedge
         found = self.lex.find("markers", "hedge", self.doc.text, lo, hi)
         found += self.lex.find("markers", "negation", self.doc.text, lo, hi)
         return any(not any(d.span.start <= m.start() < d.span.end for d in v.dates) for m in found)
@@ -130,8 +131,8 @@ class Extractor:
         if date and date.start and date.end and ref:  # a range around the reference day: tense decides
             if date.start > ref:
                 return "planned", 2
-            if date.end < ref or date.start == date.end:
-                return "occurred", 2
+            if date.end < ref or (date.start == date.end and self.clause_tense(v, pos) != "future"):
+                return "occurred", 2  # on the reference day, "will hold" is still planned
         t = self.clause_tense(v, pos)
         if t == "present" and any(
             m.start() < pos for m in self.triggers(v, "announce") + self.triggers(v, "communication")
@@ -147,8 +148,14 @@ class Extractor:
             return "planned", 1
         return "occurred", 0
 
+    def second_verb(self, pos: int, hi: int) -> int:
+        """Where a coordinated second predicate starts after ``pos`` ("... and will likely meet"), else ``hi``."""
+        conj = re.compile(rf"\s(?:{self.lex.alt('markers', 'conjunctions')})\s", re.I).search(self.doc.text, pos, hi)
+        return conj.start() if conj else hi
+
     def clause_tense(self, v: View, pos: int) -> str:
         lo, hi = _clause_bounds(self.doc.text, pos, pos + 1, v.span, self.lex)
+        hi = self.second_verb(pos, hi)
         if self.lex.has("markers", "future", self.doc.text, lo, hi):
             return "future"
         if self.lex.has("markers", "past", self.doc.text, lo, hi):
@@ -310,9 +317,10 @@ class Extractor:
 
     # ----- the five event types -------------------------------------------------------------------
     def visits(self, v: View) -> list[Event]:
-        trig = [(m, False) for m in self.triggers(v, "visit") if not self.inside_mention(v, m)]
+        presence = self.triggers(v, "presence")  # first: "is in India for a visit" is under way
+        trig = [(m, False) for m in presence]
+        trig += [(m, False) for m in self.triggers(v, "visit") if not self.inside_mention(v, m)]
         trig += [(m, True) for m in self.triggers(v, "arrival")]
-        trig += [(m, False) for m in self.triggers(v, "presence")]
         out: list[Event] = []
         seen_places: set[str] = set()
         for m, arrival in trig:
@@ -330,6 +338,8 @@ class Extractor:
                     own = [d for d in v.dates if d.precision == "day" and place.span.end <= d.span.start < upto]
                     ev.date = date_range(own[0]) if own else None
                     ev.cues.dated = ev.date is not None
+                if ev and m in presence and ev.cues.certainty <= 1 and self.clause_tense(v, m.start()) == "present":
+                    ev.status = "occurred"  # "is in India": the visit is under way
                 if ev:
                     seen_places.add(place.id)
                     out.append(ev)

@@ -126,7 +126,7 @@ MORE: list[tuple[str, str | None, str, list[Row]]] = [
         "de",
         "2025-05-22",
         "Brigade\nIn Anwesenheit von Bundeskanzler Friedrich Merz und Verteidigungsminister Boris Pistorius wurde die "
-        "Brigade am Donnerstag in Vilnius feierlich in Dienst gestellt.",
+        "Brigade am Donnerstag auf dem Domplatz der Hauptstadt Vilnius feierlich in Dienst gestellt.",
         [("visit", ["Friedrich Merz", "Boris Pistorius"], "Vilnius", "2025-05-22", "occurred")],
     ),
     (  # a headline alone is no event

@@ -525,6 +525,8 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
         if hit is not None:  # "Seoul's commitment": a capital for its state
             out.append(_mention(ctx, hit, start, end))
     starts = [m.end() for m in ctx.lex.find("markers", "locative", ctx.doc.text, sent.start, sent.end)]
+    # "der Hauptstadt Vilnius", "the capital Tallinn": a city after a word for a city
+    starts += [m.end() for m in ctx.lex.find("markers", "city_nouns", ctx.doc.text, sent.start, sent.end)]
     for verb in ctx.lex.find("triggers", "visit", ctx.doc.text, sent.start, sent.end):
         # the object of a visiting verb, also after its subject and a day: "besucht Marles am Samstag Seoul"
         starts += [s - 1 for s, _, w in _tokens(ctx.doc.text, verb.end(), sent.end)[:6] if w[:1].isupper()]

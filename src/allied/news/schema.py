@@ -120,6 +120,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         ),
         "vague": Key(WORDS, "vague past references ('last week'): a past event told so is background"),
         "locative": Key(WORDS, "prepositions before a place"),
+        "city_nouns": Key(WORDS, "words for a city that a city's name may follow ('the capital', 'Hauptstadt')"),
         "future": Key(WORDS, "future tense and plans"),
         "past": Key(WORDS, "past tense"),
         "hedge": Key(WORDS, "hedges and invitations: not an asserted event"),

@@ -210,3 +210,20 @@ def test_a_hedge_on_a_second_verb_leaves_the_first_event_and_will_on_the_day_is_
     got = [(e["type"], e["place"]["name"] if e["place"] else None, e["status"]) for e in rec["events"]]
     assert ("visit", "India", "occurred") in got
     assert ("meeting", "Delhi", "planned") in got
+
+
+def test_told_reporters_is_a_statement_and_a_speech_at_a_forum_is_the_forums() -> None:
+    [told] = allied.extract(
+        "Koizumi\nAhead of their talks, Japanese Defense Minister Shinjiro Koizumi told reporters on Tuesday that "
+        "Japan will strengthen its defense capabilities.",
+        published="2025-10-29",
+        language="en",
+    )
+    assert [e["type"] for e in told["events"]] == ["statement"]
+    [speech] = allied.extract(
+        "SLD\nWhile attending the Shangri-La Dialogue, Chinese Defense Minister Dong Jun will deliver a speech on "
+        "China's global security.",
+        published="2024-05-28",
+        language="en",
+    )
+    assert "announcement" not in [e["type"] for e in speech["events"]]

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from allied.model import Actor, Event
-from allied.news.arguments import actor
+from allied.news.arguments import actor, bilateral
 
 if TYPE_CHECKING:
     from allied.news.extractor import Extractor, View
@@ -20,7 +20,11 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
     says = [m for m in ex.triggers(v, "say") if date_in_clause(ex, v, m.start())]
     statements = ex.triggers(v, "statement")
     attribution = ex.lex.find("markers", "attribution", ex.doc.text, v.span.start, v.span.end)
+    at_forum = any(not bilateral(ex.index, f.id) for f in v.of("forum")) and bool(ex.triggers(v, "attend"))
+    said = {m.start() for m in statements}
     for m in strong + says + statements:
+        if at_forum and m in ex.triggers(v, "communication"):
+            continue  # "while attending the SLD, Dong will deliver a speech": part of the forum (GUIDELINES §5)
         if any(a.start() <= m.start() < a.end() + 25 for a in attribution):
             continue
         who = speaker(ex, v, m.start())
@@ -28,7 +32,8 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
             continue
         if any(who.id in {a.id for a in e.actors} for e in others if not e.cues.reference or e.type == "forum"):
             continue
-        kind = "statement" if m in statements else "announcement"
+        told = m in says and any(s <= m.start() < s + 3 for s in said)  # "told reporters": a statement
+        kind = "statement" if m in statements or told else "announcement"
         ev = communication(ex, v, m, who, kind, others)
         if ev:
             out.append(ev)

@@ -111,6 +111,7 @@ class Lexicon:
     patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
     _memo: dict[tuple[str, str, int, int], list[re.Match[str]]] = field(default_factory=dict, repr=False)
     _memo_text: str | None = field(default=None, repr=False)
+    _alts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     @property
     def cased(self) -> bool:
@@ -185,10 +186,16 @@ class Lexicon:
 
     def alt(self, section: str, key: str) -> str:
         """The word list as a regex alternation for a larger pattern ('word*' continues the word); never empty."""
+        memo = self._alts.get((section, key))
+        if memo is not None:
+            ACCESSED.add((section, key))
+            return memo
         words = sorted(self.words(section, key), key=len, reverse=True)
         parts = [_token(w).replace("[\\w-]*", r"\w*") for w in words]
         out = "|".join(p.replace(r"\ ", r"\s+" if self.spaced else r"\s*") for p in parts) or "(?!)"
-        return han_variants(out) if self.flag("pack", "han_variants") else out
+        out = han_variants(out) if self.flag("pack", "han_variants") else out
+        self._alts[(section, key)] = out
+        return out
 
     def rows(self, section: str, key: str) -> list[list[str]]:
         return [list(r) for r in self._get(section, key) or []]

@@ -333,7 +333,7 @@ def _cldr_territories(locale: str) -> dict[str, str]:
     return dict(Locale.parse(locale).territories)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)  # one per (language, reference): nine packs must all stay cached
 def name_index(language: str, ref_id: int = 0) -> NameIndex:
     ref = _REFS.get(ref_id) or load()
     lex = lexicons()[language]

@@ -195,3 +195,83 @@ def test_relative_days_agree_with_dateparser(lang: str) -> None:
         for word in data.get(key, []):
             if len(word) > 3:  # dateparser's abbreviations ("wcz") are not running text
                 assert pack.get(word.casefold()) == offset, (lang, word)
+
+
+BASELINES = {
+    "fr": "Budget\nLa France prévoit de porter ses dépenses de défense de 2 % à 3,5 % du PIB d'ici 2030.",
+    "es": "Gasto\nEspaña se compromete a elevar su gasto en defensa del 2 % al 3,5 % del PIB en 2030.",
+    "it": "Spesa\nL'Italia si impegna a portare la spesa per la difesa dal 2 % al 3,5 % del Pil entro il 2030.",
+    "pl": "Wydatki\nPolska planuje zwiększyć wydatki na obronność z 2 proc. do 3,5 proc. PKB do 2030 r.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_baseline_is_not_pledged_only_the_target(lang: str) -> None:
+    [rec] = allied.extract(BASELINES[lang], published=PUBLISHED, language=lang)
+    assert [(p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [(3.5, "% GDP", 2030)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pledge"),
+    [
+        ("es", "Presupuesto\nCorea del Sur aprobó un presupuesto de Defensa de 66,3 billones de wones para 2026.",
+         ("KOR", 66.3, "KRW trillion")),  # the long scale: a billón is 10^12
+        ("fr", "Budget\nLa France a annoncé que le budget des Armées atteindra 50,5 milliards d'euros en 2026.",
+         ("FRA", 50.5, "EUR billion")),
+        ("it", "Bilancio\nL'Italia ha approvato un bilancio della Difesa di 31,3 miliardi di euro per il 2026.",
+         ("ITA", 31.3, "EUR billion")),
+        ("es", "Plan\nEspaña ha aprobado una inversión adicional de 10.471 millones de euros para 2026.",
+         ("ESP", 10471.0, "EUR million")),
+        ("fr", "Budget\nLa France a annoncé que le budget des Armées atteindra cinquante milliards d'euros en 2026.",
+         ("FRA", 50.0, "EUR billion")),  # number words: text2num
+        ("es", "Presupuesto\nEspaña ha aprobado un presupuesto de Defensa de doce mil millones de euros para 2026.",
+         ("ESP", 12.0, "EUR billion")),
+    ],
+)  # fmt: skip
+def test_scales_and_currencies_as_each_language_writes_them(lang: str, text: str, pledge: tuple) -> None:
+    [rec] = allied.extract(text, published=PUBLISHED, language=lang)
+    assert [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [(*pledge, 2026)]
+
+
+def test_an_unqualified_office_is_the_outlets_states() -> None:
+    """In a Spanish paper "el Ministerio de Defensa" and "la ministra de Defensa, Ana Ruiz" are Spain's (the
+    URL's country-code domain); a ministry the reference lacks is an actor under its name as written; a
+    person the reference does not know keeps the name as written."""
+    from allied.model import Document
+    from allied.news.pipeline import default_pipeline
+
+    text = (
+        "Reunión\nEl Ministerio de Defensa anunció el lunes que la ministra de Defensa, Ana Ruiz, viajará a "
+        "Letonia el próximo martes."
+    )
+    doc = Document(name="x", text=text, language="es", url="https://example.es/x", published=dt.date(2025, 10, 27))
+    default_pipeline().run(doc)
+    got = [(e.type, [a.name for a in e.actors], e.countries, e.date.start if e.date else None) for e in doc.events]
+    assert got == [
+        ("visit", ["Ana Ruiz"], ["ESP", "LVA"], dt.date(2025, 10, 28)),
+        ("announcement", ["Ministerio de Defensa"], ["ESP"], dt.date(2025, 10, 27)),
+    ]
+    doc = Document(name="y", text=text, language="es", published=dt.date(2025, 10, 27))  # no URL, no state
+    default_pipeline().run(doc)
+    assert [e.countries for e in doc.events] == [["LVA"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "country"),
+    [
+        ("fr", "Titre\nLe ministre français des Armées Sébastien Lecornu a parlé.", "FRA"),
+        ("it", "Titolo\nIl ministro della Difesa italiano Guido Crosetto ha parlato.", "ITA"),
+        ("es", "Título\nEl ministro de Defensa de España habló.", "ESP"),
+        ("pl", "Tytuł\nMinister obrony Ukrainy Rustem Umerow przemawiał.", "UKR"),
+    ],
+)
+def test_a_state_after_or_inside_a_title_qualifies_it(lang: str, text: str, country: str) -> None:
+    """The word-order switch pack.qualifier_after_noun: 'ministre [français] des Armées', 'ministro della Difesa
+    italiano', 'ministro de Defensa de España', 'minister obrony Ukrainy' (genitive)."""
+    from allied.model import Document
+    from allied.news.pipeline import default_pipeline
+
+    doc = default_pipeline().run(Document(name="t", text=text, language=lang))
+    titles = [m for m in doc.mentions if m.kind == "title"]
+    assert [(t.country, t.role) for t in titles] == [(country, "defense")]
+    assert not [m for m in doc.mentions if m.kind == "state" and m.role == ""]  # no state taken as a place

@@ -162,7 +162,30 @@ def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
         code, amount = _currency(lex, m.group("cur")), _myriad_value(lex, m.group("n"))
         if code and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code} {amount[1]}"))
+    out += _spelt_money(doc, lex, span, out)
     return sorted(out, key=lambda f: f.start)
+
+
+def _spelt_money(doc: Document, lex: Lexicon, span: Span, found: list[Figure]) -> list[Figure]:
+    """An amount whose number is written in words ("cinquante milliards d'euros", "doce mil millones de
+    euros"), read by text2num like spelt percentages."""
+    if not lex.text("pledges", "text2num") or not lex.spaced:
+        return []
+    scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
+    words = _alt([c for c in currencies if c[:1].isalpha()])
+    if not words:
+        return []
+    pat = re.compile(rf"(?<!\w)(?P<scale>{_alt(scales)})(?!\w)\.?\s*(?P<cur>{words})(?!\w)", re.I)
+    out = []
+    for m in pat.finditer(doc.text, span.start, span.end):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        number = _word_number(lex, doc, span, m.start())
+        code = _currency(lex, m.group("cur"))
+        if number and code:
+            scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
+            out.append(Figure(number[0], m.end(), number[1], "money", f"{code} {scale}"))
+    return out
 
 
 _SPENDING: dict[str, tuple[re.Pattern[str], list[str]]] = {}

@@ -218,21 +218,18 @@ def _order(rows: Rows) -> pa.Table:
     return ev.append_column("ord", pa.array(range(ev.num_rows), pa.int64()))
 
 
-def _candidates(con: duckdb.DuckDBPyConnection) -> tuple[dict[int, list[str]], dict[int, set[str]]]:
-    """For each batch event: the stored events sharing a candidate key with it (an indexed join), and
-    those of them that are the same event as the stored rows stand (``same_event_sql``)."""
-    cands: dict[int, list[str]] = {}
+def _candidates(con: duckdb.DuckDBPyConnection) -> dict[int, set[str]]:
+    """For each batch event, the stored events that are the same event as the stored rows stand: an
+    indexed join on the candidate keys, then ``same_event_sql`` on the pairs, both inside DuckDB."""
     same: dict[int, set[str]] = {}
-    for ord_, eid, hit in con.execute(
+    for ord_, eid in con.execute(
         "WITH bk AS (SELECT ord, unnest(keys) AS key FROM _batch), "
         "cand AS (SELECT DISTINCT bk.ord, k.event_id FROM bk JOIN news_event_keys k USING (key)) "
-        f"SELECT b.ord, s.event_id, {same_event_sql('s', 'b')} FROM cand JOIN _batch b USING (ord) "
-        "JOIN news_events s USING (event_id)"
+        "SELECT b.ord, s.event_id FROM cand JOIN _batch b USING (ord) JOIN news_events s USING (event_id) "
+        f"WHERE {same_event_sql('s', 'b')}"
     ).fetchall():
-        cands.setdefault(ord_, []).append(eid)
-        if hit:
-            same.setdefault(ord_, set()).add(eid)
-    return cands, same
+        same.setdefault(ord_, set()).add(eid)
+    return same
 
 
 @dataclass
@@ -256,10 +253,10 @@ def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str
     with transaction(con, checkpoint=rows.documents.num_rows > 1000):
         _register(con, "_batch", batch)
         try:
-            cands, same = _candidates(con)
+            same = _candidates(con)
         finally:
             con.unregister("_batch")
-        merge = _resolve(con, batch, cands, same, counts)
+        merge = _resolve(con, batch, same, counts)
         _write(con, rows, batch, merge)
     return counts
 
@@ -276,7 +273,6 @@ def _without(rows: Rows, keys: set[str]) -> Rows:
 def _resolve(
     con: duckdb.DuckDBPyConnection,
     batch: pa.Table,
-    cands: dict[int, list[str]],
     same: dict[int, set[str]],
     counts: dict[str, dict[str, int]],
 ) -> _Merge:
@@ -289,12 +285,12 @@ def _resolve(
     m = _Merge()
     touched: set[str] = set()
     index: dict[str, set[str]] = {}
-    stored_n = _stored_n(con, {e for v in cands.values() for e in v})
+    stored_n = _stored_n(con, {e for v in same.values() for e in v})
     m.n.update(stored_n)
     next_n = _max_n(con)
     for ord_, row in enumerate(batch.to_pylist()):
         ev = event_of(row)
-        options = set(cands.get(ord_, [])) | {e for k in row["keys"] for e in index.get(k, ())}
+        options = same.get(ord_, set()) | {e for k in row["keys"] for e in index.get(k, ())}
         match = None
         for eid in sorted(options, key=lambda e: m.n[e]):
             if eid in touched or eid in m.new:

@@ -197,6 +197,12 @@ def events_store(n: int) -> None:
     for label, q in queries.items():
         found, w, c = _timed(lambda: allied.events(db=db, **q))  # noqa: B023
         print(f"{label:<24} {len(found):>7} {w * 1000:>8.0f} {c * 1000:>7.0f}", flush=True)
+    from allied.news.query import stored_events  # the peer: what every query did before, read all in Python
+
+    con = duckdb.connect(str(db), read_only=True)
+    found, w, c = _timed(lambda: stored_events(con))
+    con.close()
+    print(f"{'peer: read every event':<24} {len(found):>7} {w * 1000:>8.0f} {c * 1000:>7.0f}", flush=True)
 
 
 def main() -> None:

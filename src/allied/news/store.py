@@ -489,7 +489,8 @@ def select_events(
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     sql = (
         "WITH w AS (SELECT s.event_id, min(d.published) AS lo, max(d.published) AS hi FROM news_event_sources s "
-        "JOIN news_documents d USING (doc_key) GROUP BY s.event_id) "
+        "JOIN news_events u ON u.event_id = s.event_id AND u.date_start IS NULL "  # only undated events need it
+        "JOIN news_documents d ON d.doc_key = s.doc_key GROUP BY s.event_id) "
         "SELECT e.event_id FROM news_events e LEFT JOIN w USING (event_id) "
         "LEFT JOIN news_documents f ON f.doc_key = e.first_doc "
         + ("WHERE " + " AND ".join(where) if where else "")

@@ -115,3 +115,13 @@ def test_events_are_paged_in_the_store_and_bad_paging_is_refused(fixtures: Path,
     for bad in ({"limit": -1}, {"limit": True}, {"offset": -3}):
         with pytest.raises(InputError):
             allied.events(db=db, **bad)  # type: ignore[arg-type]
+
+
+def test_ingest_takes_an_articles_text_too(db: Path) -> None:
+    text = (
+        "Koizumi meets Marles\nJapanese Defense Minister Shinjiro Koizumi held talks with Australian Defence "
+        "Minister Richard Marles in Tokyo on Wednesday."
+    )
+    [row] = allied.ingest(text, db=db, published="2026-03-02")
+    assert (row["status"], row["new_events"]) == ("stored", 1)
+    assert [e["place"]["name"] for e in allied.events(db=db)] == ["Tokyo"]

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from allied.model import InputError
-from allied.news import _language, _published, extract_documents, records
+from allied.model import Document, InputError
+from allied.news import _language, _published, _sources, extract_documents, records
 from allied.news.query import find_events, forum_ids, itinerary_stops
 from allied.reference import parse_date, state_code
 from allied.store import reader
@@ -59,14 +59,20 @@ def iter_ingest(
 ) -> Iterator[dict[str, Any]]:
     """``ingest`` one summary at a time (memory holds one batch, not the run)."""
     from allied.news import ingest as run
-    from allied.news.read import read_paths
+    from allied.news.read import from_text, read_paths
 
     day, lang = _published(published), _language(language)
-    sources = [Path(paths)] if isinstance(paths, str | Path) else [Path(p) for p in paths]
+    sources, text = _sources(paths)  # paths, or one article's text
+    if text is not None:
+        doc = from_text(text)
+        doc.published, doc.language = day, lang
+        docs: Iterable[Document] = [doc]
+    else:
+        docs = read_paths(sources, published=day, language=lang)
     eng = run.make_engine(engine, workers, address)
     try:
         yield from run.ingest_stream(
-            read_paths(sources, published=day, language=lang),
+            docs,
             db,
             eng,
             batch=run.batch_size(engine),

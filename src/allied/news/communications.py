@@ -32,7 +32,10 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
             continue
         if any(who.id in {a.id for a in e.actors} for e in others if not e.cues.reference or e.type == "forum"):
             continue
-        told = m in says and any(s <= m.start() < s + 3 for s in said)  # "told reporters": a statement
+        # "told reporters" states positions; a decision or plan told to them ("plans to raise its budget by
+        # 10 percent") is still an announcement
+        plan = ex.lex.has("pledges", "cues", ex.doc.text, m.start(), v.span.end)
+        told = m in says and any(s <= m.start() < s + 3 for s in said) and not plan
         kind = "statement" if m in statements or told else "announcement"
         ev = communication(ex, v, m, who, kind, others)
         if ev:

@@ -61,8 +61,18 @@ def test_nato_members_are_the_parties_on_31_december(db: Path) -> None:
     assert len(members[2024]) == 32
 
 
+def test_a_year_without_data_is_an_error_naming_the_latest_year(db: Path) -> None:
+    with pytest.raises(allied.InputError, match=r"year: 2030 is not allowed; expected a year with SIPRI figures, "
+                                                r"1990-2024\. The latest year with SIPRI figures is 2024\."):
+        allied.burden(members="KOR", year=2030, db=db)
+    with pytest.raises(allied.InputError, match="The latest year with NATO figures is 2024"):
+        allied.burden(alliance="NATO", year=2013, source="nato", db=db)
+
+
 def test_outside_coverage_is_null_with_a_note_never_zero(db: Path) -> None:
-    row = allied.burden(members="KOR", year=2030, db=db)[0]
+    from allied.figures.api import burden_years
+
+    row = burden_years(members="KOR", years=[2030], db=db)[2030][0]
     assert [row[k] for k in CONTRACT[2:]] == [None] * 11
     assert row["note"].startswith("2030 is outside SIPRI's coverage (1990-2024)")
     prk = allied.burden(members="KOR,PRK", year=2024, db=db)[1]

@@ -56,9 +56,13 @@ def source_spec(source: str) -> tuple[str, Source]:
 def burden(con: duckdb.DuckDBPyConnection, alliance: str | None, members: str | Iterable[str] | None,
            year: int | None, source: str) -> list[dict[str, Any]]:
     _, spec = source_spec(source)
+    span = tables.coverage(con, *spec.pct)
     if year is None:
-        span = tables.coverage(con, *spec.pct)
         year = span[1] if span else 0
+    elif membership.resolve(alliance, members, membership.check_year(year)) and span and \
+            not span[0] <= year <= span[1]:  # a bad alliance or member is said first
+        raise InputError("year", year, f"a year with {spec.label} figures, {span[0]}-{span[1]}",
+                         f"The latest year with {spec.label} figures is {span[1]}.")
     return burden_years(con, alliance, members, [year], source)[year]
 
 

@@ -85,7 +85,7 @@ def test_queries_filter_by_country_person_and_period(fixtures: Path, db: Path) -
     assert [e["type"] for e in allied.events(start="2026-03-05", end="2026-03-05", db=db)] == [
         "visit",
         "meeting",
-        "statement",  # 'told reporters' is a statement (GUIDELINES, since 7004b25)
+        "announcement",  # a plan told to reporters ("plans to raise its defense budget") is an announcement
     ]
     stops = allied.itinerary("Boris Pistorius", db=db)
     assert [(s["stop"], s["place"], s["start"]) for s in stops] == [

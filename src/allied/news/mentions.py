@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from allied.model import Document, Mention, Span
 from allied.news import segment
@@ -614,6 +615,7 @@ def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Menti
     return None
 
 
+@lru_cache(maxsize=8192)
 def _city(name: str) -> Entity | None:
     for e in lookup(name):
         if e.kind == "city" and e.population >= MIN_CITY_POPULATION:

@@ -49,6 +49,10 @@ def tokens(lex: Lexicon, text: str, start: int = 0, end: int | None = None) -> l
         _MEMO.text, _MEMO.spans = text, {}
     key = (name, start, stop)
     found = _MEMO.spans.get(key)
+    if found is None:  # a part of a sentence already read: its tokens, read in their context
+        wider = next((k for k in _MEMO.spans if k[0] == name and k[1] <= start and stop <= k[2]), None)
+        if wider is not None:
+            found = [t for t in _MEMO.spans[wider] if start <= t.start and t.end <= stop]
     if found is None:
         analyse = analyser(name, str(lex.folder or lex.language))
         found = []

@@ -109,13 +109,16 @@ def test_serve_refuses_bad_worker_counts(runner: Any) -> None:
 
 
 INGEST = """
-import sys
+import sys, tempfile
 import allied
 from pathlib import Path
 paths = [Path(p) for p in sys.argv[2:]]
-for i, path in enumerate(paths):
-    text = path.read_text(encoding="utf-8")
-    allied.ingest(text + f"\\n\\nRevision {i}.", db=sys.argv[1], published="2026-01-15")
+with tempfile.TemporaryDirectory() as tmp:
+    for i, path in enumerate(paths * 2):  # new documents (files, as `allied ingest` reads them), one at a time
+        new = Path(tmp) / f"rev{i}.txt"
+        new.write_text(path.read_text(encoding="utf-8") + f"\\n\\nRevision {i}.\\n", encoding="utf-8")
+        done = allied.ingest([new], db=sys.argv[1], published="2026-01-15")
+        assert not any(d.get("error") for d in done), done
 print(len(paths))
 """
 
@@ -140,8 +143,10 @@ def test_two_workers_read_while_an_ingest_writes(tmp_path: Path) -> None:
                 return c.get("/api/events", params={"country": "AUS" if i % 2 else "JPN"}).status_code
 
         with ThreadPoolExecutor(8) as pool:
-            while writer.poll() is None:
+            while True:  # at least one round, and rounds for as long as the writer writes
                 statuses.extend(pool.map(ask, range(16)))
+                if writer.poll() is not None:
+                    break
         out, err = writer.communicate(timeout=60)
         assert writer.returncode == 0, err
         assert statuses and set(statuses) == {200}

@@ -11,7 +11,7 @@ statements need a speaker. Candidates are merged, folded and filtered by ``merge
 from __future__ import annotations
 
 from allied.model import Document, Event
-from allied.news import communications, gatherings
+from allied.news import communications, gatherings, spans
 from allied.news.arguments import bilateral
 from allied.news.extractor import Extractor, View
 from allied.news.lexicon import Lexicon
@@ -64,14 +64,15 @@ def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
     ex = Extractor(doc, lex, index, doc.reference_day or doc.published)
     lead_end = lead_end_of(doc)
     out: list[Event] = []
+    mention_starts, date_starts = spans.starts(doc.mentions), spans.starts(doc.dates)
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
         v = View(
             sent,
             i,
-            [m for m in doc.mentions if sent.start <= m.span.start < sent.end],
-            [d for d in doc.dates if sent.start <= d.span.start < sent.end],
+            spans.between(doc.mentions, sent.start, sent.end, mention_starts),
+            spans.between(doc.dates, sent.start, sent.end, date_starts),
             sent.start < lead_end,
         )
         out += read_sentence(ex, v)

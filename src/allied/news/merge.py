@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from allied.model import Actor, DateRange, Document, Event, PlaceRef, Span
-from allied.news import identity
+from allied.news import identity, spans
 from allied.news.identity import dates_compatible, part_of
 from allied.news.lexicon import Lexicon
 
@@ -197,9 +197,8 @@ def _vague(doc: Document, lex: Lexicon, span: Span) -> bool:
         return True
     return any(
         d.precision in ("month", "year")
-        and span.start <= d.span.start < span.end
         and not re.search(r"\d{4}\s*[–-]\s*\d{4}", d.span.text)
-        for d in doc.dates
+        for d in spans.between(doc.dates, span.start, span.end)
         if d.precision == "month"
         or (d.year and doc.reference_day and d.year < doc.reference_day.year)
     )

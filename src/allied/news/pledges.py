@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from allied.model import DateMention, Document, Mention, Pledge, Span
+from allied.news import spans
 from allied.news.lexicon import Lexicon
 
 NUMBER = r"\d+(?:[.,]\d+)*"
@@ -251,8 +252,8 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
 def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: int, span: Span) -> int | None:
     by = lex.pattern("dates", "year_by")
     cands = []
-    for d in dates:
-        if d.year is None or not (span.start <= d.span.start < span.end):
+    for d in spans.between(dates, span.start, span.end):
+        if d.year is None:
             continue
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
@@ -299,7 +300,7 @@ def _pledger(
     doc: Document, lex: Lexicon, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
 ) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
-    ms = [m for m in doc.mentions if sent.start <= m.span.start < sent.end]
+    ms = spans.between(doc.mentions, sent.start, sent.end)
     speaker = next(
         (
             m
@@ -483,7 +484,7 @@ def _clause_year(doc: Document, lex: Lexicon, f: Figure, sent: Span, context: in
     from allied.news.dates import clause
 
     lo, hi = clause(doc.text, f.start, f.end, sent, lex)
-    own = [d for d in doc.dates if lo <= d.span.start < hi and d.precision == "relative-year"]
+    own = [d for d in spans.between(doc.dates, lo, hi) if d.precision == "relative-year"]
     if own and own[0].year is None and context is not None and lex.has("dates", "this_year", doc.text, lo, hi):
         return context
     return None

@@ -175,7 +175,8 @@ class _Readers:
         self.path = path
         self.current: _Copy | None = None
         self.lock = threading.Lock()
-        self.next_try = 0.0  # after a failed refresh, the copy in hand is used until then
+        self.next_try = 0.0  # after a failed refresh, the copy in hand is used until then ...
+        self.busy_stamp: tuple[int, ...] = ()  # ... as long as the file is as it was when the refresh failed
 
     def _load(self) -> duckdb.DuckDBPyConnection:
         mem = duckdb.connect(":memory:")
@@ -198,7 +199,8 @@ class _Readers:
         with self.lock:
             copy = self.current
             stamp = _stamp(self.path)
-            if copy is not None and (copy.stamp == stamp or time.monotonic() < self.next_try):
+            waiting = time.monotonic() < self.next_try and stamp == self.busy_stamp
+            if copy is not None and (copy.stamp == stamp or waiting):
                 copy.users += 1
                 return copy
             try:
@@ -207,7 +209,7 @@ class _Readers:
             except StoreBusy:
                 if copy is None:
                     raise
-                self.next_try = time.monotonic() + 0.05
+                self.next_try, self.busy_stamp = time.monotonic() + 0.05, stamp
                 copy.users += 1
                 return copy
             # the stamp is taken before the copy: a write between the two makes the next reader copy again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -43,11 +44,8 @@ def test_every_public_function_has_a_docstring() -> None:
 
 def test_every_command_help_has_an_example() -> None:
     root = typer.main.get_command(app)
+    assert "Example: allied " in (root.help or "")
     for path, cmd in _commands(root):
-        if hasattr(cmd, "list_commands") and cmd.callback is None:
-            continue  # a plain group: its commands carry the examples
-        if path in ("allied data", "allied treaty", "allied official"):
-            continue  # groups of commands only
         assert "Example: allied " in (cmd.help or ""), f"{path} --help has no example"
 
 
@@ -100,3 +98,23 @@ def test_every_output_field_is_documented(db: Any) -> None:
     got["obligations (each obligation)"] = _keys(result["obligations"])
     for cmd, keys in got.items():
         assert keys <= documented[cmd], f"{cmd}: undocumented {sorted(keys - documented[cmd])}"
+
+
+def test_shell_completion_completes_commands_and_options() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str, cword: int) -> list[str]:
+        env = {**os.environ, "_ALLIED_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        script = Path(sys.executable).parent / "allied"  # the console script pip installs
+        done = subprocess.run([str(script)], env=env, capture_output=True, text=True, timeout=60)
+        return done.stdout.split()
+
+    assert complete("allied bur", 1) == ["burden"]
+    assert "--source" in complete("allied burden --so", 2)
+
+
+def test_show_completion_prints_a_script(runner: Any) -> None:
+    res = runner.invoke(app, ["--show-completion", "bash"])
+    assert res.exit_code == 0 and "_ALLIED_COMPLETE=complete_bash" in res.stdout

@@ -19,9 +19,12 @@ from tests.conftest import ROOT
 FACTS = {
     "allied --help": "brief",
     "allied brief examples/pistorius-baltics.txt -f html -o brief.html": "Brief written to brief.html",
-    "allied obligations --attacker PRK --target KOR --place Seoul --date 2025-11-04": "US_ROK_MDT",
-    "allied obligations --attacker RUS --target LVA --place Riga --date 2005-06-01 --cascade 2": "NATO",
-    "allied obligations coverage --attacker CHN --date 2025-11-04 --resolution 1": "US_ROK_MDT",
+    "allied obligations --attacker PRK --target KOR --place Seoul --date 2025-11-04":
+        "Mutual Defense Treaty between the United States and the Republic of Korea Art. III",
+    "allied obligations --attacker RUS --target LVA --place Riga --date 2005-06-01 --cascade 2":
+        "North Atlantic Treaty Art. 5",
+    "allied obligations coverage --attacker CHN --date 2025-11-04 --resolution 1 -o coverage-chn":
+        "Map written to coverage-chn.geojson and coverage-chn.png",
     "allied burden --alliance NATO --year 2024 --source nato": "Germany",
     "allied burden path --country KOR --target 3.5 --by 2035": "KOR",
     "allied balance --members USA,KOR,JPN,AUS,PHL --vs CHN,PRK,RUS --from 2000 --to 2024": "COW NMC",
@@ -79,5 +82,8 @@ def test_every_tour_command_works_offline_on_a_fresh_store(fresh: Path) -> None:
         assert res.exit_code == 0, (command, res.stderr, res.stdout[-500:])
         assert fact in res.stdout + res.stderr, (command, fact, res.stdout[-800:])
     assert (fresh / "brief.html").read_text(encoding="utf-8").startswith("<!doctype html>")
+    # files are written where -o says, and nowhere else in the working folder
+    assert sorted(p.name for p in fresh.iterdir()) == ["brief.html", "coverage-chn.geojson", "coverage-chn.png",
+                                                       "examples"]
     assert json.loads(CliRunner().invoke(app, ["treaty", "list", "--state", "FIN", "--date", "2023-01-01",
                                                "-f", "json"]).stdout)[0]["id"] != "NATO"

@@ -24,7 +24,7 @@ def test_single_query_table_and_cascade(runner: CliRunner) -> None:
                               "--date", "2005-06-01", "--cascade", "1", "--format", "csv"])
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
-    assert lines[0] == "status,round,state,treaty,article,strength,reason"
+    assert lines[0] == "status,round,state,treaty,article,strength,reason,quote,verified,source"
     assert sum(1 for line in lines if line.startswith("bound,1,")) == 25
     assert "bound,2,ARG,RIO_TIAR,3(1),assist_as_deemed_necessary," in res.stdout
 
@@ -59,7 +59,8 @@ def test_coverage_command_writes_files(runner: CliRunner, tmp_path: Path) -> Non
     doc = json.loads(res.stdout)
     assert doc["geojson"] == str(base.with_suffix(".geojson")) and doc["png"] == str(base.with_suffix(".png"))
     assert base.with_suffix(".geojson").exists() and base.with_suffix(".png").exists()
-    assert {"target": "KOR", "states_bound": 1, "treaties": ["US_ROK_MDT"], "bound": ["USA"]} in doc["groups"]
+    assert {"target": "KOR", "states_bound": 1, "treaties": ["US_ROK_MDT"], "bound": ["USA"],
+            "consult": []} in doc["groups"]
 
 
 def test_errors_exit_non_zero(runner: CliRunner, tmp_path: Path) -> None:

@@ -18,7 +18,9 @@ from allied.cli.web import serve
 
 app = typer.Typer(
     name="allied",
-    help="Collective-defense analysis: treaty obligations, burden sharing, coalition balance, events from news.",
+    help="Collective-defense analysis: treaty obligations, burden sharing, coalition balance, events from news.\n\n"
+         "Example: allied brief examples/pistorius-baltics.txt  (every command has -h; `allied docs` lists them "
+         "all; `allied --install-completion` adds shell completion)",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,

@@ -114,6 +114,19 @@ def emit(rows: Iterable[Mapping[str, Any]], fmt: str, title: str = "", document:
     say(render(rows, fmt, title=title, document=document, width=settings.width))
 
 
+def say_wrapped(text: str, indent: str = "    ") -> None:
+    """A paragraph of prose, wrapped to the table width (``--width``, else the terminal's); each line of
+    ``text`` is wrapped on its own, continuation lines indented."""
+    import textwrap
+
+    from rich.console import Console
+
+    settings = OUTPUT.get() or Output()
+    width = settings.width or Console().width
+    say("\n".join(textwrap.fill(line, width=width, subsequent_indent=indent, break_long_words=False,
+                                break_on_hyphens=False) for line in text.splitlines()))
+
+
 def say(text: str) -> None:
     """One piece of a command's answer: to stdout, or appended to ``-o FILE`` (the first piece replaces it)."""
     settings = OUTPUT.get()

@@ -12,7 +12,8 @@ from allied.cli.common import DbOption, FormatOption, emit, handle_errors, say
 from allied.store import default_path
 
 data_app = typer.Typer(
-    help="Data in the store: status, import and update of official release files.", no_args_is_help=True
+    help="Data in the store: status, import and update of official release files.\n\n"
+         "Example: allied data status", no_args_is_help=True
 )
 
 

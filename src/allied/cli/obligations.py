@@ -10,10 +10,14 @@ from typing import Annotated, Any
 import typer
 
 import allied
-from allied.cli.common import FormatOption, emit, fail, handle_errors, say
+from allied.cli.common import FormatOption, emit, fail, handle_errors, say, say_wrapped
 from allied.cli.output import check_format, dumps
+from allied.model import InputError
 from allied.obligations.conditions import names as condition_names
 from allied.obligations.conditions import parse_pairs
+from allied.viz import answers
+from allied.viz.answers import state_name
+from allied.viz.sources import MARKERS, markers_in, treaty_name
 
 obligations_app = typer.Typer(
     help="Who is bound to defend whom: treaty obligations triggered by an attack, and coverage maps.\n\n"
@@ -22,27 +26,48 @@ obligations_app = typer.Typer(
 )
 
 
-def _rows(result: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = [{"status": "bound" if o["strength"] != "consult" else "consult", "round": 1, **_entry(o)}
-            for o in result["obligations"]]
-    rows += [{"status": "contested", "round": 1, "state": c["state"], "treaty": c["treaty"], "article": "",
-              "strength": "", "reason": c["reason"]} for c in result["contested"]]
-    rows += [{"status": f"if {c['condition']}", "round": 1, **_entry(c)} for c in result["conditional"]]
-    for rd in result.get("rounds", [])[1:]:
-        rows += [{"status": "bound", "round": rd["round"], **_entry(o)} for o in rd["bound"]]
-    return rows
-
-
-def _entry(o: dict[str, Any]) -> dict[str, Any]:
-    return {k: o[k] for k in ("state", "treaty", "article", "strength", "reason")}
-
-
 def _title(result: dict[str, Any]) -> str:
     a, t = result["attack"], result["territory"]
     where = a["place"] or f"{a['lat']}, {a['lon']}"
-    holder = t["administrator"] or t["sovereign"] or t["status"]
-    return (f"Attack by {a['attacker'] or 'an unspecified state'} on {a['target'] or '?'} ({a['kind']}) at "
-            f"{where} on {a['date']} — territory: {holder}; " + " ".join(result["notes"]))
+    holder = t.get("administrator") or t.get("sovereign")
+    held = f"held by {state_name(holder)}" if holder else f"{str(t.get('status') or 'unknown').replace('_', ' ')}"
+    attacker = state_name(a["attacker"]) or "an unspecified state"
+    return (f"Attack by {attacker} on {state_name(a['target']) or 'no state'} ({a['kind']}) at {where} on "
+            f"{a['date']}; the place is {held}")
+
+
+def _why_empty(result: dict[str, Any]) -> str:
+    a = result["attack"]
+    return (f"no state is bound to respond to an attack on {state_name(a['target']) or 'this place'} at "
+            f"{a['place'] or 'this point'} on {a['date']} (no treaty in allied's reference model covers it)")
+
+
+def _show(result: dict[str, Any], fmt: str, expand: bool) -> None:
+    """People get one row per treaty article and status ("26 states"; --expand: one per state), the clauses'
+    words and sources below; scripts get one row per state with ids, quote and source."""
+    flat = answers.entries(result)
+    if fmt != "table":
+        emit([answers.record(e) for e in flat], fmt, document=result, empty=_why_empty(result))
+        return
+    shown = flat if expand else answers.grouped(flat)
+    notes: dict[tuple[str, str], int] = {}
+    for e in shown:
+        notes.setdefault((e.treaty, e.article), len(notes) + 1)
+    rows = [answers.human(e, f"[{notes[(e.treaty, e.article)]}]") for e in shown]
+    if not result.get("rounds"):
+        rows = [{k: v for k, v in r.items() if k != "round"} for r in rows]
+    emit(rows, fmt, title=_title(result), empty=_why_empty(result))
+    for note in result["notes"]:
+        say_wrapped(f"Note: {note}")
+    clauses = {(e.treaty, e.article): e for e in shown}
+    for (treaty, article), n in notes.items():
+        e = clauses[(treaty, article)]
+        quote = f" “{e.quote}”" if e.quote else ""
+        say_wrapped(f"[{n}] {answers.clause_label(treaty, article)}:{quote}\n    Source: {e.source or 'none given'}")
+    for m in markers_in(*(e.source for e in shown)):
+        say_wrapped(f"{m} in a source: {MARKERS[m]}.")
+    if not expand and any(len(e.states) > 3 for e in shown):
+        say_wrapped("A row with 'N states' stands for that many states: --expand lists each state.")
 
 
 @obligations_app.callback()
@@ -66,6 +91,8 @@ def obligations(
         help="Rounds of strikes on the homelands of states bound at automatic or assist level.")] = 0,
     batch: Annotated[Path | None, typer.Option(help="JSON Lines file of {id, attack} records ('-' for stdin); "
                                                "one result per line in order; exit 1 if any line failed.")] = None,
+    expand: Annotated[bool, typer.Option("--expand", help="Tables: one row per state instead of one per treaty "
+                                         "article ('North Atlantic Treaty Art. 5: 26 states').")] = False,
     fmt: FormatOption = "table",
 ) -> None:
     """Which states are bound to respond to an attack, under which article, how strongly; contested states apart.
@@ -90,8 +117,7 @@ def obligations(
         stated["communist_aggressor"] = communist_aggressor
     attack = {"attacker": attacker, "target": target, "place": place, "date": date, "lat": lat, "lon": lon,
               "kind": kind, "conditions": stated}
-    result = allied.obligations(attack, cascade=cascade)
-    emit(_rows(result), fmt, title=_title(result), document=result)
+    _show(allied.obligations(attack, cascade=cascade), fmt, expand)
 
 
 def _read(path: Path) -> list[bytes]:
@@ -109,18 +135,41 @@ def coverage(
     attacker: Annotated[str | None, typer.Option(help="ISO3 code of the attacking state.")] = None,
     date: Annotated[str, typer.Option(help="Date, YYYY-MM-DD.")] = "",
     resolution: Annotated[float, typer.Option(help="Grid cell size in degrees (divides 180).")] = 1.0,
-    out: Annotated[Path | None, typer.Option(help="Output path without suffix (writes .geojson and .png).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the map to OUT.geojson and OUT.png "
+                                             "(OUT without suffix, in a folder that exists); without it "
+                                             "nothing is written.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """For every cell of a global grid: which states would be bound to respond to an attack there.
+    """For every cell of a global grid: which states would be bound to respond to an attack there. Prints who
+    is bound where; with -o OUT also writes the map as GeoJSON and PNG.
 
-    Example: allied obligations coverage --attacker CHN --date 2025-11-04 --resolution 1
+    Example: allied obligations coverage --attacker CHN --date 2025-11-04 --resolution 1 -o coverage-chn
     """
+    if out is not None and not out.parent.is_dir():
+        raise InputError("--out", str(out), "a path in a folder that exists (OUT.geojson and OUT.png are written)")
     cov = allied.coverage(attacker, date, resolution)
-    base = out or Path(f"coverage-{attacker or 'any'}-{date}-{resolution:g}deg")
-    geojson = cov.write_geojson(base.with_suffix(".geojson"))
-    png = cov.write_png(base.with_suffix(".png"))
-    rows = [{"target": f["properties"]["target"], "states_bound": f["properties"]["count"],
-             "treaties": f["properties"]["treaties"], "bound": f["properties"]["bound"]} for f in cov.features()]
-    summary = {"geojson": str(geojson), "png": str(png), "groups": rows}
-    emit(rows, fmt, title=f"Coverage written to {geojson} and {png}", document=summary)
+    rows: list[dict[str, Any]] = []
+    for f in cov.features():
+        p = f["properties"]
+        row = {"target": p["target"], "states_bound": p["count"], "treaties": p["treaties"], "bound": p["bound"],
+               "consult": p["consult"]}
+        if row not in rows:  # the cells of one territory with the same answer are one row
+            rows.append(row)
+    rows.sort(key=lambda r: (r["target"], -r["states_bound"]))
+    written = {}
+    if out is not None:
+        written = {"geojson": str(cov.write_geojson(out.with_suffix(".geojson"))),
+                   "png": str(cov.write_png(out.with_suffix(".png")))}
+    who = state_name(attacker) or "an unspecified state"
+    title = f"Who is bound to respond to an attack by {who} on {date}, by territory ({resolution:g}° grid)"
+    shown = rows if fmt != "table" else [
+        {"territory": state_name(r["target"]), "states bound": r["states_bound"],
+         "treaties": ", ".join(treaty_name(t) for t in r["treaties"]),
+         "bound": answers.states_label(tuple(r["bound"])) if len(r["bound"]) > 3 else ", ".join(r["bound"]),
+         "consult only": ", ".join(r["consult"])} for r in rows]
+    emit(shown, fmt, title=title, document={**written, "groups": rows},
+         empty=f"no state is bound to respond to an attack by {who} anywhere on {date}")
+    if written:
+        typer.echo(f"Map written to {written['geojson']} and {written['png']}", err=True)
+    elif fmt == "table":
+        say("The map is not written: -o OUT writes OUT.geojson and OUT.png.")

@@ -11,9 +11,11 @@ from allied.cli.common import FormatOption, emit, handle_errors, say
 from allied.viz.sources import MARKERS, cite, markers_in, strength_label
 
 treaty_app = typer.Typer(
-    help="Treaties: parties with their dates, operative clauses with quotations.", no_args_is_help=True
+    help="Treaties: parties with their dates, operative clauses with quotations.\n\n"
+         "Example: allied treaty list --state KOR --date 2025-11-04", no_args_is_help=True
 )
-official_app = typer.Typer(help="Officials with their terms of office.", no_args_is_help=True)
+official_app = typer.Typer(help="Officials with their terms of office.\n\nExample: allied official find Hegseth",
+                           no_args_is_help=True)
 
 
 @treaty_app.command("show")

@@ -90,7 +90,9 @@ def cite(source: str | None) -> str:
 def markers_in(*sources: str | None) -> list[str]:
     """The [V]/[M] markers that occur in ``sources``, in the legend's order."""
     text = " ".join(s or "" for s in sources)
-    return [m for m in MARKERS if m in text]
+    # '[V]', '[M]', and the mixed forms the notes use ('[M; Russian 1992 text V]')
+    marks = {g for m in re.finditer(r"\[([MV])\b|\b([MV])\]", text) for g in m.groups() if g}
+    return [m for m in MARKERS if m[1] in marks]
 
 
 def strength_label(strength: str | None) -> str:

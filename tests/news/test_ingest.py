@@ -64,6 +64,62 @@ def test_unchanged_documents_are_skipped_before_any_stage(tmp_path: Path, monkey
     assert _counts(db) == before
 
 
+def _count_extractions(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
+    from allied.news import read
+
+    calls: list[int] = []
+    real = read._extract
+
+    def counted(html, metadata):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(html, metadata)
+
+    monkeypatch.setattr(read, "_extract", counted)
+    return calls
+
+
+def test_unrelated_pages_never_reach_extraction_and_unchanged_pages_are_skipped(tmp_path: Path, monkeypatch) -> None:
+    items = list(pages(80, 0.25, seed=3))
+    warc = write_warc(tmp_path / "crawl.warc.gz", iter(items))
+    db = tmp_path / "s.duckdb"
+    calls = _count_extractions(monkeypatch)
+    first = allied.ingest([warc], db=db)
+    related = sum(p.related for p in items)
+    assert 0 < related < len(items) / 2
+    assert len(calls) == related  # only pages whose visible text passes the prefilter are extracted
+    assert sum(r["status"] == "filtered" for r in first) == len(items) - related
+    assert sum(r["status"] == "stored" for r in first) == related
+    before = _counts(db)
+    calls.clear()
+    again = allied.ingest([warc], db=db)
+    assert calls == []  # a page whose location and digest are stored is skipped before extraction
+    assert [r["status"] for r in again] == ["already stored" if p.related else "filtered" for p in items]
+    assert _counts(db) == before
+    off = allied.ingest([warc], db=tmp_path / "off.duckdb", prefilter=False)
+    assert sum(r["status"] == "stored" for r in off) > related  # without the filter every page is read
+
+
+def test_the_same_text_at_two_urls_is_one_document_found_twice(tmp_path: Path) -> None:
+    [page] = [p for p in pages(40, 0.5, seed=5) if p.related][:1]
+    copy = type(page)(page.url.replace("news.example.org", "wire.example.com"), page.text, page.published, "en", True)
+    db = tmp_path / "s.duckdb"
+    both = write_jsonl(tmp_path / "both.jsonl", iter([page, copy]))
+    rows = allied.ingest([both], db=db)
+    assert [r["status"] for r in rows] == ["stored", "already stored"]
+    later = write_warc(tmp_path / "later.warc", iter([copy]))
+    assert [r["status"] for r in allied.ingest([later], db=db)] == ["already stored"]
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        [(docs,)] = con.execute("SELECT count(*) FROM news_documents").fetchall()
+        where = con.execute("SELECT location, digest <> '' FROM news_locations ORDER BY 1, 2").fetchall()
+    finally:
+        con.close()
+    assert docs == 1
+    assert where == [(page.url, False), (copy.url, False), (copy.url, True)]
+    [event, *_] = allied.events(db=db)
+    assert len(event["sources"]) == 1  # one article, so one report of its events
+
+
 def test_prefilter_keeps_every_dev_article_with_gold_events() -> None:
     gold = [json.loads(line) for line in corpus("gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
     with_events = [g["id"] for g in gold if g["events"]]
@@ -128,30 +184,38 @@ def _consistent(db: Path, batch: int, total: int) -> int:
         con.close()
 
 
+def _timed_run(cmd: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
 def test_kill_during_ingest_leaves_old_or_new_batches_and_resumes_without_duplicates(tmp_path: Path) -> None:
+    """kill -9 at random moments of a run, however loaded the machine: the moments are drawn over the time
+    the rest of the run takes here and now (a clean run and a run with nothing left to do are timed first)."""
     total, batch = 600, 50
     src = write_jsonl(tmp_path / "in.jsonl", pages(total, 1.0, seed=9))
-    db = tmp_path / "s.duckdb"
+    db, clean = tmp_path / "s.duckdb", tmp_path / "clean.duckdb"
     env = {**os.environ, "ALLIED_INGEST_BATCH": str(batch), "ALLIED_LOCK_TIMEOUT": "60"}
-    cmd = [sys.executable, "-m", "allied", "ingest", str(src), "--db", str(db), "--no-filter", "--format", "jsonl"]
+    cmd = [sys.executable, "-m", "allied", "ingest", str(src), "--no-filter", "--format", "jsonl", "--db"]
+    full = _timed_run([*cmd, str(clean)], env)
+    start_up = _timed_run([*cmd, str(clean)], env)  # every document already stored: start-up and skipping
+    assert _consistent(clean, batch, total) == total
     rng = random.Random(16)
-    seen = []
-    for _ in range(6):
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(1.5, 6.0))
+    seen, kills = [0], 0
+    for _ in range(20):
+        left = 1 - seen[-1] / total
+        proc = subprocess.Popen([*cmd, str(db)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5 * start_up, start_up + 0.8 * left * max(full - start_up, 0.5)))
         proc.send_signal(signal.SIGKILL)
-        proc.wait()
+        kills += proc.wait() == -signal.SIGKILL
         seen.append(_consistent(db, batch, total))
+        if kills >= 5 and seen[-1] > 0:
+            break
+    assert kills >= 5, (kills, seen, full, start_up)
     assert seen == sorted(seen)  # nothing stored is ever lost
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert 0 < seen[-1], seen  # the kills interrupted a run that had stored batches
+    _timed_run([*cmd, str(db)], env)
     assert _consistent(db, batch, total) == total
-    clean = tmp_path / "clean.duckdb"
-    subprocess.run(
-        [*cmd[:5], "--db", str(clean), "--no-filter"],
-        env=env,
-        check=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
     assert _counts(db) == _counts(clean)
     assert _events(db) == _events(clean)

@@ -154,12 +154,30 @@ def events_command(
     end: ToOption = None,
     db: DbOption = None,
     fmt: FormatOption = "table",
+    limit: Annotated[int, typer.Option("--limit", help="Events to show (one page, in date order).", min=1)] = 100,
+    offset: Annotated[int, typer.Option("--offset", help="Matching events to pass over first.", min=0)] = 0,
+    every: Annotated[bool, typer.Option("--all", help="Every matching event (no page).")] = False,
 ) -> None:
-    """Stored events, filtered by state, person, forum and period, each with its sources.
+    """Stored events, filtered by state, person, forum and period, each with its sources; a page of them
+    (--limit, --offset), filtered and paged in the store.
 
     Example: allied events --country KOR --from 2025-11-01
     """
-    found = allied.events(country=country, person=person, forum=forum, start=start, end=end, db=db)
+    page = None if every else limit
+    found = allied.events(
+        country=country,
+        person=person,
+        forum=forum,
+        start=start,
+        end=end,
+        db=db,
+        limit=None if page is None else page + 1,
+        offset=offset,
+    )
+    if page is not None and len(found) > page:
+        found = found[:page]
+        more = f"events {offset + 1}-{offset + page} shown; more match: --offset {offset + page} or --all"
+        typer.echo(more, err=True)
     if fmt in ("json", "jsonl"):
         emit(found, fmt, document=found, empty="no stored event matches the filters")
         return

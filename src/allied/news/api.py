@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from allied.model import Document, InputError
+from allied.model import InputError
 from allied.news import _language, _published, _sources, extract_documents, records
 from allied.news.query import find_events, forum_ids, itinerary_stops
 from allied.reference import parse_date, state_code
@@ -66,10 +66,10 @@ def iter_ingest(
     if text is not None:
         doc = from_text(text)
         doc.published, doc.language = day, lang
-        docs: Iterable[Document] = [doc]
+        docs: Iterable[Any] = [doc]
     else:
-        docs = read_paths(sources, published=day, language=lang)
-    eng = run.make_engine(engine, workers, address)
+        docs = read_paths(sources, published=day, language=lang, raw=True)  # pages extracted by the engine
+    eng = run.make_engine(engine, workers, address, prefilter)
     try:
         yield from run.ingest_stream(
             docs,

@@ -10,13 +10,15 @@ error; a damaged archive ends with one error for the rest of the file.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from allied.model import Document
-from allied.news.read import MAX_BYTES, PLACEHOLDER_TITLES, _error, _meta, check_text, html_document, stem
+from allied.news.pages import RawPage, digest
+from allied.news.read import MAX_BYTES, PLACEHOLDER_TITLES, _error, _meta, check_text, stem
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TAG = re.compile(r"<[^>]{0,2000}>")
@@ -27,9 +29,12 @@ def _fetched(rec: Any) -> str | None:
     return str(value) if value else None
 
 
-def read_warc(path: Path) -> Iterator[Document]:
-    """One Document per HTML response of the archive (with its offset and fetch time); errors per record."""
+def read_warc(path: Path, raw: bool = False) -> Iterator[Any]:
+    """One Document per HTML response of the archive (with its offset and fetch time); errors per record.
+    With ``raw`` a response comes as a ``RawPage`` (extracted later, after the cheap checks)."""
     from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    from allied.news.pages import finish
 
     name = stem(path)
     seen = 0
@@ -43,12 +48,12 @@ def read_warc(path: Path) -> Iterator[Document]:
                 doc = Document(name=where, path=str(path), error=f"{where}: record unreadable ({type(exc).__name__})")
             if doc is not None:
                 doc.position = int(rec.stream_pos)
-                yield doc
+                yield finish(doc) if isinstance(doc, RawPage) and not raw else doc
     if not seen:
         yield _error(path, "not a WARC archive, or one without HTTP responses")
 
 
-def _record(path: Path, where: str, rec: Any) -> Document | None:
+def _record(path: Path, where: str, rec: Any) -> Document | RawPage | None:
     url = str(rec.headers.get("WARC-Target-URI") or "") or None
     http = rec.http_headers
     status = http.status_code if http is not None else None
@@ -68,13 +73,8 @@ def _record(path: Path, where: str, rec: Any) -> Document | None:
     if declared and str(declared).isdigit() and len(body) < int(declared):
         return Document(name=where, path=str(path), url=url, error=f"{where}: record truncated")
     html = body.decode(_charset(rec.http_charset), errors="replace")
-    doc, page = html_document(html, where, str(path), url=url)
-    doc.url = url
-    doc.fetched = _fetched(rec)
-    if doc.error:
-        return doc
-    page["url"] = url
-    return _meta(doc, page)
+    meta = json.dumps({"url": url}) if url else "{}"
+    return RawPage(where, str(path), html, digest(body), url=url, fetched=_fetched(rec), meta=meta)
 
 
 def _charset(value: Any) -> str:
@@ -105,7 +105,7 @@ def _plain(html: str) -> str:
     return re.sub(r"[ \t]+", " ", htmlmod.unescape(TAG.sub(" ", html))).strip()
 
 
-def read_feed(path: Path) -> Iterator[Document]:
+def read_feed(path: Path, raw: bool = False) -> Iterator[Document]:
     """One Document per entry of an RSS or Atom feed file: title, text (content, else summary), link, date."""
     import feedparser
 

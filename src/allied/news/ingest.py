@@ -13,18 +13,20 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from allied.model import Document, InputError
+from allied.news.pages import RawPage, finish, language_hint, visible_text
 from allied.news.prefilter import relevant
 from allied.news.rows import Rows, concat, doc_key, rows_of
-from allied.news.store import known_keys, prepare, store_rows
+from allied.news.store import known_keys, known_pages, prepare, store_rows
 
 ENGINES = ("local", "ray")
 BATCH = 500  # documents read per transaction
-RAY_BATCH = 5000  # on Ray a batch is one Ray Data run (an actor pool started for it): larger amortises that
+RAY_BATCH = 10_000  # on Ray a batch is one Ray Data run (an actor pool started for it): larger amortises that
 
 
 def batch_size(engine: str = "local") -> int:
@@ -37,7 +39,9 @@ def batch_size(engine: str = "local") -> int:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of one document: enough for the summary without keeping the document."""
+    """What became of one document in the engine: enough for the summary without keeping the document.
+    ``status``: "processed" (through the pipeline), "filtered" (dropped by the prefilter), "duplicate" (the
+    text of an earlier document of the batch) or "skipped" (unreadable: ``error``; unsupported: ``reason``)."""
 
     name: str
     key: str
@@ -46,6 +50,7 @@ class Outcome:
     pledges: int
     error: str | None = None
     reason: str | None = None
+    status: str = "processed"
 
 
 @dataclass
@@ -61,47 +66,105 @@ class Tally:
     new_events: int = 0
     merged_events: int = 0
     started: float = field(default_factory=lambda: __import__("time").perf_counter())
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per part of the driver's work
 
     def rate(self) -> float:
         import time
 
         return self.read / max(time.perf_counter() - self.started, 1e-9)
 
+    def timed(self, part: str, since: float) -> float:
+        import time
 
-def outcome(doc: Document) -> Outcome:
+        now = time.perf_counter()
+        self.seconds[part] = self.seconds.get(part, 0.0) + now - since
+        return now
+
+
+Item = Document | RawPage
+
+
+def outcome(doc: Document, status: str = "processed") -> Outcome:
     return Outcome(
-        doc.name, doc_key(doc) if doc.ok else "", doc.language, len(doc.events), len(doc.pledges), doc.error, doc.reason
+        doc.name,
+        doc_key(doc) if doc.ok else "",
+        doc.language,
+        len(doc.events),
+        len(doc.pledges),
+        doc.error,
+        doc.reason,
+        status if doc.ok else "skipped",
     )
 
 
-def process(docs: list[Document]) -> tuple[list[Outcome], Rows]:
-    """Run the default pipeline over documents: their outcomes and rows (what a worker returns)."""
+def _cheap_check(item: Item, prefilter: bool) -> tuple[Document | None, str | None, Outcome | None]:
+    """A page's visible text through the prefilter before extraction; a document's text after reading.
+    Returns the document to run (with the digest of its page), or the outcome that ends it here."""
+    digest = None
+    if isinstance(item, RawPage):
+        if prefilter and not relevant(visible_text(item.html), language_hint(item)):
+            return None, None, Outcome(item.name, "", language_hint(item), 0, 0, status="filtered")
+        doc, digest = finish(item), item.digest
+    else:
+        doc = item
+    if not doc.ok:
+        return None, None, outcome(doc, "skipped")
+    if prefilter and not relevant(doc.text, doc.language):
+        return None, None, Outcome(doc.name, doc_key(doc), doc.language, 0, 0, status="filtered")
+    return doc, digest, None
+
+
+def process(items: list[Item], prefilter: bool = True) -> tuple[list[Outcome], Rows]:
+    """The engine's stage for a list of read items, wherever it runs: the prefilter (on a page's visible text
+    before extraction, then on the text), the extraction of pages, and the default pipeline; the outcomes
+    in order and the rows. The same text twice is processed once (the second is a "duplicate" that only
+    says where it was found)."""
     from allied.news.pipeline import default_pipeline
 
-    done = list(default_pipeline().pipe(docs))
-    return [outcome(d) for d in done], rows_of(done)
+    ends: list[Outcome | None] = []
+    todo: list[Document] = []
+    digests: list[str | None] = []
+    again: list[tuple[Document, str | None]] = []
+    seen: set[str] = set()
+    for item in items:
+        doc, digest, end = _cheap_check(item, prefilter)
+        if doc is not None:
+            key = doc_key(doc)
+            if key in seen:
+                again.append((doc, digest))
+                end = Outcome(doc.name, key, doc.language, 0, 0, status="duplicate")
+            else:
+                seen.add(key)
+                todo.append(doc)
+                digests.append(digest)
+        ends.append(end)
+    done = list(default_pipeline().pipe(todo))
+    results = iter(done)
+    outcomes = [end if end is not None else outcome(next(results)) for end in ends]
+    return outcomes, concat([rows_of(done, digests), rows_of([d for d, _ in again], [g for _, g in again], True)])
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
 class LocalEngine:
-    """The pipeline in this process (``workers=1``) or on ``workers`` local processes."""
+    """The engine's stage in this process (``workers=1``) or on ``workers`` local processes."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, prefilter: bool = True) -> None:
         if workers < 1:
             raise InputError("--workers", workers, "a whole number of processes, 1 or more")
         self.workers = workers
+        self.prefilter = prefilter
         self.pool = ProcessPoolExecutor(workers) if workers > 1 else None
 
-    def run(self, docs: list[Document]) -> tuple[list[Outcome], Rows]:
-        if self.pool is None or len(docs) < 2:
-            return process(docs)
-        size = max(1, -(-len(docs) // (self.workers * 4)))
-        parts = list(self.pool.map(process, list(_chunks(docs, size))))
+    def run(self, items: list[Item]) -> tuple[list[Outcome], Rows]:
+        if self.pool is None or len(items) < 2:
+            return process(items, self.prefilter)
+        size = max(1, -(-len(items) // (self.workers * 4)))
+        parts = list(self.pool.map(partial(process, prefilter=self.prefilter), list(_chunks(items, size))))
         return [o for p in parts for o in p[0]], concat([p[1] for p in parts])
 
     def close(self) -> None:
@@ -109,88 +172,112 @@ class LocalEngine:
             self.pool.shutdown(cancel_futures=True)
 
 
-def _summary(o: Outcome, status: str, counts: dict[str, int] | None = None) -> dict[str, Any]:
+def _summary(name: str, language: str | None, status: str, o: Outcome | None = None) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "doc": o.name,
-        "language": o.language,
-        "events": o.events if status == "stored" else 0,
-        "pledges": o.pledges if status == "stored" else 0,
+        "doc": name,
+        "language": language,
+        "events": o.events if o is not None and status == "stored" else 0,
+        "pledges": o.pledges if o is not None and status == "stored" else 0,
         "new_events": 0,
         "merged_events": 0,
         "status": status,
     }
-    if counts:
-        row.update(counts)
     if status == "skipped":
-        row["reason"] = o.error or o.reason
+        row["reason"] = (o.error or o.reason) if o is not None else None
     return row
 
 
+def _known(db: str | Path | None, chunk: list[Item]) -> tuple[list[str], set[str], set[str]]:
+    """Each item's content key ("" for a page not extracted yet), and which of those keys and which pages
+    (location and digest, as "LOCATION\nDIGEST") the store holds."""
+    from allied.store import writer
+
+    keys = [doc_key(d) if isinstance(d, Document) and d.ok else "" for d in chunk]
+    pages = [(p.location, p.digest) for p in chunk if isinstance(p, RawPage)]
+    with writer(db) as con:
+        prepare(con)
+        held = {f"{loc}\n{dig}" for loc, dig in known_pages(con, pages)}
+        return keys, known_keys(con, [k for k in keys if k]), held
+
+
 def ingest_stream(
-    docs: Iterable[Document],
+    docs: Iterable[Item],
     db: str | Path | None = None,
     engine: Any = None,
     batch: int = BATCH,
     prefilter: bool = True,
     on_batch: Callable[[Tally], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Store a stream of read documents; a summary per document, batch by batch (memory holds one batch)."""
+    """Store a stream of read documents (and pages not extracted yet); a summary per document, batch by
+    batch (memory holds one batch). A document whose text, or a page whose location and digest, the store
+    holds is skipped before any stage; the engine's stage runs the rest (``process``)."""
+    import time
+
     from allied.store import writer
 
-    engine = engine or LocalEngine()
+    engine = engine or LocalEngine(prefilter=prefilter)
     tally = Tally()
+    t = time.perf_counter()
     for chunk in _chunks(docs, batch):
+        t = tally.timed("read", t)
         tally.read += len(chunk)
-        keys = [doc_key(d) if d.ok else "" for d in chunk]
-        with writer(db) as con:
-            prepare(con)
-            stored = known_keys(con, [k for k in keys if k])
-        todo: list[Document] = []
-        out: list[tuple[int, dict[str, Any] | None]] = []
+        keys, stored, pages = _known(db, chunk)
+        t = tally.timed("hash and look up", t)
+        todo: list[Item] = []
+        located: list[Document] = []  # texts the store holds, perhaps found at a new location
+        out: list[dict[str, Any] | None] = []
         seen: set[str] = set()
-        for i, (doc, key) in enumerate(zip(chunk, keys, strict=True)):
-            if not key:
-                out.append((i, _summary(outcome(doc), "skipped")))
+        for item, key in zip(chunk, keys, strict=True):
+            if isinstance(item, Document) and not item.ok:
+                out.append(_summary(item.name, item.language, "skipped", outcome(item)))
                 tally.failed += 1
-            elif key in stored or key in seen:
-                out.append((i, _summary(Outcome(doc.name, key, doc.language, 0, 0), "already stored")))
+            elif (mark := key or f"{item.location}\n{item.digest}") in seen or key in stored or mark in pages:
+                out.append(_summary(item.name, item.language, "already stored"))
                 tally.already += 1
-            elif prefilter and not relevant(doc.text, doc.language):
-                out.append((i, _summary(Outcome(doc.name, key, doc.language, 0, 0), "filtered")))
-                tally.filtered += 1
+                if isinstance(item, Document):
+                    located.append(item)
             else:
-                seen.add(key)
-                todo.append(doc)
-                out.append((i, None))
-        tally.kept += len(todo)
+                seen.add(mark)
+                todo.append(item)
+                out.append(None)
         outcomes, rows = engine.run(todo) if todo else ([], rows_of([]))
+        t = tally.timed("engine", t)
+        if located:
+            rows = concat([rows, rows_of(located, again=True)])
         with writer(db) as con:
             counts = store_rows(con, rows)
+        t = tally.timed("store", t)
         done = iter(outcomes)
-        for _, row in out:
+        for row in out:
             if row is None:
                 o = next(done)
-                if o.key in counts:
-                    row = _summary(o, "stored", counts[o.key])
+                if o.status == "processed" and o.key in counts:
+                    row = _summary(o.name, o.language, "stored", o) | counts[o.key]
+                    tally.kept += 1
                     tally.stored += 1
                     tally.new_events += counts[o.key]["new_events"]
                     tally.merged_events += counts[o.key]["merged_events"]
-                elif o.key:
-                    row = _summary(o, "already stored")  # a concurrent run stored it first
-                    tally.already += 1
-                else:
-                    row = _summary(o, "skipped")
+                elif o.status == "filtered":
+                    row = _summary(o.name, o.language, "filtered")
+                    tally.filtered += 1
+                elif o.status == "skipped":
+                    row = _summary(o.name, o.language, "skipped", o)
                     tally.failed += 1
+                else:  # the same text as an earlier document, or stored first by a concurrent run
+                    row = _summary(o.name, o.language, "already stored")
+                    tally.kept += o.status == "processed"
+                    tally.already += 1
             yield row
         if on_batch is not None:
             on_batch(tally)
+        t = time.perf_counter()
 
 
-def make_engine(engine: str = "local", workers: int = 1, address: str | None = None) -> Any:
+def make_engine(engine: str = "local", workers: int = 1, address: str | None = None, prefilter: bool = True) -> Any:
     if engine not in ENGINES:
         raise InputError("--engine", engine, " | ".join(ENGINES))
     if engine == "ray":
         from allied.news.distributed import RayEngine
 
-        return RayEngine(workers=workers, address=address)
-    return LocalEngine(workers)
+        return RayEngine(workers=workers, address=address, prefilter=prefilter)
+    return LocalEngine(workers, prefilter)

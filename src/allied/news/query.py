@@ -162,9 +162,10 @@ def itinerary_stops(
     con: duckdb.DuckDBPyConnection, person: str, start: dt.date | None = None, end: dt.date | None = None
 ) -> list[dict[str, Any]]:
     _check_period(start, end)
+    ids = select_events(con, person=person, start=start, end=end, kind="visit")  # the person's visits, in SQL
     visits = [
         e
-        for e in stored_events(con)
+        for e in (stored_events(con, ids) if ids else [])
         if e["type"] == "visit" and matches_person(e, person) and _in_period(e, start, end)
     ]
     legs = [Leg(e["id"], _start(e), e["_first"], e["_seq"], _reported(e)) for e in visits]

@@ -14,6 +14,7 @@ import gzip
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,11 +31,14 @@ META_FIELDS = ("language", "url", "outlet")
 
 
 def read_paths(
-    paths: Iterable[str | Path], published: dt.date | None = None, language: str | None = None
-) -> Iterator[Document]:
-    """Documents from files and folders, in order, one at a time; ``published``/``language`` override the files."""
+    paths: Iterable[str | Path], published: dt.date | None = None, language: str | None = None, raw: bool = False
+) -> Iterator[Any]:
+    """Documents from files and folders, in order, one at a time; ``published``/``language`` override the files.
+
+    With ``raw=True`` a web page (``.html``, a WARC response) comes as a ``pages.RawPage``, its text not yet
+    extracted (the ingest skips, filters and extracts it later); otherwise every item is a Document."""
     for p in paths:
-        for doc in iter_path(Path(p)):
+        for doc in iter_path(Path(p), raw):
             if published is not None and doc.error is None:
                 doc.published = published
             if language is not None and doc.error is None:
@@ -61,7 +65,7 @@ def _error(path: Path, problem: str, name: str | None = None) -> Document:
     return Document(name=name or stem(path), path=str(path), error=f"{path}: {problem}")
 
 
-def iter_path(path: Path) -> Iterator[Document]:
+def iter_path(path: Path, raw: bool = False) -> Iterator[Any]:
     """The documents of one file, or of every supported file under a folder (sorted, sidecars skipped)."""
     try:
         exists, is_dir = path.exists(), path.is_dir()
@@ -76,16 +80,16 @@ def iter_path(path: Path) -> Iterator[Document]:
         if not files:
             yield _error(path, f"the folder holds no articles ({', '.join(SUFFIXES)})")
         for f in files:
-            yield from iter_path(f)
+            yield from iter_path(f, raw)
         return
-    yield from guarded(path, _readers().get(kind(path) or "", _unsupported))
+    yield from guarded(path, partial(_readers().get(kind(path) or "", _unsupported), raw=raw))
 
 
 def _is_sidecar(p: Path) -> bool:
     return p.suffix.lower() == ".json" and any(p.with_suffix(s).exists() for s in (".txt", ".html", ".htm"))
 
 
-def guarded(path: Path, reader: Callable[[Path], Iterable[Document]]) -> Iterator[Document]:
+def guarded(path: Path, reader: Callable[[Path], Iterable[Any]]) -> Iterator[Any]:
     """Run a reader; whatever it raises becomes an error document (the documents read before it are kept)."""
     try:
         yield from reader(path)
@@ -93,11 +97,11 @@ def guarded(path: Path, reader: Callable[[Path], Iterable[Document]]) -> Iterato
         yield _error(path, f"could not be read further ({type(exc).__name__}: {str(exc)[:200]})")
 
 
-def _unsupported(path: Path) -> list[Document]:
+def _unsupported(path: Path, raw: bool = False) -> list[Document]:
     return [_error(path, f"unsupported file type {path.suffix.lower() or '(none)'!r}; expected {', '.join(SUFFIXES)}")]
 
 
-def _readers() -> dict[str, Callable[[Path], Iterable[Document]]]:
+def _readers() -> dict[str, Callable[..., Iterable[Any]]]:
     from allied.news import archives
 
     return {
@@ -121,27 +125,27 @@ def _small_file(path: Path) -> tuple[bytes, str | None]:
     return path.read_bytes(), None
 
 
-def _read_txt(path: Path) -> list[Document]:
-    raw, problem = _small_file(path)
-    text, problem = ("", problem) if problem else decode(raw)
+def _read_txt(path: Path, raw: bool = False) -> list[Document]:
+    data, problem = _small_file(path)
+    text, problem = ("", problem) if problem else decode(data)
     if problem:
         return [_error(path, problem)]
     return [_from_txt(path, text)]
 
 
-def _read_html(path: Path) -> list[Document]:
-    raw, problem = _small_file(path)
-    text, problem = ("", problem) if problem else decode(raw)
+def _read_html(path: Path, raw: bool = False) -> list[Any]:
+    from allied.news.pages import RawPage, digest, finish
+
+    data, problem = _small_file(path)
+    text, problem = ("", problem) if problem else decode(data)
     if problem:
         return [_error(path, problem)]
-    doc, page = html_document(text, stem(path), str(path))
-    if doc.error:
-        return [doc]
     meta, problem = _sidecar(path)
     if problem:
-        doc.error = problem
-        return [doc]
-    return [_meta(doc, {**page, **{k: v for k, v in meta.items() if v not in (None, "")}})]
+        return [Document(name=stem(path), path=str(path), error=problem)]
+    url = meta.get("url") if isinstance(meta.get("url"), str) else None
+    page = RawPage(stem(path), str(path), text, digest(data), url=url or None, meta=json.dumps(meta))
+    return [page if raw else finish(page)]
 
 
 def decode(raw: bytes) -> tuple[str, str | None]:
@@ -302,7 +306,7 @@ def lines(fh: IO[bytes], limit: int = MAX_BYTES) -> Iterator[tuple[int, bytes | 
         yield n, line
 
 
-def _read_jsonl(path: Path) -> Iterator[Document]:
+def _read_jsonl(path: Path, raw: bool = False) -> Iterator[Document]:
     name = stem(path)
     seen = False
     with _open_text(path) as fh:

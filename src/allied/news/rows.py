@@ -38,6 +38,9 @@ DOCUMENTS = pa.schema(
         ("pledges", pa.int32()),
         ("fetched", pa.string()),
         ("position", pa.int64()),
+        ("location", pa.string()),  # where it was found: the URL, else the file (and line or offset)
+        ("digest", pa.string()),  # sha256 of the page as fetched (web pages only)
+        ("again", pa.bool_()),  # a text stored (or in the batch) already: the row only says where it was found
     ]
 )
 EVENTS = pa.schema(
@@ -177,10 +180,16 @@ class Rows:
         return {"documents": self.documents, "events": self.events, "pledges": self.pledges, "mentions": self.mentions}
 
 
-def rows_of(docs: Iterable[Document]) -> Rows:
-    """Rows of the documents that can be stored (readable, supported, processed); others give none."""
+def rows_of(docs: Iterable[Document], digests: Iterable[str | None] | None = None, again: bool = False) -> Rows:
+    """Rows of the documents that can be stored (readable, supported, processed); others give none.
+    ``digests`` (in the documents' order) are those of the pages the documents were extracted from;
+    ``again`` marks documents whose text is stored already: their rows only say where they were found."""
+    from allied.news.pages import location
+
     out: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+    marks = iter(digests) if digests is not None else None
     for doc in docs:
+        mark = next(marks, None) if marks is not None else None
         if not doc.ok:
             continue
         key = doc_key(doc)
@@ -198,6 +207,9 @@ def rows_of(docs: Iterable[Document]) -> Rows:
                 "pledges": len(doc.pledges),
                 "fetched": doc.fetched,
                 "position": doc.position,
+                "location": location(doc.url, doc.path, doc.position),
+                "digest": mark,
+                "again": again,
             }
         )
         out["events"].extend(event_row(key, seq, e) for seq, e in enumerate(doc.events))
@@ -231,7 +243,29 @@ def rows_of(docs: Iterable[Document]) -> Rows:
     return Rows(**{name: pa.Table.from_pylist(out[name], schema=SCHEMAS[name]) for name in SCHEMAS})
 
 
+def distinct_parts(parts: list[Rows]) -> list[Rows]:
+    """Parts in order, where a document (content hash) in more than one part keeps the events, pledges and
+    mentions of its first part only (the same text read twice is one document); every part keeps its
+    document rows, which say where the text was found (the store keeps the first as the document)."""
+    import pyarrow.compute as pc
+
+    seen: set[str] = set()
+    kept = []
+    for part in parts:
+        keys = part.documents["doc_key"].to_pylist()
+        again = seen.intersection(keys)
+        if again:
+            drop = pa.array(sorted(again), pa.string())
+            tables = {n: t.filter(pc.invert(pc.is_in(t["doc_key"], value_set=drop))) for n, t in part.tables().items()}
+            part = Rows(**{**tables, "documents": part.documents})
+        seen.update(keys)
+        kept.append(part)
+    return kept
+
+
 def concat(parts: list[Rows]) -> Rows:
+    """The rows of several parts in order, as ``distinct_parts`` leaves them."""
     if not parts:
         return rows_of([])
-    return Rows(**{name: pa.concat_tables([getattr(p, name) for p in parts]) for name in SCHEMAS})
+    kept = distinct_parts(parts)
+    return Rows(**{name: pa.concat_tables([getattr(p, name) for p in kept]) for name in SCHEMAS})

@@ -24,7 +24,7 @@ from allied.news.identity import candidate_keys, containment, same_event
 from allied.news.rows import Rows, doc_key, event_of, event_row, rows_of
 from allied.store import migrate, transaction
 
-__all__ = ["doc_key", "ingest_documents", "known_keys", "prepare", "same_event_sql", "store_rows"]
+__all__ = ["doc_key", "ingest_documents", "known_keys", "known_pages", "prepare", "same_event_sql", "store_rows"]
 
 MIGRATIONS = (
     """
@@ -117,6 +117,18 @@ MIGRATIONS = (
     """,
     # v3: the folded actor names ('|'-separated) a person query matches in SQL; NULL on older rows
     "ALTER TABLE news_events ADD COLUMN actor_keys VARCHAR;",
+    # v4: every place a document was found (a text at two URLs is one document found twice), with the digest
+    # of the page as fetched: a re-ingest skips a page whose location and digest are known before extracting it
+    """
+    CREATE TABLE news_locations (
+        location VARCHAR NOT NULL, doc_key VARCHAR NOT NULL,
+        digest VARCHAR NOT NULL,            -- sha256 of the page as fetched; '' for a text read as text
+        url VARCHAR, path VARCHAR, position BIGINT, fetched VARCHAR, PRIMARY KEY (location, digest, doc_key)
+    );
+    INSERT INTO news_locations
+        SELECT coalesce(url, CASE WHEN position IS NULL THEN path ELSE path || '#' || position END, doc_key),
+               doc_key, '', url, path, position, fetched FROM news_documents;
+    """,
 )
 
 EVENT_COLUMNS = (
@@ -177,6 +189,32 @@ def known_keys(con: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> set[str]:
         return {r[0] for r in con.execute("SELECT doc_key FROM news_documents JOIN _wanted USING (doc_key)").fetchall()}
     finally:
         con.unregister("_wanted")
+
+
+def known_pages(con: duckdb.DuckDBPyConnection, pages: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (location, digest) pairs of fetched pages the store holds a document from."""
+    wanted = sorted(set(pages))
+    if not wanted:
+        return set()
+    table = pa.table({"location": [p[0] for p in wanted], "digest": [p[1] for p in wanted]})
+    _register(con, "_pages", table)
+    try:
+        sql = "SELECT DISTINCT location, digest FROM news_locations JOIN _pages USING (location, digest)"
+        return {(a, b) for a, b in con.execute(sql).fetchall()}
+    finally:
+        con.unregister("_pages")
+
+
+def _first(docs: pa.Table) -> pa.Table:
+    """The first row of each document key that is not marked ``again`` (those only say where a text stored
+    already was found)."""
+    seen: set[str] = set()
+    keep = [
+        i
+        for i, (k, again) in enumerate(zip(docs["doc_key"].to_pylist(), docs["again"].to_pylist(), strict=True))
+        if not again and not (k in seen or seen.add(k))  # type: ignore[func-returns-value]
+    ]
+    return docs if len(keep) == docs.num_rows else docs.take(pa.array(keep, pa.int64()))
 
 
 def combine(old: Event, new: Event) -> Event:
@@ -245,6 +283,8 @@ class _Merge:
 def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str, int]]:
     """Write a batch (documents not stored yet) and merge its events; per document: new and merged events."""
     prepare(con)
+    found = rows.documents
+    rows = Rows(_first(found), rows.events, rows.pledges, rows.mentions)
     already = known_keys(con, rows.documents["doc_key"].to_pylist())
     if already:  # written by an earlier (or a concurrent) run
         rows = _without(rows, already)
@@ -258,7 +298,21 @@ def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str
             con.unregister("_batch")
         merge = _resolve(con, batch, same, counts)
         _write(con, rows, batch, merge)
+        _locate(con, found)
     return counts
+
+
+def _locate(con: duckdb.DuckDBPyConnection, docs: pa.Table) -> None:
+    """Record where each document of the batch was found (those stored now or before)."""
+    if not docs.num_rows:
+        return
+    _register(con, "_loc", docs)
+    con.execute(
+        "INSERT OR IGNORE INTO news_locations SELECT DISTINCT ON (location, digest, doc_key) location, doc_key, "
+        "coalesce(digest, '') AS digest, url, path, position, fetched FROM _loc "
+        "WHERE doc_key IN (SELECT doc_key FROM news_documents)"
+    )
+    con.unregister("_loc")
 
 
 def _without(rows: Rows, keys: set[str]) -> Rows:
@@ -458,8 +512,10 @@ def select_events(
     end: dt.date | None = None,
     limit: int | None = None,
     offset: int = 0,
+    kind: str | None = None,
 ) -> list[str]:
-    """Ids of the stored events matching the filters, in date order, filtered and paged in DuckDB.
+    """Ids of the stored events matching the filters (``kind``: one event type), in date order, filtered
+    and paged in DuckDB.
 
     An event without a date is placed by its sources' publication days. ``person`` is an id or a name,
     matched as ``query.matches_person`` does (on folded names); rows stored before the folded names were
@@ -477,6 +533,9 @@ def select_events(
         cond = "list_contains(e.actor_ids, ?) OR e.actor_keys IS NULL OR contains(e.actor_keys, ?)"
         where.append(f"({cond})")
         args += [person, key if len(key) > 3 else f"|{key}|"]
+    if kind is not None:
+        where.append("e.type = ?")
+        args.append(kind)
     if forums is not None:
         where.append("list_contains(?, e.forum_id)")
         args.append(sorted(forums))

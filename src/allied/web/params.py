@@ -67,6 +67,7 @@ class EventsQuery(Blank):
     forum: str | None = Field(None, description="A forum's name or id, e.g. ADMM-Plus.")
     start: str | None = Field(None, description="From this date, YYYY-MM-DD.")
     end: str | None = Field(None, description="To this date, YYYY-MM-DD.")
+    page: int = Field(1, ge=1, le=1_000_000, description="Page of the events in date order (100 a page).")
 
 
 class BriefQuery(Blank):

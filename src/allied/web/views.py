@@ -82,11 +82,17 @@ def obligations_view(q: ObligationsQuery, db: Db = None) -> dict[str, Any]:
     return {"query": q.model_dump(), "result": result, "coverage": cover}
 
 
+EVENTS_PAGE = 100
+
+
 def events_view(q: EventsQuery, db: Db) -> dict[str, Any]:
-    """Stored events matching the filters, each with its sources and sentences; a person's itinerary."""
-    events = allied.events(country=q.country, person=q.person, forum=q.forum, start=q.start, end=q.end, db=db)
+    """One page of the stored events matching the filters (filtered and paged in the store), each with its
+    sources and sentences; ``more`` says whether a next page exists; a person's itinerary."""
+    found = allied.events(country=q.country, person=q.person, forum=q.forum, start=q.start, end=q.end, db=db,
+                          limit=EVENTS_PAGE + 1, offset=(q.page - 1) * EVENTS_PAGE)
     stops = allied.itinerary(q.person, q.start, q.end, db=db) if q.person else None
-    return {"query": q.model_dump(), "events": events, "itinerary": stops}
+    return {"query": q.model_dump(), "events": found[:EVENTS_PAGE], "page": q.page, "per_page": EVENTS_PAGE,
+            "more": len(found) > EVENTS_PAGE, "itinerary": stops}
 
 
 def brief_view(q: BriefQuery, db: Db, articles: Articles) -> dict[str, Any]:

@@ -53,10 +53,42 @@ def _iso_currencies() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+_CURRENCIES: dict[tuple[str, str], dict[str, str]] = {}
+
+
+def currencies(lex: Lexicon) -> dict[str, str]:
+    """Currency words and signs -> ISO 4217 code: CLDR's names (singular and plural) and symbols in the pack's
+    locale (babel: "Danish kroner", "A$", "zł"), then the pack's own table, which wins ("won", "$")."""
+    key = (lex.language, str(lex.folder))
+    if key not in _CURRENCIES:
+        from babel import Locale, UnknownLocaleError
+
+        table: dict[str, str] = {}
+        try:
+            loc = Locale.parse(lex.text("pack", "cldr_locale"))
+        except (ValueError, UnknownLocaleError):
+            loc = None
+        if loc is not None:
+            names: dict[str, set[str]] = {}
+            for code, name in loc.currencies.items():
+                names.setdefault(name, set()).add(code)
+            for code, forms in loc._data.get("currency_names_plural", {}).items():
+                for form in dict(forms).values():
+                    names.setdefault(form, set()).add(code)
+            for code, sign in loc.currency_symbols.items():
+                if sign != code and not sign.isalpha():  # "A$", "zł"; not a bare code or a word ("Kč" is a word)
+                    names.setdefault(sign, set()).add(code)
+            table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1 and len(name) > 1}
+        table.update(lex.table("pledges", "currencies"))
+        _CURRENCIES[key] = table
+    return _CURRENCIES[key]
+
+
 def _money_pattern(lex: Lexicon) -> re.Pattern[str]:
     key = "pledges.money"
     if key not in lex.patterns:
-        scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
+        scales = lex.table("pledges", "scales")
+        currencies = globals()["currencies"](lex)
         cur = "(?i:" + _alt(currencies) + ")|" + "|".join(sorted(_iso_currencies()))  # codes in capitals only
         end = r"(?!\w)" if lex.spaced else ""
         lex.patterns[key] = re.compile(
@@ -111,7 +143,9 @@ def _myriad_value(lex: Lexicon, text: str) -> tuple[float, str] | None:
 def _currency(lex: Lexicon, word: str) -> str | None:
     if word in _iso_currencies():
         return word
-    return next((v for k, v in lex.table("pledges", "currencies").items() if k.lower() == word.lower()), None)
+    table = currencies(lex)
+    found = table.get(word)
+    return found or next((v for k, v in table.items() if k.lower() == word.lower()), None)
 
 
 def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int, float] | None:
@@ -259,7 +293,7 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (
             d.precision == "relative-year"
-            or (by and re.search(by.pattern + r"\s*$", before, re.I))
+            or (by and re.search(by.pattern + r"\s*(?:[^\W\d]+\.?\s+)?$", before, re.I))  # "by April 2027"
             or (d.precision == "year" and lex.has("pledges", "cues", after) is False and _starts_spending(lex, after))
             or (d.precision == "year" and _year_after(lex, after))
         )
@@ -267,7 +301,18 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             cands.append(d)
     inside = [d for d in cands if lo <= d.span.start < hi]
     pick = inside or cands
-    return pick[0].year if pick else None
+    if pick:
+        return pick[0].year
+    from allied.news.dates import clause
+
+    ref = doc.reference_day
+    c_lo, c_hi = clause(doc.text, lo, lo, span, lex)
+    bare = [  # "Der Wehretat soll 2026 um 10 Milliarden Euro steigen": a future year in the figure's own clause
+        d
+        for d in spans.between(dates, c_lo, c_hi)
+        if d.precision == "year" and d.year is not None and ref is not None and d.year > ref.year
+    ]
+    return bare[0].year if bare else None
 
 
 def _year_after(lex: Lexicon, after: str) -> bool:
@@ -320,13 +365,21 @@ def _pledger(
         return own, bool(spk and spk != own)
     if spk:
         return spk, False
+    adjective = next((m for m in ms if m.kind == "state" and m.span.end <= first_spend), None)
+    if adjective is not None and adjective.country:  # "The Canadian government said it would spend ..."
+        return adjective.country, False
     home = _home_state(doc, ms)
     if home:
         return home, False
-    if nato:
-        return "NATO", False
     if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend):
         return _home_country(doc), False
+    if last is None:
+        # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
+        # steigen") is the article's own state's; a share of GDP in a NATO text is the alliance's target.
+        money = any(f.kind == "money" for f in figures(doc, lex, sent))
+        if nato and not money:
+            return "NATO", False
+        return _home_country(doc) or ("NATO" if nato else None), False
     return last, False
 
 
@@ -375,22 +428,35 @@ def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:
     return not lex.spaced and m.kind == "state" and not re.search(r"[,，、。；;]", doc.text[m.span.end : before])
 
 
-def _baseline(doc: Document, lex: Lexicon, f: Figure, nxt: Figure | None) -> bool:
-    """ "from 4.1 percent to 5 percent": the first figure is where spending starts, not what is pledged."""
-    if nxt is None or nxt.kind != f.kind:
+def _baseline(doc: Document, lex: Lexicon, f: Figure, figs: list[Figure]) -> bool:
+    """ "from 4.1 percent to 5 percent", "to 3.32 %, up from 2.45 %": a figure after a baseline word, told
+    beside a figure of the same kind after a target word, is where spending starts, not what is pledged."""
+    if not _after_word(doc, lex, "baseline", f.start):
         return False
-    before = doc.text[max(0, f.start - 20) : f.start]
-    between = doc.text[f.end : nxt.start]
-    gdp = lex.alt("pledges", "gdp")
-    return bool(
-        re.search(rf"(?<!\w)(?:{lex.alt('pledges', 'baseline')})\s*$", before, re.I)
-        and re.fullmatch(rf"\s*(?:{gdp})?\s*(?:{lex.alt('pledges', 'target')})\s*", between, re.I)
-    )
+    return any(g is not f and g.kind == f.kind and _after_word(doc, lex, "target", g.start) for g in figs)
 
 
-def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | None, nxt: Figure | None) -> bool:
+def _after_word(doc: Document, lex: Lexicon, key: str, at: int) -> bool:
+    before = doc.text[max(0, at - 24) : at]
+    return bool(re.search(rf"(?<!\w)(?:{lex.alt('pledges', key)})\s*$", before, re.I))
+
+
+def _past(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]) -> bool:
+    """ "Belgium, which spent 1.3 % of GDP last year, ...": a level reached, told in the figure's own clause
+    between the figures beside it."""
+    from allied.news.dates import clause
+
+    lo, hi = clause(doc.text, f.start, f.end, sent, lex)
+    lo = max([lo] + [g.end for g in figs if g.end <= f.start])
+    hi = min([hi] + [g.start for g in figs if g.start >= f.end])
+    return _near(lex, "past", doc, lo, hi)
+
+
+def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]) -> bool:
     lo = max(sent.start, f.start - 40)
-    if _baseline(doc, lex, f, nxt):
+    i = figs.index(f)
+    prev = figs[i - 1] if i else None
+    if _baseline(doc, lex, f, figs) or _past(doc, lex, f, sent, figs):
         return True
     if _near(lex, "part", doc, sent.start, f.start):  # "국방 예산 중 전력운영비는 ...": a line item
         return True
@@ -406,7 +472,8 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, prev: Figure | Non
 def sentence_pledges(
     doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None, context: int | None = None
 ) -> list[Pledge]:
-    if not _near(lex, "cues", doc, sent.start, sent.end):
+    committed = _near(lex, "cues", doc, sent.start, sent.end)
+    if not committed and not _near(lex, "modal", doc, sent.start, sent.end):
         return []
     items = spending(doc, lex, sent)
     if not items:
@@ -418,7 +485,7 @@ def sentence_pledges(
     out = []
     ref = doc.reference_day
     for i, f in enumerate(figs):
-        if _skip(doc, lex, f, sent, figs[i - 1] if i else None, figs[i + 1] if i + 1 < len(figs) else None):
+        if _skip(doc, lex, f, sent, figs):
             continue
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         year = _clause_year(doc, lex, f, sent, context) or _year(doc, lex, doc.dates, f.end, scope_end, sent)
@@ -434,7 +501,7 @@ def sentence_pledges(
     if "% GDP" in shares:
         for p in out:
             p.unit = "% GDP" if p.unit == "percent" else p.unit
-    if not figs and not third and not _near(lex, "demand", doc, sent.start, sent.end):
+    if not figs and committed and not third and not _near(lex, "demand", doc, sent.start, sent.end):
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
     return out
@@ -453,9 +520,15 @@ def _merge(pledges: list[Pledge]) -> list[Pledge]:
     return list(out.values())
 
 
-def _inherit_years(pledges: list[Pledge]) -> None:
+def _unresolved_year(doc: Document, lex: Lexicon, p: Pledge) -> bool:
+    """The pledge's sentence names a time with no year ("over the next decade", "in the next parliament"): no
+    year is carried to it from elsewhere."""
+    return any(_near(lex, "own_time", doc, s.start, s.end) for s in p.evidence)
+
+
+def _inherit_years(doc: Document, lex: Lexicon, pledges: list[Pledge]) -> None:
     for p in pledges:
-        if p.by is None:
+        if p.by is None and not _unresolved_year(doc, lex, p):
             same = [q for q in pledges if q.country == p.country and q.by is not None]
             pick = [q for q in same if q.what == p.what] or same
             if pick:
@@ -493,7 +566,7 @@ def _clause_year(doc: Document, lex: Lexicon, f: Figure, sent: Span, context: in
 def _context_year(doc: Document, lex: Lexicon, sent: Span) -> int | None:
     """The budget or target year a sentence names ("budżetu na 2026 r."), not a past one: it carries to the
     figures of the sentences after it that name no year."""
-    if not _near(lex, "cues", doc, sent.start, sent.end):
+    if not _near(lex, "cues", doc, sent.start, sent.end) and not _near(lex, "modal", doc, sent.start, sent.end):
         return None
     year = _year(doc, lex, doc.dates, sent.start, sent.end, sent)
     ref = doc.reference_day
@@ -504,14 +577,18 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
     nato = lex.has("alliance", "nato", doc.text)
     found: list[Pledge] = []
     context: int | None = None
+    of: str | None = None  # the state whose budget or target year ``context`` is
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
         new = sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None, context)
         for p in new:
-            p.by = p.by if p.by is not None else context  # "budget for 2026. ... spending will reach 4.8 %"
+            if p.by is None and of in (None, p.country) and not _unresolved_year(doc, lex, p):
+                p.by = context  # "budget for 2026. ... spending will reach 4.8 %"
         found += new
-        context = _context_year(doc, lex, sent) or context
+        year = _context_year(doc, lex, sent)
+        if year:
+            context, of = year, (new[0].country if new else None)
     found = _merge(found)
-    _inherit_years(found)
+    _inherit_years(doc, lex, found)
     return _merge(_drop_figureless(_merge(found)))

@@ -178,7 +178,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
     "pledges": {
         "spending": Key(SPENDING, "spending phrases and what they name"),
-        "cues": Key(WORDS, "commitment words"),
+        "cues": Key(WORDS, "commitment words ('pledged', 'plans'): a plan even without a figure"),
+        "modal": Key(WORDS, "future and intent words ('will', 'soll'): a pledge only with a figure"),
         "demand": Key(WORDS, "demands on others: not a pledge"),
         "current": Key(WORDS, "current or past levels: not a pledge"),
         "increase": Key(WORDS, "a percentage with these is an increase"),
@@ -198,6 +199,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "target": Key(WORDS, "'to' between a baseline figure and its target"),
         "fiscal_year": Key(WORDS, "'current fiscal year': the budget year, which ends in the month named after it"),
         "through": Key(WORDS, "'through', 'until' before the month a fiscal year ends in"),
+        "past": Key(WORDS, "'spent', 'last year' in a figure's own clause: a level reached, not a pledge"),
+        "own_time": Key(WORDS, "'over the next decade': a time with no year; no year is carried to the figure"),
     },
 }
 

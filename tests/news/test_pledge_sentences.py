@@ -1,0 +1,207 @@
+# ruff: noqa: E501
+"""Pledges read from single news sentences written for this test, one claim about the language each (GUIDELINES
+§7, §9): commitments with and without modal verbs, currencies by CLDR name and sign, target years after "by" with a
+month, a bare future year in the figure's clause, baselines after the target ("up from"), levels reached in a
+relative clause, demands and past levels (no pledge), a budget with no state named (the article's state)."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+
+# (language, published, sentence, [(country, value, unit, by)])
+CASES = [
+    (
+        "en",
+        "2025-03-04",
+        "Canada will raise its defence spending to 2% of gross domestic product by 2030, Prime Minister Mark Carney said on Monday, two years earlier than previously planned.",
+        [("CAN", 2.0, "% GDP", 2030)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The Canadian government said it would spend an extra C$9.1 billion on defence next year.",
+        [("CAN", 9.1, "CAD billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Britain has committed to lifting defence spending to 2.5 per cent of GDP by April 2027, Defence Secretary John Healey told parliament.",
+        [("GBR", 2.5, "% GDP", 2027)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Healey said the United Kingdom aims to spend 3 percent of GDP on defence in the next parliament.",
+        [("GBR", 3.0, "% GDP", None)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Australia's government announced it would boost defence funding by A$50.3 billion over the next decade.",
+        [("AUS", 50.3, "AUD billion", None)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Germany plans to increase its defence budget to 62.4 billion euros next year, according to the draft budget approved by the cabinet.",
+        [("DEU", 62.4, "EUR billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Poland intends to spend 4.7% of its GDP on defence in 2025, Defence Minister Wladyslaw Kosiniak-Kamysz said.",
+        [("POL", 4.7, "% GDP", 2025)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The Netherlands said it would meet the new NATO target of 3.5% of GDP on core defence by 2035.",
+        [("NLD", 3.5, "% GDP", 2035)],
+    ),
+    ("en", "2025-03-04", "Trump has demanded that allies spend 5% of their GDP on defence.", []),
+    ("en", "2025-03-04", "Last year, Italy spent 1.49% of GDP on defence.", []),
+    ("en", "2025-03-04", "Spain's defence spending rose by 10 percent in 2024.", []),
+    (
+        "en",
+        "2025-03-04",
+        "Taiwan's cabinet proposed raising defence spending to 3.32% of GDP next year, up from 2.45% this year.",
+        [("TWN", 3.32, "% GDP", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "South Korea will increase its defence budget by 7.5 percent to 66.3 trillion won in 2026.",
+        [("KOR", 7.5, "percent increase", 2026), ("KOR", 66.3, "KRW trillion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Denmark will put 50 billion Danish kroner into additional defence spending over the next two years.",
+        [("DNK", 50.0, "DKK billion", None)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "France will double its military budget by 2027, President Emmanuel Macron said.",
+        [("FRA", None, None, 2027)],
+    ),
+    (
+        "en",
+        "2025-06-26",
+        "NATO leaders agreed in The Hague to invest 5% of GDP annually in defence and security by 2035.",
+        [("NATO", 5.0, "% GDP", 2035)],
+    ),
+    (
+        "en",
+        "2025-11-04",
+        "Hegseth praised Seoul's plan to raise defence spending to 3.5% of GDP.",
+        [("KOR", 3.5, "% GDP", None)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "NATO Secretary General Mark Rutte welcomed Canada's commitment to spend more on defence.",
+        [],
+    ),
+    ("en", "2025-03-04", "Greece spends about 3% of GDP on defence, among the highest in NATO.", []),
+    (
+        "en",
+        "2025-03-04",
+        "Estonia will spend 5.4% of GDP on defence next year, up from 3.4% this year, the government said.",
+        [("EST", 5.4, "% GDP", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Finland's defence budget for 2026 is set at 6.6 billion euros, the finance ministry said.",
+        [("FIN", 6.6, "EUR billion", 2026)],
+    ),
+    ("en", "2025-03-04", "Washington wants European allies to spend at least 3.5% of GDP on defence.", []),
+    (
+        "en",
+        "2025-03-04",
+        "Norway's government said on Tuesday it would increase military spending by 10 billion Norwegian crowns this year.",
+        [("NOR", 10.0, "NOK billion", 2025)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The Pentagon's budget request seeks $961 billion for the military in fiscal 2026.",
+        [("USA", 961.0, "USD billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Sweden will reach 3.5 percent of GDP in defence spending by 2030, two years earlier than planned, Prime Minister Ulf Kristersson said.",
+        [("SWE", 3.5, "% GDP", 2030)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Belgium, which spent 1.3% of GDP on defence last year, has pledged to reach 2% this year.",
+        [("BEL", 2.0, "% GDP", 2025)],
+    ),
+    (
+        "de",
+        "2025-03-04",
+        "Die deutsche Bundesregierung will den Verteidigungsetat bis 2029 auf 152,8 Milliarden Euro anheben.",
+        [("DEU", 152.8, "EUR billion", 2029)],
+    ),
+    (
+        "de",
+        "2025-03-04",
+        "Deutschland will bis 2029 3,5 Prozent seines Bruttoinlandsprodukts für Verteidigung ausgeben.",
+        [("DEU", 3.5, "% GDP", 2029)],
+    ),
+    (
+        "de",
+        "2025-06-26",
+        "Die Nato-Staaten haben sich verpflichtet, bis 2035 fünf Prozent ihrer Wirtschaftsleistung in Verteidigung zu investieren.",
+        [("NATO", 5.0, "% GDP", 2035)],
+    ),
+    ("de", "2025-03-04", "Frankreich gab im vergangenen Jahr 2,1 Prozent seines BIP für Verteidigung aus.", []),
+    ("de", "2025-03-04", "US-Präsident Trump fordert von den Verbündeten Verteidigungsausgaben von fünf Prozent.", []),
+    (
+        "de",
+        "2025-03-04",
+        "Polen will seine Rüstungsausgaben im kommenden Jahr auf 4,8 Prozent des BIP erhöhen.",
+        [("POL", 4.8, "% GDP", 2026)],
+    ),
+    (
+        "de",
+        "2025-03-04",
+        "Der deutsche Wehretat soll 2026 um 10 Milliarden Euro steigen, kündigte Finanzminister Lars Klingbeil an.",
+        [("DEU", 10.0, "EUR billion", 2026)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "published", "sentence", "expected"), CASES, ids=[c[2][:40] for c in CASES])
+def test_sentence_pledges(lang: str, published: str, sentence: str, expected: list[tuple]) -> None:
+    text = "Defence spending\n" + sentence
+    [rec] = allied.extract(text, published=published, language=lang)
+    got = [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]]
+    assert sorted(got, key=str) == sorted(expected, key=str)
+    assert all(text[s["start"] : s["end"]] == s["text"] for p in rec["pledges"] for s in p["evidence"])
+
+
+def test_a_target_year_is_not_carried_to_another_state() -> None:
+    """ "Canada ... by 2030. Germany ... next year" with no publication date: Germany's year stays unknown."""
+    text = (
+        "Budgets\nCanada will raise its defence spending to 2% of GDP by 2030, the prime minister said.\n"
+        "Germany plans to increase its defence budget to 62.4 billion euros next year."
+    )
+    [rec] = allied.extract(text, language="en")
+    got = {p["country"]: p["by"] for p in rec["pledges"]}
+    assert got == {"CAN": 2030, "DEU": None}
+
+
+def test_a_state_budget_year_carries_to_its_next_sentence() -> None:
+    text = (
+        "Budget\nSouth Korea's Defense Ministry proposed a 2026 defense budget of 66.3 trillion won. "
+        "Next year's defense budget is 8.2 percent higher, according to the budget proposal."
+    )
+    [rec] = allied.extract(text, language="en")
+    assert sorted((p["value"], p["by"]) for p in rec["pledges"]) == [(8.2, 2026), (66.3, 2026)]

@@ -109,3 +109,21 @@ def test_data_status_names_the_store_the_snapshot_and_the_news(runner: CliRunner
     for needle in ("nato", "nmc", "COW NMC, version 2021", "1816-2016", "snapshot",
                    "News: no ingested articles"):
         assert needle in res.stdout, needle
+
+
+def test_a_brief_saved_as_name_json_is_not_taken_for_the_articles_sidecar(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "visit.txt"
+    article.write_text("Pistorius in Vilnius\nVerteidigungsminister Boris Pistorius besuchte am Montag Vilnius.\n",
+                       encoding="utf-8")
+    res = runner.invoke(app, ["brief", str(article), "--published", "2024-05-06", "-f", "json",
+                              "-o", str(tmp_path / "visit.json")])  # the `brief -f json > X.json` trap
+    assert res.exit_code == 0, res.stderr
+    assert json.loads((tmp_path / "visit.json").read_text(encoding="utf-8"))["published"] == "2024-05-06"
+    doc = json.loads(runner.invoke(app, ["extract", str(article)]).stdout)
+    assert doc["published"] is None and "error" not in doc  # the brief is not metadata of visit.txt
+    (tmp_path / "visit.json").write_text(json.dumps({"published": "2024-05-07", "outlet": "Example"}),
+                                         encoding="utf-8")
+    doc = json.loads(runner.invoke(app, ["extract", str(article)]).stdout)
+    assert doc["published"] == "2024-05-07" and doc["outlet"] == "Example"  # a real sidecar still is one
+    (tmp_path / "visit.json").write_text(json.dumps({"rows": [1, 2]}), encoding="utf-8")
+    assert json.loads(runner.invoke(app, ["extract", str(article)]).stdout)["published"] is None

@@ -187,7 +187,19 @@ def _sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
         return {}, f"sidecar {side.name} cannot be read ({type(exc).__name__})"
     if not isinstance(data, dict):
         return {}, f"sidecar {side.name} must hold a JSON object"
+    if not looks_like_sidecar(data):
+        return {}, None  # e.g. `allied brief X.txt -f json > X.json`: an output, not X.txt's metadata
     return data, None
+
+
+SIDECAR_FIELDS = ("published", *META_FIELDS, "title")
+OUTPUT_FIELDS = ("events", "pledges", "allied_version", "treaty_links", "figures", "obligations", "itinerary")
+
+
+def looks_like_sidecar(data: dict[str, Any]) -> bool:
+    """A sidecar holds an article's metadata (published, language, url, outlet): a JSON object with at least
+    one of those fields and none of the fields allied writes in its own outputs (a brief, an extract)."""
+    return any(k in data for k in SIDECAR_FIELDS) and not any(k in data for k in OUTPUT_FIELDS)
 
 
 def parse_published(value: Any) -> tuple[dt.date | None, str | None]:

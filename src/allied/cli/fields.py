@@ -108,9 +108,37 @@ OFFICIALS: list[Field] = [
     ("aliases", "list", ""), ("source", "text", "URLs"), ("notes", "text", ""),
 ]
 
+OBLIGATION_ROW: list[Field] = [
+    ("status", "bound | consult | contested | if CONDITION", "how the state stands"),
+    ("round", "count", "1 for the attack itself; 2, 3, ... for the cascade's rounds"),
+    ("state", "ISO3", "the state"), ("treaty", "treaty id", ""), ("article", "text", ""),
+    ("strength", "strength id", ""), ("reason", "text", ""), ("quote", "text", "the article's words"),
+    ("verified", "true | false", "[V] or [M]"), ("source", "text", "where the clause comes from, primary first"),
+]
+EVENT_ROW: list[Field] = [
+    ("id", "text", "the stored event's id"), ("type", "visit | meeting | forum | statement | announcement", ""),
+    ("start", "date", "null when the text does not fix it"), ("end", "date", ""),
+    ("inferred", "true | false", "the date needed more than a look-up against the publication date"),
+    ("status", "occurred | planned | ...", ""), ("place", "text", "the place's canonical name"),
+    ("place_country", "ISO3", ""), ("lat", "degrees", ""), ("lon", "degrees", ""),
+    ("countries", "list of ISO3", "the states involved"), ("actors", "list", "the actors' canonical names"),
+    ("forum", "text", "the forum's name"), ("topics", "list", ""),
+    ("docs", "list", "the articles the event was read from"), ("urls", "list", "their addresses"),
+]
+STOP_ROW: list[Field] = [
+    ("stop", "count", "the stop's place in the trip"), ("start", "date", ""), ("end", "date", ""),
+    ("place", "text", ""), ("country", "ISO3", ""), ("lat", "degrees", ""), ("lon", "degrees", ""),
+    ("purposes", "list", "the topics of the meetings and forums held there"),
+    ("with", "list", "who else was there"), ("status", "occurred | planned | ...", ""),
+    ("docs", "list", "the articles the stop was read from"), ("urls", "list", "their addresses"),
+]
+
 FIELDS: dict[str, list[Field]] = {
     "burden": BURDEN, "burden path": PATH, "burden path (path rows)": PATH_ROW, "burden oz": OZ,
     "balance": BALANCE, "obligations": OBLIGATIONS, "obligations (each obligation)": OBLIGATION,
+    "obligations -f csv|jsonl|parquet (one row per state)": OBLIGATION_ROW,
+    "events (allied.events(...).to_pandas())": EVENT_ROW,
+    "itinerary (allied.itinerary(...).to_pandas())": STOP_ROW,
     "treaty list": TREATY_LIST, "data status": DATA_STATUS, "official find": OFFICIALS,
 }
 EVENTS_NOTE = ("`extract`, `events` and `itinerary` write the PRODUCT.md event records (doc, language, "

@@ -3,6 +3,7 @@ pandas DataFrame with documented columns (``allied docs`` lists each column's un
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -12,17 +13,20 @@ class Rows(list[dict[str, Any]]):
 
     columns: tuple[str, ...] = ()
 
-    def __init__(self, rows: Any = (), columns: tuple[str, ...] = ()) -> None:
+    def __init__(self, rows: Any = (), columns: tuple[str, ...] = (),
+                 flat: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> None:
         super().__init__(rows)
         self.columns = columns
+        self.flat = flat  # nested records (events, stops) to one row of plain columns each
 
     def to_pandas(self) -> Any:
         import pandas as pd
 
+        rows = [self.flat(r) for r in self] if self.flat is not None else list(self)
         seen = list(self.columns)
-        for r in self:
+        for r in rows:
             seen.extend(k for k in r if k not in seen)
-        return pd.DataFrame(list(self), columns=seen)
+        return pd.DataFrame(rows, columns=seen)
 
 
 class Result(dict[str, Any]):

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from allied.model import InputError
+from allied.model import InputError, Rows
 from allied.news import _language, _published, _sources, extract_documents, records
 from allied.news.query import find_events, forum_ids, itinerary_stops
 from allied.reference import parse_date, state_code
@@ -98,7 +98,8 @@ def events(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Stored events, filtered by state (ISO3), person (name or id), forum (name or id) and period, in date
-    order; ``limit``/``offset`` give one page of them (filtered and paged in the store)."""
+    order; ``limit``/``offset`` give one page of them (filtered and paged in the store). ``.to_pandas()``
+    gives one row per event with the columns of ``EVENT_COLUMNS`` (``allied docs`` lists them)."""
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
         raise InputError("limit", limit, "a whole number of events, 0 or more")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
@@ -114,14 +115,42 @@ def events(
             "Known forums: `allied reference` lists them (forums.toml)",
         )
     with reader(db) as con:
-        return find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"), limit, offset)
+        found = find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"), limit, offset)
+    return Rows(found, EVENT_COLUMNS, _event_row)
 
 
 def itinerary(
     person: str, start: str | dt.date | None = None, end: str | dt.date | None = None, db: str | Path | None = None
 ) -> list[dict[str, Any]]:
-    """The ordered stops (visits) of a person: dates, place, purposes, companions and sources."""
+    """The ordered stops (visits) of a person: dates, place, purposes, companions and sources.
+    ``.to_pandas()`` gives one row per stop with the columns of ``STOP_COLUMNS``."""
     if not person or not person.strip():
         raise InputError("person", person, "a name such as 'Pete Hegseth' or an id such as person:pete-hegseth")
     with reader(db) as con:
-        return itinerary_stops(con, person.strip(), _day(start, "start"), _day(end, "end"))
+        stops = itinerary_stops(con, person.strip(), _day(start, "start"), _day(end, "end"))
+    return Rows(stops, STOP_COLUMNS, _stop_row)
+
+
+# The columns of events(...).to_pandas() and itinerary(...).to_pandas(): nested records as plain columns
+# (lists stay lists; a missing place, date or forum is null).
+EVENT_COLUMNS = ("id", "type", "start", "end", "inferred", "status", "place", "place_country", "lat", "lon",
+                 "countries", "actors", "forum", "topics", "docs", "urls")
+STOP_COLUMNS = ("stop", "start", "end", "place", "country", "lat", "lon", "purposes", "with", "status", "docs",
+                "urls")
+
+
+def _event_row(e: dict[str, Any]) -> dict[str, Any]:
+    place, date, forum = e.get("place") or {}, e.get("date") or {}, e.get("forum") or {}
+    sources = e.get("sources") or []
+    return {"id": e.get("id"), "type": e["type"], "start": date.get("start"), "end": date.get("end"),
+            "inferred": date.get("inferred"), "status": e.get("status"), "place": place.get("name"),
+            "place_country": place.get("country"), "lat": place.get("lat"), "lon": place.get("lon"),
+            "countries": list(e.get("countries") or []), "actors": [a["name"] for a in e.get("actors") or []],
+            "forum": forum.get("name"), "topics": list(e.get("topics") or []),
+            "docs": [s["doc"] for s in sources], "urls": [s["url"] for s in sources if s.get("url")]}
+
+
+def _stop_row(s: dict[str, Any]) -> dict[str, Any]:
+    sources = s.get("sources") or []
+    return {**{k: s.get(k) for k in STOP_COLUMNS[:-2]}, "docs": [x["doc"] for x in sources],
+            "urls": [x["url"] for x in sources if x.get("url")]}

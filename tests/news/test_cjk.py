@@ -180,3 +180,65 @@ def test_pledges_with_myriad_numbers(lang: str, text: str, value: float, unit: s
 )
 def test_a_demand_is_not_a_pledge(lang: str, text: str) -> None:
     assert not [p for p in _doc(lang, text).pledges if p.value is not None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "states"),
+    [
+        ("ko", "한미일 국방장관회의가 열렸다.", ["KOR", "USA", "JPN"]),
+        ("ko", "한·미 국방장관은 통화했다.", ["KOR", "USA"]),
+        ("ko", "북러 군사협력이 강화됐다.", ["PRK", "RUS"]),
+        ("ja", "日米豪の防衛相が会談した。", ["JPN", "USA", "AUS"]),
+        ("ja", "露朝の軍事協力に懸念を示した。", ["RUS", "PRK"]),
+        ("zh", "中美防长通话。", ["CHN", "USA"]),
+        ("zh", "美日韓三國防長會談。", ["USA", "JPN", "KOR"]),  # traditional characters
+    ],
+)
+def test_a_country_compound_names_each_of_its_states(lang: str, text: str, states: list[str]) -> None:
+    doc = _doc(lang, text)
+    assert [m.country for m in doc.mentions if m.kind == "state" and m.role == "compound"] == states
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ko", "북한은 미사일을 발사했다."),  # North Korea, not North Korea + South Korea
+        ("ja", "小泉防衛相は１日中に会見した。"),  # "all day", after a day number
+        ("ja", "朝日新聞が報じた。"),  # the Asahi
+        ("zh", "董军访问中美洲。"),  # Central America
+        ("zh", "董军九日中午与赫格塞思通话。"),  # "noon" after a day number
+    ],
+)
+def test_words_that_only_look_like_compounds_are_none(lang: str, text: str) -> None:
+    assert not [m for m in _doc(lang, text).mentions if m.role == "compound"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meetings"),
+    [
+        (
+            "ko",
+            "신원식 국방부 장관은 오스틴 미 국방장관, 기하라 미노루 일본 방위대신과 도쿄를 방문한다. "
+            "이번 회의 계기로 한미 및 한일 국방장관회담도 개최될 예정이다.",
+            [["JPN", "KOR"], ["KOR", "USA"]],
+        ),
+        ("ja", "日中国防相会談が１日、クアラルンプールで行われた。", [["CHN", "JPN"]]),
+        ("zh", "中美防长九日举行视频通话。", [["CHN", "USA"]]),
+    ],
+)
+def test_a_compound_before_the_meeting_word_names_its_parties(
+    lang: str, text: str, meetings: list[list[str]]
+) -> None:
+    found = sorted(e.countries for e in _doc(lang, text).events if e.type == "meeting")
+    assert found == meetings
+
+
+def test_a_date_outside_a_quotation_dates_the_saying_not_what_is_quoted() -> None:
+    doc = _doc(
+        "ko",
+        "신원식 국방부 장관은 오는 28일 도쿄를 방문한다. 국방부는 22일 “이번 한미일 국방장관회의에 신원식 장관, "
+        "오스틴 미 국방장관이 참석 예정”이라고 밝혔다.",
+    )
+    said = [e for e in doc.events if e.type == "announcement"]
+    assert said and said[0].date is not None and said[0].date.start == dt.date(2025, 10, 22)
+    assert not [e for e in doc.events if e.type == "meeting" and e.date and e.date.start.day == 22]

@@ -101,8 +101,9 @@ class Cues:
     ``lead``: told in the title or the first paragraph; ``dated``: its own clause gives a day; ``stop``: a
     country-level stop of a trip; ``reference``: refers to an event told elsewhere ("their talks", "ahead of
     the summit") and only joins it; ``purpose``: the stated purpose of a trip ("for talks"), not an event of
-    its own; ``anonymous``: has no participants of its own; ``joint``: the hosts go along; ``certainty``: how
-    firmly the status was read
+    its own; ``anonymous``: has no participants of its own; ``joint``: the hosts go along; ``defense``: its
+    words name defense officials though it names no one ("the two defense ministers' talks"); ``certainty``:
+    how firmly the status was read
     (0 default, 1 tense, 2 a date against the reference day, 3 the text says it was called off).
     """
 
@@ -113,10 +114,11 @@ class Cues:
     purpose: bool = False
     anonymous: bool = False
     joint: bool = False  # a visit the hosts go along on (a site such as a ministry, with the visitor)
+    defense: bool = False
     certainty: int = 0
 
     def join(self, other: Cues) -> None:
-        for name in ("lead", "dated", "stop", "reference", "purpose", "anonymous", "joint"):
+        for name in ("lead", "dated", "stop", "reference", "purpose", "anonymous", "joint", "defense"):
             setattr(self, name, getattr(self, name) or getattr(other, name))
         self.certainty = max(self.certainty, other.certainty)
 

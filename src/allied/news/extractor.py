@@ -72,6 +72,8 @@ class Extractor:
         contrast = rf"[,;]|(?<!\w)(?:{self.lex.alt('markers', 'contrast')})(?!\w)"
         cuts = [m.start() for m in re.finditer(contrast, self.doc.text[v.span.start : v.span.end], re.I)]
         cuts = [v.span.start + c for c in cuts]
+        quotes = [q for q in quotations(self.doc.text, v.span.start, v.span.end) if not q[0] <= pos < q[1]]
+        cuts = [c for c in cuts if not any(q[0] <= c < q[1] for q in quotes)]  # a quotation's commas are its own
         return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
 
     def blocked(self, v: View, pos: int) -> bool:
@@ -108,6 +110,9 @@ class Extractor:
         Südkorea" dates the departure, not the stop)."""
         regions = any(m.kind == "place" and m.place_kind == "region" for m in v.mentions)
         days = [d for d in v.dates if d.precision == "day" or (d.precision == "week" and not regions)]
+        quote = quotation(self.doc.text, v.span.start, v.span.end, pos)
+        if quote is not None:  # told inside a quotation: only the quotation's own dates ("국방부는 22일 “…”")
+            days = [d for d in days if quote[0] <= d.span.start < quote[1]]
         lo, hi = self.clause(v, pos)
         near = [d for d in days if lo <= d.span.start < hi]
         if not near:
@@ -434,6 +439,31 @@ class Extractor:
         ev = Event(type=last.type, evidence=[v.span])
         ev.cues.reference = ev.cues.anonymous = True
         return [ev]
+
+
+QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "«": "»", "„": "“"}
+
+
+def quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quotations of ``text[lo:hi]`` (typographic quotes, or pairs of straight double quotes), as the
+    (start, end) of what they quote."""
+    out = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        close = QUOTES.get(ch) or ('"' if ch == '"' else None)
+        end = text.find(close, i + 1, hi) if close else -1
+        if end > i:
+            out.append((i + 1, end))
+            i = end + 1
+        else:
+            i += 1
+    return out
+
+
+def quotation(text: str, lo: int, hi: int, pos: int) -> tuple[int, int] | None:
+    """The quotation of ``text[lo:hi]`` that holds ``pos``, else None."""
+    return next((q for q in quotations(text, lo, hi) if q[0] <= pos < q[1]), None)
 
 
 def _nested(prev: Mention, m: Mention, gap: str, lex: Lexicon) -> bool:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from allied.model import Actor, Event, ForumRef, Mention, Span
+from allied.news import compounds
 from allied.news.arguments import actor, bilateral, is_defense, place_ref, unique_actors
 from allied.news.names import Entity
 
@@ -22,6 +23,13 @@ def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
     mechanisms = [m for m in v.of("forum") if bilateral(ex.index, m.id)]
     out: list[Event] = []
     positions = [m.start() for m in trig] + [m.span.start for m in mechanisms]
+    if not mechanisms:  # "한미 및 한일 국방장관회담", "日中国防相の会談": the states the meeting word names
+        for pos in sorted(positions):
+            joined = compounds.qualifying(ex.doc, ex.lex, v.mentions, pos)
+            if joined and not ex.blocked(v, pos):
+                out += compound_meetings(ex, v, pos, joined, sites)
+        if out:
+            return out
     done = False
     for pos in sorted(positions):
         if ex.blocked(v, pos):
@@ -77,6 +85,29 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
             forum=ForumRef(forum.id, forum.name) if forum else None,
         )
         ev.cues.reference, ev.cues.purpose = reference, purpose
+        out.append(ev)
+    return out
+
+
+def compound_meetings(ex: Extractor, v: View, pos: int, joined: list[list[Mention]], sites: set[str]) -> list[Event]:
+    """ "한미 및 한일 국방장관회담", "日中国防相の会談": one meeting per country compound that qualifies the
+    meeting word, between the states it names; its people are those of these states named in the sentence,
+    else (after a defense title) the one defense official of each state the text named before."""
+    named = ex.people(v, v.span.start, v.span.end)
+    defense_title = any(t.span.start <= pos and is_defense(t.role) for t in v.of("title"))
+    reference = ex.preceded("before", pos, 20)
+    date = None if reference else ex.date_for(v, pos)
+    place = ex.venue(v, v.span.start, v.span.end, sites)
+    out = []
+    for group in joined:
+        states = {m.country for m in group}
+        people = [a for a in named if a.country in states]
+        if defense_title:
+            for c in sorted(states - {a.country for a in people}):
+                known = {p.id: p for p in ex.persons if p.country == c and is_defense(ex.roles.get(p.id, ""))}
+                people += list(known.values()) if len(known) == 1 else []
+        ev = ex.new("meeting", v, pos, people, states, date, place=place_ref(place) if place else None)
+        ev.cues.reference, ev.cues.defense = reference, defense_title
         out.append(ev)
     return out
 

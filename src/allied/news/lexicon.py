@@ -224,6 +224,9 @@ CHECKS: dict[str, Any] = {
     ),
     schema.ISO3: lambda v: isinstance(v, str) and re.fullmatch(r"[A-Z]{3}", v) is not None,
     schema.CLASS: lambda v: v in schema.TITLE_CLASSES,
+    schema.ISO3_TABLE: lambda v: (
+        isinstance(v, dict) and all(isinstance(c, str) and re.fullmatch(r"[A-Z]{3}", c) for c in v.values())
+    ),
     schema.WORD_TABLE: _words_ok,
 }
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from allied.model import Document, Mention, Span
-from allied.news import segment
+from allied.news import compounds, segment
 from allied.news.lexicon import Lexicon
 from allied.news.names import Entity, NameIndex, fold
 from allied.reference.gazetteer import lookup
@@ -739,6 +739,8 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
     result: list[Mention] = []
     for sent in doc.sentences:
         names = _names(ctx, sent)
+        joined = compounds.find(doc, lex, index, sent)  # "한미일", "日米豪": several states in one word
+        names = [m for m in names if not _overlaps(joined, m.span.start, m.span.end)]
         titles = _titles(ctx, sent, names)
         names = [
             m for m in names if m.kind != "state" or not any(_inside([m], t.span.start, t.span.end) for t in titles)
@@ -749,7 +751,7 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         names = [
             m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end for x in ministries)
         ]
-        found = names + titles + persons + ministries
+        found = names + titles + persons + ministries + joined
         found += _cities(ctx, sent, found)
         found += _alliance(ctx, sent, found)
         _update(ctx, found)

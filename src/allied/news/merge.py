@@ -208,7 +208,7 @@ def keep(doc: Document, lex: Lexicon, e: Event, defense_ids: set[str]) -> bool:
     """GUIDELINES §4: an actor or named states, defense content, and the time rule."""
     if not e.countries or (not e.actors and e.type not in ("forum", "meeting")):
         return False
-    if e.type in ("visit", "meeting", "forum") and not (_ids(e) & defense_ids or e.topics or e.forum):
+    if e.type in ("visit", "meeting", "forum") and not (_ids(e) & defense_ids or e.topics or e.forum or e.cues.defense):
         return False
     background = e.status == "occurred" and not (e.cues.lead or e.cues.dated)
     if background and any(_vague(doc, lex, s) for s in e.evidence):

@@ -21,6 +21,7 @@ DAYS = "days"  # table: phrase -> integer day offset
 WORD_TABLE = "word_table"  # table: key -> WORDS
 TEXT_TABLE = "text_table"  # table: phrase -> str
 SPENDING = "spending"  # list of [phrase, what]
+ISO3_TABLE = "iso3_table"  # table: phrase -> ISO 3166-1 alpha-3 code (inside a section)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "honorifics": Key(WORDS, "titles written before a name and not part of it (Gen., Adm., Mr.)"),
         "name_suffixes": Key(WORDS, "parts after a name that are not part of it (Jr., III, 氏, 씨)"),
         "title_after_name": Key(FLAG, "a title follows the name it qualifies ('신원식 국방부 장관', '小泉防衛相')"),
+        "state_abbreviations": Key(
+            ISO3_TABLE,
+            "one-character short forms of states that join into compounds ('한미일', '日米豪', '中美')",
+        ),
+        "compound_joiners": Key(WORDS, "marks between the parts of a country compound ('한·미')"),
+        "not_compounds": Key(WORDS, "words that begin like a country compound and are none ('中美洲')"),
     },
     "anaphora": {
         "demonstrative": Key(WORDS, "a sentence opening with these refers to what the previous one told"),

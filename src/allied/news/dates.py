@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from babel.dates import get_day_names, get_month_names
@@ -224,8 +224,44 @@ def context_year(doc: Document) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def office_year(terms: Iterable[tuple[str, str]], month: int, day: int | None) -> int | None:
+    """The first year in which every official the text names held office on that day and month ("am 4. November"
+    with Hegseth and Ahn Gyu-back, in a text with no date and no year: 2025). A reader who knows who is in office
+    dates such a text; None when the terms do not overlap or no term has a start (GUIDELINES §6: the year from
+    context, inferred)."""
+    spans_ = [(lo, _partial(end, low=False)) for start, end in terms if (lo := _partial(start, low=True))]
+    if not spans_:
+        return None
+    first = max(lo for lo, _ in spans_)
+    for year in (first.year, first.year + 1):
+        on = _day(year, month, day or 1)
+        if on and all(lo <= on and (hi is None or on <= hi) for lo, hi in spans_):
+            return year
+    return None
+
+
+def _partial(text: str, low: bool) -> dt.date | None:
+    """ '2025-07-25', '2022-12', '2018' as the first (``low``) or last day they can mean; '' is open."""
+    if not text:
+        return None
+    parts = [int(x) for x in text.split("-")[:3]]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        if low:
+            return dt.date(parts[0], parts[1], 1)
+        return add_days(dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1), -1)
+    return dt.date(parts[0], 1, 1) if low else dt.date(parts[0], 12, 31)
+
+
 def _full(
-    doc: Document, p: _Patterns, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+    doc: Document,
+    p: _Patterns,
+    sent: Span,
+    ref: dt.date | None,
+    inferred: bool,
+    taken: list[tuple[int, int]],
+    terms: tuple[tuple[str, str], ...] = (),
 ) -> list[DateMention]:
     out = []
     fallback = None if ref else context_year(doc)
@@ -244,6 +280,9 @@ def _full(
                 year, infer = fallback, True
             if month is None:
                 continue
+            if year is None and terms:
+                first_day = gd.get("d1") or gd.get("d")
+                year = office_year(terms, month, number(p, first_day) if first_day else None)
             taken.append((m.start(), m.end()))
             if year is None:
                 out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
@@ -400,14 +439,16 @@ def _bare_days(
     return out
 
 
-def find_dates(doc: Document, lex: Lexicon) -> list[DateMention]:
+def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] = ()) -> list[DateMention]:
+    """The date expressions of the text; ``terms`` are the terms of office of the officials it names, which
+    give a day and month its year when nothing else does (``office_year``)."""
     ref, inferred = reference_day(doc, lex)
     doc.reference_day, doc.reference_inferred = ref, inferred
     p = patterns(lex)
     out: list[DateMention] = []
     for sent in doc.sentences:
         taken: list[tuple[int, int]] = []
-        out += _full(doc, p, sent, ref, inferred, taken)
+        out += _full(doc, p, sent, ref, inferred, taken, terms)
         out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)

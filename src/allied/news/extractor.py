@@ -333,7 +333,7 @@ class Extractor:
                 continue
             lo, hi = self.window(v, m.start())
             places = self.destinations(v, lo, hi, arrival)
-            self.trip = len(places) > 1
+            self.trip = len({p.id or p.name for p in places}) > 1  # "the JSA at Panmunjom" is one stop
             for i, place in enumerate(places):
                 if place.id in seen_places:
                     continue
@@ -341,7 +341,11 @@ class Extractor:
                 if ev and self.trip:  # a stop of a list is dated only by a date told right after it
                     upto = places[i + 1].span.start if i + 1 < len(places) else hi
                     own = [d for d in v.dates if d.precision == "day" and place.span.end <= d.span.start < upto]
-                    ev.date = date_range(own[0]) if own else None
+                    # "On November 3-4, he will visit A and attend B": a date told before the trigger dates them all
+                    lead = [
+                        d for d in v.dates if d.precision == "day" and lo <= d.span.start and d.span.end <= m.start()
+                    ]
+                    ev.date = date_range(own[0]) if own else date_range(lead[-1]) if lead else None
                     ev.cues.dated = ev.date is not None
                 if ev and m in presence and ev.cues.certainty <= 1 and self.clause_tense(v, m.start()) == "present":
                     ev.status = "occurred"  # "is in India": the visit is under way

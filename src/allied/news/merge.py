@@ -51,6 +51,8 @@ def same_event(e: Event, f: Event) -> bool:
         return False
     if identity.same_event(e, f):
         return True
+    if e.type == f.type == "forum" and _days_of_one_gathering(e, f):
+        return True
     if e.type != f.type or not dates_compatible(e.date, f.date):
         return False
     if e.type == "visit":
@@ -67,6 +69,14 @@ def same_event(e: Event, f: Event) -> bool:
             return bool(shared) and set(e.countries) == set(f.countries)
         return len(shared) >= 2 or (bool(shared) and set(e.countries) == set(f.countries))
     return bool(_ids(e) & _ids(f))
+
+
+def _days_of_one_gathering(e: Event, f: Event) -> bool:
+    """ "The ADMM-Plus is scheduled for November 1 ... The conference will conclude on November 2": one report
+    tells the days of one forum, which lasts from the first to the last (within a week)."""
+    if e.forum is None or f.forum is None or e.forum.id != f.forum.id or e.date is None or f.date is None:
+        return False
+    return abs((min(e.date.end, f.date.end) - max(e.date.start, f.date.start)).days) <= 7
 
 
 def _told_apart(e: Event, f: Event) -> bool:
@@ -173,6 +183,7 @@ def fold_site_visits(events: list[Event]) -> list[Event]:
                 m
                 for m in events
                 if m.type == "meeting"
+                and m.forum is None  # a named meeting (the SCM) has its own venue; a site visit beside it stays
                 and e.type == "visit"
                 and e.place
                 and not e.cues.stop

@@ -101,7 +101,10 @@ def _mentions(doc: Document, ctx: Context) -> None:
 
 
 def _dates(doc: Document, ctx: Context) -> None:
-    doc.dates = dates.find_dates(doc, ctx.lexicon(doc.language or "en"))
+    lang = doc.language or "en"
+    named = {m.id for m in doc.mentions if m.kind == "person" and m.id}
+    terms = tuple(t for e in ctx.index(lang).officials if e.id in named for t in e.terms)
+    doc.dates = dates.find_dates(doc, ctx.lexicon(lang), terms)
 
 
 def _dateline(doc: Document, ctx: Context) -> None:
@@ -137,7 +140,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", ("text",), ("language",), _language),
     Stage("sentences", ("text", "language"), ("sentences",), _sentences),
     Stage("mentions", ("sentences", "published"), ("mentions",), _mentions),
-    Stage("dates", ("sentences", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
+    Stage("dates", ("sentences", "mentions", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
     Stage("dateline", ("sentences",), ("dateline",), _dateline),
     Stage("events", ("mentions", "dates", "reference_day"), ("candidates", "durations"), _events),
     Stage("merge", ("candidates", "durations", "dateline"), ("events", "candidates"), _merge),

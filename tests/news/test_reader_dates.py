@@ -1,0 +1,52 @@
+"""Dates the way a reader gets them, on texts written for these tests (GUIDELINES §6 date, §9)."""
+
+from __future__ import annotations
+
+import allied
+from allied.news.dates import office_year
+
+
+def _events(text: str, lang: str = "en", published: str | None = None) -> list[dict]:
+    [rec] = allied.extract(text, language=lang, published=published)
+    return rec["events"]
+
+
+def test_with_no_date_and_no_year_a_day_takes_the_year_its_officials_were_in_office() -> None:
+    """Hegseth (from 2025-01-25) and Ahn Gyu-back (from 2025-07-25) in office together: 4 November is 2025's."""
+    text = (
+        "Treffen in Seoul\nUS-Verteidigungsminister Pete Hegseth trifft am 4. November in Seoul den südkoreanischen "
+        "Verteidigungsminister Ahn Gyu-back."
+    )
+    [meeting] = [e for e in _events(text, "de") if e["type"] == "meeting"]
+    assert meeting["date"] == {"start": "2025-11-04", "end": "2025-11-04", "inferred": True}
+
+
+def test_office_year_is_the_first_year_all_terms_hold() -> None:
+    hegseth, ahn, austin = ("2025-01-25", ""), ("2025-07-25", ""), ("2021-01-22", "2025-01-20")
+    assert office_year([hegseth, ahn], 11, 4) == 2025
+    assert office_year([hegseth, ahn], 3, 1) == 2026  # 1 March 2025 is before Ahn took office
+    assert office_year([hegseth, austin], 11, 4) is None  # never in office together: no year
+    assert office_year([], 11, 4) is None
+
+
+def test_a_date_before_the_verb_dates_every_stop_it_names() -> None:
+    text = (
+        "Trip\nOn November 3-4, U.S. Defense Secretary Pete Hegseth is scheduled to visit the Joint Security Area "
+        "at Panmunjom with South Korean Defense Minister Ahn Gyu-back and attend the Security Consultative Meeting "
+        "in Seoul."
+    )
+    events = _events(text, published="2025-10-30")
+    visit = next(e for e in events if e["type"] == "visit" and e["place"]["name"] == "Panmunjom")
+    meeting = next(e for e in events if e["type"] == "meeting")
+    assert visit["date"]["start"] == meeting["date"]["start"] == "2025-11-03"
+    assert visit["date"]["end"] == meeting["date"]["end"] == "2025-11-04"
+
+
+def test_the_days_of_one_forum_told_apart_are_one_forum() -> None:
+    text = (
+        "Ministers meet\nThe ADMM-Plus meeting of defense ministers is scheduled for November 1 in Kuala Lumpur. "
+        "The ADMM-Plus will conclude on November 2 after working group sessions."
+    )
+    forums = [e for e in _events(text, published="2025-10-30") if e["type"] == "forum"]
+    assert len(forums) == 1
+    assert (forums[0]["date"]["start"], forums[0]["date"]["end"]) == ("2025-11-01", "2025-11-02")

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 import allied
+from allied.news import ingest as ingest_module
 from allied.news import pipeline
 from allied.news.prefilter import relevant
 from tests.news.conftest import corpus
@@ -91,10 +92,17 @@ def test_unrelated_pages_never_reach_extraction_and_unchanged_pages_are_skipped(
     assert sum(r["status"] == "stored" for r in first) == related
     before = _counts(db)
     calls.clear()
+    checks: list[str] = []
+    real = ingest_module.relevant
+    monkeypatch.setattr(ingest_module, "relevant", lambda text, lang=None: checks.append(text) or real(text, lang))
     again = allied.ingest([warc], db=db)
-    assert calls == []  # a page whose location and digest are stored is skipped before extraction
+    assert calls == []  # a page whose location and digest are stored is skipped before extraction,
+    assert checks == []  # and one the same filter dropped before is passed over without checking again
     assert [r["status"] for r in again] == ["already stored" if p.related else "filtered" for p in items]
     assert _counts(db) == before
+    monkeypatch.setattr(ingest_module, "filter_version", lambda: "a changed filter")
+    assert [r["status"] for r in allied.ingest([warc], db=db)] == [r["status"] for r in again]
+    assert len(checks) == len(items) - related and calls == []  # a changed filter checks the dropped again
     off = allied.ingest([warc], db=tmp_path / "off.duckdb", prefilter=False)
     assert sum(r["status"] == "stored" for r in off) > related  # without the filter every page is read
 

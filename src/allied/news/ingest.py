@@ -22,7 +22,7 @@ from allied.model import Document, InputError
 from allied.news.pages import RawPage, finish, language_hint, visible_text
 from allied.news.prefilter import relevant
 from allied.news.rows import Rows, concat, doc_key, rows_of
-from allied.news.store import known_keys, known_pages, prepare, store_rows
+from allied.news.store import known_keys, known_pages, known_passed_over, prepare, store_rows
 
 ENGINES = ("local", "ray")
 BATCH = 500  # documents read per transaction
@@ -187,17 +187,42 @@ def _summary(name: str, language: str | None, status: str, o: Outcome | None = N
     return row
 
 
-def _known(db: str | Path | None, chunk: list[Item]) -> tuple[list[str], set[str], set[str]]:
-    """Each item's content key ("" for a page not extracted yet), and which of those keys and which pages
-    (location and digest, as "LOCATION\nDIGEST") the store holds."""
+def filter_version() -> str:
+    """The relevance filter's identity: its vocabulary and its code (a changed filter checks again what an
+    earlier one dropped)."""
+    import hashlib
+    import inspect
+
+    from allied.news import prefilter
+
+    words = "\n".join(sorted(prefilter.vocabulary()))
+    return hashlib.sha256((words + inspect.getsource(prefilter)).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _mark(item: Item, key: str) -> str:
+    """What identifies a read item before any stage: its text's hash, or a page's location and digest."""
+    return key if isinstance(item, Document) else f"{item.location}\n{item.digest}"
+
+
+@dataclass
+class _Known:
+    keys: list[str]  # each item's text hash ("" for a page not extracted yet, or an unreadable document)
+    stored: set[str]  # marks of documents (text hashes) and pages (location and digest) the store holds
+    passed_over: set[str]  # marks the current filter dropped before
+
+
+def _known(db: str | Path | None, chunk: list[Item], version: str | None) -> _Known:
     from allied.store import writer
 
     keys = [doc_key(d) if isinstance(d, Document) and d.ok else "" for d in chunk]
     pages = [(p.location, p.digest) for p in chunk if isinstance(p, RawPage)]
+    marks = [_mark(d, k) for d, k in zip(chunk, keys, strict=True) if k or isinstance(d, RawPage)]
     with writer(db) as con:
         prepare(con)
         held = {f"{loc}\n{dig}" for loc, dig in known_pages(con, pages)}
-        return keys, known_keys(con, [k for k in keys if k]), held
+        held |= known_keys(con, [k for k in keys if k])
+        over = known_passed_over(con, marks, version) if version else set()
+        return _Known(keys, held, over)
 
 
 def ingest_stream(
@@ -216,36 +241,44 @@ def ingest_stream(
     from allied.store import writer
 
     engine = engine or LocalEngine(prefilter=prefilter)
+    version = filter_version() if getattr(engine, "prefilter", prefilter) else None
     tally = Tally()
     t = time.perf_counter()
     for chunk in _chunks(docs, batch):
         t = tally.timed("read", t)
         tally.read += len(chunk)
-        keys, stored, pages = _known(db, chunk)
+        known = _known(db, chunk, version)
         t = tally.timed("hash and look up", t)
         todo: list[Item] = []
+        marks: list[str] = []
         located: list[Document] = []  # texts the store holds, perhaps found at a new location
         out: list[dict[str, Any] | None] = []
         seen: set[str] = set()
-        for item, key in zip(chunk, keys, strict=True):
+        for item, key in zip(chunk, known.keys, strict=True):
+            mark = _mark(item, key)
             if isinstance(item, Document) and not item.ok:
                 out.append(_summary(item.name, item.language, "skipped", outcome(item)))
                 tally.failed += 1
-            elif (mark := key or f"{item.location}\n{item.digest}") in seen or key in stored or mark in pages:
+            elif mark in seen or mark in known.stored:
                 out.append(_summary(item.name, item.language, "already stored"))
                 tally.already += 1
                 if isinstance(item, Document):
                     located.append(item)
+            elif mark in known.passed_over:
+                out.append(_summary(item.name, item.language, "filtered"))
+                tally.filtered += 1
             else:
                 seen.add(mark)
                 todo.append(item)
+                marks.append(mark)
                 out.append(None)
         outcomes, rows = engine.run(todo) if todo else ([], rows_of([]))
         t = tally.timed("engine", t)
         if located:
             rows = concat([rows, rows_of(located, again=True)])
+        dropped = [m for m, o in zip(marks, outcomes, strict=True) if o.status == "filtered"]
         with writer(db) as con:
-            counts = store_rows(con, rows)
+            counts = store_rows(con, rows, dropped, version or "")
         t = tally.timed("store", t)
         done = iter(outcomes)
         for row in out:

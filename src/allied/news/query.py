@@ -16,7 +16,8 @@ import duckdb
 
 from allied.model import InputError
 from allied.news.itinerary import Leg, order
-from allied.news.store import prepare, select_events
+from allied.news.migrations import prepare
+from allied.news.select import select_events
 from allied.reference.gazetteer import fold
 
 
@@ -145,7 +146,7 @@ def find_events(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Matching events in date order: filtered, ordered and paged in DuckDB (``store.select_events``), then
+    """Matching events in date order: filtered, ordered and paged in DuckDB (``select.select_events``), then
     only the events of the page are read with their sources."""
     _check_period(start, end)
     ids = select_events(con, country, person, forum_ids(forum) if forum else None, start, end, limit, offset)

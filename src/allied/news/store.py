@@ -21,124 +21,25 @@ import pyarrow as pa
 
 from allied.model import Document, Event
 from allied.news.identity import candidate_keys, containment, same_event
+from allied.news.migrations import prepare
 from allied.news.rows import Rows, doc_key, event_of, event_row, rows_of
-from allied.store import migrate, transaction
+from allied.store import transaction
 
-__all__ = ["doc_key", "ingest_documents", "known_keys", "known_pages", "prepare", "same_event_sql", "store_rows"]
-
-MIGRATIONS = (
-    """
-    CREATE TABLE IF NOT EXISTS news_documents (
-        doc_key     VARCHAR PRIMARY KEY,   -- sha256 of the text as read
-        name        VARCHAR NOT NULL,
-        path        VARCHAR,
-        language    VARCHAR,
-        published   DATE,
-        url         VARCHAR,
-        outlet      VARCHAR,
-        chars       INTEGER NOT NULL,
-        events      INTEGER NOT NULL,
-        pledges     INTEGER NOT NULL,
-        ingested_at TIMESTAMP NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS news_events (
-        event_id      VARCHAR PRIMARY KEY,
-        type          VARCHAR NOT NULL,
-        actors        JSON NOT NULL,       -- [{id, name, kind}]
-        countries     VARCHAR[] NOT NULL,
-        place         JSON,                -- {name, country, lat, lon} or null
-        date_start    DATE,
-        date_end      DATE,
-        date_inferred BOOLEAN,
-        forum         JSON,                -- {id, name} or null
-        topics        VARCHAR[] NOT NULL,
-        status        VARCHAR NOT NULL,
-        first_doc     VARCHAR NOT NULL,
-        seq           INTEGER NOT NULL     -- position among the events of its first document
-    );
-    CREATE TABLE IF NOT EXISTS news_event_sources (
-        event_id  VARCHAR NOT NULL,
-        doc_key   VARCHAR NOT NULL,
-        evidence  JSON NOT NULL,           -- [{start, end, text}] into that document's text
-        PRIMARY KEY (event_id, doc_key)
-    );
-    CREATE TABLE IF NOT EXISTS news_pledges (
-        doc_key   VARCHAR NOT NULL,
-        seq       INTEGER NOT NULL,
-        country   VARCHAR NOT NULL,
-        what      VARCHAR NOT NULL,
-        value     DOUBLE,
-        unit      VARCHAR,
-        by_year   INTEGER,
-        evidence  JSON NOT NULL,
-        PRIMARY KEY (doc_key, seq)
-    );
-    """,
-    # v2: provenance, the identity columns the merge matches on, candidate keys, mentions, indexes
-    """
-    ALTER TABLE news_documents ADD COLUMN fetched VARCHAR;      -- the archive's fetch time, as it says it
-    ALTER TABLE news_documents ADD COLUMN position BIGINT;      -- line of a JSONL file, offset in a WARC
-    ALTER TABLE news_events ADD COLUMN n BIGINT;                -- order of storing (the merge prefers older)
-    ALTER TABLE news_events ADD COLUMN persons VARCHAR[];
-    ALTER TABLE news_events ADD COLUMN actor_ids VARCHAR[];
-    ALTER TABLE news_events ADD COLUMN forum_id VARCHAR;
-    ALTER TABLE news_events ADD COLUMN place_id VARCHAR;
-    ALTER TABLE news_events ADD COLUMN place_name VARCHAR;
-    ALTER TABLE news_events ADD COLUMN place_country VARCHAR;
-    ALTER TABLE news_events ADD COLUMN place_kind VARCHAR;
-    UPDATE news_events SET
-        n = r.n,
-        persons = coalesce([x.id FOR x IN from_json(actors, '[{"id":"VARCHAR","kind":"VARCHAR"}]')
-                            IF x.kind = 'person'], []),
-        actor_ids = coalesce([x.id FOR x IN from_json(actors, '[{"id":"VARCHAR"}]')], []),
-        forum_id = json_extract_string(forum, '$.id'),
-        place_id = coalesce(json_extract_string(place, '$.id'), ''),
-        place_name = json_extract_string(place, '$.name'),
-        place_country = coalesce(json_extract_string(place, '$.country'), ''),
-        place_kind = coalesce(json_extract_string(place, '$.kind'), '')
-    FROM (SELECT event_id, row_number() OVER (ORDER BY rowid) AS n FROM news_events) r
-    WHERE r.event_id = news_events.event_id;
-    UPDATE news_events SET place_id = NULL, place_country = NULL, place_kind = NULL WHERE place IS NULL;
-    CREATE TABLE news_event_keys (key VARCHAR NOT NULL, event_id VARCHAR NOT NULL, PRIMARY KEY (key, event_id));
-    INSERT INTO news_event_keys
-        SELECT DISTINCT type || '|' || k, event_id FROM (
-            SELECT type, event_id, unnest(CASE WHEN type IN ('visit', 'meeting') THEN persons
-                                              WHEN type = 'forum' THEN [forum_id] ELSE actor_ids END) AS k
-            FROM news_events) WHERE k IS NOT NULL;
-    CREATE TABLE news_mentions (
-        doc_key VARCHAR NOT NULL, kind VARCHAR NOT NULL, entity VARCHAR NOT NULL, name VARCHAR,
-        country VARCHAR, start INTEGER, "end" INTEGER
-    );
-    CREATE INDEX news_events_date ON news_events (date_start);
-    CREATE INDEX news_events_type ON news_events (type);
-    CREATE INDEX news_sources_doc ON news_event_sources (doc_key);
-    CREATE INDEX news_documents_url ON news_documents (url);
-    CREATE INDEX news_mentions_entity ON news_mentions (entity);
-    """,
-    # v3: the folded actor names ('|'-separated) a person query matches in SQL; NULL on older rows
-    "ALTER TABLE news_events ADD COLUMN actor_keys VARCHAR;",
-    # v4: every place a document was found (a text at two URLs is one document found twice), with the digest
-    # of the page as fetched: a re-ingest skips a page whose location and digest are known before extracting it
-    """
-    CREATE TABLE news_locations (
-        location VARCHAR NOT NULL, doc_key VARCHAR NOT NULL,
-        digest VARCHAR NOT NULL,            -- sha256 of the page as fetched; '' for a text read as text
-        url VARCHAR, path VARCHAR, position BIGINT, fetched VARCHAR, PRIMARY KEY (location, digest, doc_key)
-    );
-    INSERT INTO news_locations
-        SELECT coalesce(url, CASE WHEN position IS NULL THEN path ELSE path || '#' || position END, doc_key),
-               doc_key, '', url, path, position, fetched FROM news_documents;
-    """,
-)
+__all__ = [
+    "doc_key",
+    "ingest_documents",
+    "known_keys",
+    "known_pages",
+    "known_passed_over",
+    "prepare",
+    "same_event_sql",
+    "store_rows",
+]
 
 EVENT_COLUMNS = (
     "type, actors, countries, place, date_start, date_end, date_inferred, forum, topics, status, "
     "persons, actor_ids, forum_id, place_id, place_name, place_country, place_kind, actor_keys"
 )
-
-
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    migrate(con, "news", MIGRATIONS)
 
 
 def _quote(s: str) -> str:
@@ -203,6 +104,19 @@ def known_pages(con: duckdb.DuckDBPyConnection, pages: Iterable[tuple[str, str]]
         return {(a, b) for a, b in con.execute(sql).fetchall()}
     finally:
         con.unregister("_pages")
+
+
+def known_passed_over(con: duckdb.DuckDBPyConnection, marks: Iterable[str], version: str) -> set[str]:
+    """Which of these marks (text hashes, "LOCATION\nDIGEST" of pages) this version of the filter dropped."""
+    wanted = sorted(set(marks))
+    if not wanted:
+        return set()
+    _register(con, "_marks", pa.table({"mark": pa.array(wanted, pa.string())}))
+    try:
+        sql = "SELECT mark FROM news_passed_over JOIN _marks USING (mark) WHERE filter = ?"
+        return {r[0] for r in con.execute(sql, [version]).fetchall()}
+    finally:
+        con.unregister("_marks")
 
 
 def _first(docs: pa.Table) -> pa.Table:
@@ -280,8 +194,11 @@ class _Merge:
     new: dict[str, tuple[str, int]] = field(default_factory=dict)  # event id -> (first doc, seq)
 
 
-def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str, int]]:
-    """Write a batch (documents not stored yet) and merge its events; per document: new and merged events."""
+def store_rows(
+    con: duckdb.DuckDBPyConnection, rows: Rows, passed_over: Iterable[str] = (), version: str = ""
+) -> dict[str, dict[str, int]]:
+    """Write a batch (documents not stored yet) and merge its events, and record what the filter of
+    ``version`` passed over, in one transaction; per document stored: new and merged events."""
     prepare(con)
     found = rows.documents
     rows = Rows(_first(found), rows.events, rows.pledges, rows.mentions)
@@ -299,7 +216,16 @@ def store_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> dict[str, dict[str
         merge = _resolve(con, batch, same, counts)
         _write(con, rows, batch, merge)
         _locate(con, found)
+        _pass_over(con, passed_over, version)
     return counts
+
+
+def _pass_over(con: duckdb.DuckDBPyConnection, marks: Iterable[str], version: str) -> None:
+    wanted = sorted(set(marks))
+    if wanted:
+        _register(con, "_over", pa.table({"mark": pa.array(wanted, pa.string())}))
+        con.execute("INSERT OR REPLACE INTO news_passed_over SELECT mark, ? FROM _over", [version])
+        con.unregister("_over")
 
 
 def _locate(con: duckdb.DuckDBPyConnection, docs: pa.Table) -> None:
@@ -432,11 +358,28 @@ def _write(con: duckdb.DuckDBPyConnection, rows: Rows, batch: pa.Table, m: _Merg
         )
         con.execute("INSERT OR REPLACE INTO news_event_sources SELECT event_id, doc_key, evidence FROM _src")
         con.unregister("_src")
+    if m.state:
+        _keep_days(con, sorted(m.state))
     for name, table in (("news_pledges", rows.pledges), ("news_mentions", rows.mentions)):
         if table.num_rows:
             _register(con, "_t", table)
             con.execute(f"INSERT INTO {name} SELECT * FROM _t")
             con.unregister("_t")
+
+
+def _keep_days(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """The columns events queries order and filter on, for the events the batch wrote: the first
+    document's name and the event's days (its dates, else its sources' first and last publication day)."""
+    _register(con, "_ids", pa.table({"event_id": pa.array(ids, pa.string())}))
+    con.execute(
+        "UPDATE news_events SET first_name = w.name, day_lo = coalesce(news_events.date_start, w.lo), "
+        "day_hi = coalesce(news_events.date_end, w.hi) FROM ("
+        "SELECT e.event_id, any_value(f.name) AS name, min(d.published) AS lo, max(d.published) AS hi "
+        "FROM _ids e JOIN news_events x USING (event_id) LEFT JOIN news_documents f ON f.doc_key = x.first_doc "
+        "LEFT JOIN news_event_sources s ON s.event_id = e.event_id LEFT JOIN news_documents d ON d.doc_key = s.doc_key "
+        "GROUP BY e.event_id) w WHERE w.event_id = news_events.event_id"
+    )
+    con.unregister("_ids")
 
 
 def _load(con: duckdb.DuckDBPyConnection, eid: str) -> Event:
@@ -501,59 +444,3 @@ def ingest_documents(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> li
         _summary(doc, st, counts.get(key) if st == "stored" else None)
         for doc, key, st in zip(docs, keys, status, strict=True)
     ]
-
-
-def select_events(
-    con: duckdb.DuckDBPyConnection,
-    country: str | None = None,
-    person: str | None = None,
-    forums: set[str] | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-    kind: str | None = None,
-) -> list[str]:
-    """Ids of the stored events matching the filters (``kind``: one event type), in date order, filtered
-    and paged in DuckDB.
-
-    An event without a date is placed by its sources' publication days. ``person`` is an id or a name,
-    matched as ``query.matches_person`` does (on folded names); rows stored before the folded names were
-    kept are passed on for the caller to check."""
-    from allied.reference.gazetteer import fold
-
-    prepare(con)
-    where: list[str] = []
-    args: list[Any] = []
-    if country:
-        where.append("(list_contains(e.countries, ?) OR e.place_country = ?)")
-        args += [country, country]
-    if person:
-        key = fold(person)
-        cond = "list_contains(e.actor_ids, ?) OR e.actor_keys IS NULL OR contains(e.actor_keys, ?)"
-        where.append(f"({cond})")
-        args += [person, key if len(key) > 3 else f"|{key}|"]
-    if kind is not None:
-        where.append("e.type = ?")
-        args.append(kind)
-    if forums is not None:
-        where.append("list_contains(?, e.forum_id)")
-        args.append(sorted(forums))
-    if start is not None:
-        where.append("coalesce(e.date_end, w.hi) >= ?")
-        args.append(start)
-    if end is not None:
-        where.append("coalesce(e.date_start, w.lo) <= ?")
-        args.append(end)
-    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    sql = (
-        "WITH w AS (SELECT s.event_id, min(d.published) AS lo, max(d.published) AS hi FROM news_event_sources s "
-        "JOIN news_events u ON u.event_id = s.event_id AND u.date_start IS NULL "  # only undated events need it
-        "JOIN news_documents d ON d.doc_key = s.doc_key GROUP BY s.event_id) "
-        "SELECT e.event_id FROM news_events e LEFT JOIN w USING (event_id) "
-        "LEFT JOIN news_documents f ON f.doc_key = e.first_doc "
-        + ("WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY coalesce(e.date_start, w.lo) NULLS LAST, coalesce(e.date_end, w.hi) NULLS LAST, f.name, e.seq"
-        + page
-    )
-    return [r[0] for r in con.execute(sql, args).fetchall()]

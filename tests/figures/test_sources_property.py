@@ -59,8 +59,35 @@ def test_every_clause_in_a_result_names_its_source(a: str, b: str, day: object) 
         return
     answer = allied.mutual_obligations(a, b, day)  # type: ignore[arg-type]
     for d in answer["directions"]:
-        for e in d["bound"]:
+        for e in d["bound"] + d["conditional"]:
             assert e["source"].strip() and e["quote"].strip(), e
+        for e in d["contested"]:
+            assert e["source"].strip(), e
+
+
+PLACES = ["Seoul", "Riga", "Tokyo", "Manila", "Canberra", "Yerevan", "Taipei", "Naha", "Guam", "Helsinki",
+          "Warsaw", "Ankara", "Bogotá", "Honolulu", "Nuuk", "Minsk", "Pyongyang", "Hanoi"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(attacker=st.sampled_from([None, *STATES]), place=st.sampled_from(PLACES),
+       day=st.dates(min_value=__import__("datetime").date(1950, 1, 1),
+                    max_value=__import__("datetime").date(2026, 1, 1)),
+       request=st.booleans(), cascade=st.integers(0, 1))
+def test_every_obligation_contested_and_conditional_entry_names_its_source(
+        attacker: str | None, place: str, day: object, request: bool, cascade: int) -> None:
+    attack = {"attacker": attacker, "place": place, "date": day.isoformat(), "request": request}  # type: ignore[attr-defined]
+    try:
+        result = allied.obligations(attack, cascade=cascade)
+    except allied.InputError:
+        return  # e.g. the attacker holds the place: an error naming the value, tested elsewhere
+    entries = result["obligations"] + result["conditional"] + [
+        o for rd in result.get("rounds", []) for o in rd["bound"]]
+    for e in entries:
+        assert e["source"].strip() and e["quote"].strip(), e
+    for e in result["contested"]:
+        assert e["source"].strip(), e
+    assert "None" not in " ".join(result["notes"])
 
 
 @pytest.mark.parametrize("iso3", ["PRK", "TWN", "ISL"])

@@ -55,7 +55,8 @@ def test_dokdo_usa_contested_japan_not_bound() -> None:
         "state": "USA", "treaty": "US_ROK_MDT",
         "reason": "Art. III: the US understanding attached to ratification limits the US commitment to territory the "
                   "US recognizes as lawfully under ROK administrative control; this is the source of the Dokdo "
-                  "uncertainty; Art. II (consult) applies in any case"}]
+                  "uncertainty; Art. II (consult) applies in any case",
+        "source": "shared/reference/treaties.md section 2 (US understanding [M])"}]
 
 
 def test_anzus_new_zealand_after_1986() -> None:

@@ -11,7 +11,7 @@ from allied.obligations.batch import run_batch
 from allied.obligations.engine import BOUND, MAX_CASCADE, evaluate, evaluate_at, locate, whole_rows
 from allied.obligations.geodata import geography
 from allied.obligations.inputs import homeland
-from allied.obligations.records import obligation_record, result_record
+from allied.obligations.records import conditional_record, contested_record, obligation_record, result_record
 from allied.reference import load, parse_date, state_code
 
 
@@ -73,9 +73,8 @@ def _direction(attacked: str, responder: str, day: dt.date) -> dict[str, Any]:
         "attacked": attacked, "responder": responder,
         "homeland": {"place": attack.place, "lat": point.lat, "lon": point.lon},
         "bound": [obligation_record(o) for o in bound],
-        "contested": [{"state": c.state, "treaty": c.treaty, "reason": c.reason} for c in contested],
-        "conditional": [{"treaty": c.treaty, "article": c.article, "condition": c.condition, "reason": c.reason}
-                        for c in conditional],
+        "contested": [contested_record(c) for c in contested],
+        "conditional": [{k: v for k, v in conditional_record(c).items() if k != "state"} for c in conditional],
         "summary": _summary(attacked, responder, bound, contested, conditional),
     }
 

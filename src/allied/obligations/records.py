@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from allied.model import Assessment, Attack, Obligation, Territory
+from allied.model import Assessment, Attack, Conditional, Contested, Obligation, Territory
+from allied.reference import load
 
 
 def attack_record(a: Attack) -> dict[str, Any]:
@@ -17,6 +18,30 @@ def attack_record(a: Attack) -> dict[str, Any]:
 def obligation_record(o: Obligation) -> dict[str, Any]:
     return {"state": o.state, "treaty": o.treaty, "article": o.article, "strength": o.strength,
             "reason": o.reason, "quote": o.quote, "verified": o.verified, "source": o.source}
+
+
+def contested_record(c: Contested) -> dict[str, Any]:
+    """A contested party with its source: the suspension's or party note's, else the treaty's."""
+    return {"state": c.state, "treaty": c.treaty, "reason": c.reason, "source": c.source or _treaty_source(c.treaty)}
+
+
+def conditional_record(c: Conditional) -> dict[str, Any]:
+    """An obligation waiting on a condition, with the clause's words and source as the reference gives them."""
+    quote, verified, source = _clause(c.treaty, c.article)
+    return {**asdict(c), "quote": quote, "verified": verified, "source": source}
+
+
+def _treaty_source(treaty_id: str) -> str:
+    t = load().treaties.get(treaty_id)
+    return t.source if t is not None else ""
+
+
+def _clause(treaty_id: str, article: str) -> tuple[str, bool | None, str]:
+    t = load().treaties.get(treaty_id)
+    for clause in t.clauses if t is not None else ():
+        if clause.article == article:
+            return clause.quote, clause.verified, clause.source
+    return "", None, _treaty_source(treaty_id)
 
 
 def territory_record(t: Territory, at_sea: bool, regions: frozenset[str]) -> dict[str, Any]:
@@ -33,8 +58,8 @@ def result_record(r: Assessment) -> dict[str, Any]:
         "id": r.attack.id or None,
         "attack": attack_record(r.attack),
         "obligations": [obligation_record(o) for o in r.obligations],
-        "contested": [{"state": c.state, "treaty": c.treaty, "reason": c.reason} for c in r.contested],
-        "conditional": [asdict(c) for c in r.conditional],
+        "contested": [contested_record(c) for c in r.contested],
+        "conditional": [conditional_record(c) for c in r.conditional],
         "territory": territory_record(r.where.territory, r.where.at_sea, r.where.regions),
         "resolution": {"lat": r.attack.lat, "lon": r.attack.lon, "evidence": list(r.where.evidence)},
         "notes": list(r.notes),

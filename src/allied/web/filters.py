@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from allied.viz.sources import SourcePart, safe_url, source_parts
+from allied.viz.sources import (
+    MARKERS,
+    SourcePart,
+    clause_source,
+    markers_in,
+    safe_url,
+    source_parts,
+    strength_label,
+    treaty_name,
+)
 
 DASH = "—"
 
@@ -35,4 +44,25 @@ def sources(value: Any) -> list[SourcePart]:
     return source_parts(value if isinstance(value, str) else None)
 
 
-FILTERS = {"num": num, "bn": bn, "pct": pct, "http_url": http_url, "sources": sources}
+def clause_cited(treaty: Any, article: Any = None) -> str:
+    """The source of a treaty's clause (of the treaty when no article is given), from the reference model."""
+    return clause_source(str(treaty), str(article) if article else None)
+
+
+def legend(values: Any) -> list[dict[str, str]]:
+    """The [V]/[M] markers in a list of source strings, each with what it means."""
+    return [{"mark": m, "text": MARKERS[m]} for m in markers_in(*(v for v in values if isinstance(v, str)))]
+
+
+def flag_legend(rows: Any) -> list[dict[str, str]]:
+    """Each flag the figures rows carry (a footnote symbol, 'note N', estimate, ...) once, with its meaning."""
+    seen: dict[str, str] = {}
+    for r in rows or []:
+        for n in r.get("flag_notes") or []:
+            seen.setdefault(str(n["flag"]), str(n["meaning"]))
+    return [{"flag": k, "meaning": v} for k, v in seen.items()]
+
+
+FILTERS = {"num": num, "bn": bn, "pct": pct, "http_url": http_url, "sources": sources, "treaty_name": treaty_name,
+           "strength_label": strength_label, "clause_source": clause_cited, "legend": legend,
+           "flag_legend": flag_legend}

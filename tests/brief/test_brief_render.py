@@ -52,13 +52,15 @@ def test_every_pair_of_the_officials_states_renders(all_pairs: dict[str, Any], f
     assert kinds == {"bound", "contested", "conditional"}, "the pairs cover every shape of entry"
     assert "None" not in out.replace('"None"', "") or fmt == "json"
     if fmt != "json":
-        assert "would be bound only if communist aggressor under SEACDT Art. IV(1)" in out
+        assert ("would be bound only if communist aggressor under Southeast Asia Collective Defense Treaty "
+                "(Manila Pact) Art. IV(1)") in out
         assert "contested party" in out
 
 
 def test_us_and_australia_each_clause_with_its_source() -> None:
     text = allied.render_brief(_brief(["USA", "AUS"]), "text", width=400)
-    assert "Australia is bound: acts per its constitutional processes under ANZUS Art. IV" in text
+    assert ("Australia is bound: acts per its constitutional processes under Security Treaty between Australia, "
+            "New Zealand and the United States of America Art. IV") in text
     assert "Source: " in text and "treaties.md section 4" in text
     assert "[V] in a source: wording read in a retrieved source." in text
 

@@ -62,3 +62,39 @@ def test_treaty_page_sources_are_links(web: Any) -> None:
     assert first.index("http") < first.index("treaties.md"), "the primary source is cited first"
     _no_overflow(web)
     web.assert_clean()
+
+
+# written for this test: US and New Zealand officials meet (ANZUS contested, the Manila Pact conditional)
+NZ_ARTICLE = ("Hegseth meets New Zealand's defence minister\n"
+              "US Defense Secretary Pete Hegseth met New Zealand Defence Minister Judith Collins in Washington on "
+              "Tuesday, the Pentagon said.\n")
+
+
+def test_brief_page_cites_every_clause_with_links_and_a_legend(web: Any) -> None:
+    web.page.goto(web.base + "/brief")
+    web.page.fill("#text", NZ_ARTICLE)
+    web.page.fill("input[name=published]", "2025-11-06")
+    with web.page.expect_navigation():
+        web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#links")
+    entries = web.page.locator("#links .obligation")
+    kinds = entries.evaluate_all("es => es.map(e => e.className)")
+    assert "obligation contested" in kinds and "obligation conditional" in kinds, kinds
+    for i in range(entries.count()):
+        entry = entries.nth(i)
+        source = entry.locator(".source")
+        assert source.count() == 1 and source.inner_text().startswith("Source: "), entry.inner_text()
+        hrefs = source.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert len(hrefs) == source.inner_text().count("http"), entry.inner_text()  # every address is a link
+        assert all(h.startswith(("http://", "https://")) for h in hrefs)
+        assert "_" not in entry.locator("a").first.inner_text()  # the treaty's name, not its id
+    contested = web.page.locator("#links .obligation.contested").first.inner_text()
+    assert "Security Treaty between Australia, New Zealand and the United States of America" in contested
+    assert "[V] in a source" in web.page.locator("#markers").inner_text()
+    legend = web.page.locator("#figure-legend").inner_text() if web.page.locator("#figure-legend").count() else ""
+    for flag in web.page.locator("#figures td.flags").all_inner_texts():
+        for mark in flag.split():
+            assert mark in legend, (mark, legend)
+    _no_overflow(web)
+    web.shot("brief-nz-1280")
+    web.assert_clean()

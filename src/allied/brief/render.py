@@ -19,6 +19,7 @@ from rich.text import Text
 
 from allied.brief.formats import FORMATS
 from allied.model import InputError
+from allied.viz.answers import clause_label
 from allied.viz.charts import burden_chart
 from allied.viz.itinerary import itinerary_map
 from allied.viz.sources import (
@@ -165,7 +166,7 @@ def _entry(names: dict[str, str], direction: dict[str, Any], kind: str, e: dict[
         how = f"would be bound only if {str(e.get('condition') or 'a condition is met').replace('_', ' ')}"
     return {"attacked": names.get(direction["attacked"], direction["attacked"]), "state": names.get(state, state),
             "treaty_id": e["treaty"], "treaty": treaty_name(e["treaty"]), "article": article,
-            "where": f"{e['treaty']} Art. {article}" if article else e["treaty"], "kind": kind, "how": how,
+            "where": clause_label(e["treaty"], article), "kind": kind, "how": how,
             "strength": e.get("strength") or "", "reason": e.get("reason") or "", "quote": e.get("quote") or "",
             "source": cite(source), "parts": source_parts(source),
             "verified": "" if e.get("verified", True) else " (wording not verified in a retrieved source)"}
@@ -203,7 +204,7 @@ def _text(brief: dict[str, Any], v: dict[str, Any], width: int) -> str:
                   f"as of {brief['as_of']})")
     for b in v["bound"]:
         quote = f"\n  “{b['quote']}”" if b["quote"] else ""
-        console.print(f"• Attack on {b['attacked']}: {b['state']} {b['how']} under {b['where']} ({b['treaty']}). "
+        console.print(f"• Attack on {b['attacked']}: {b['state']} {b['how']} under {b['where']}. "
                       f"{b['reason']}{b['verified']}{quote}\n  Source: {b['source'] or 'none given'}", markup=False)
     for u in v["unlinked"]:
         console.print(f"• {u['pair']}: no treaty link. {u['note']}.", markup=False)

@@ -242,3 +242,42 @@ def test_a_date_outside_a_quotation_dates_the_saying_not_what_is_quoted() -> Non
     said = [e for e in doc.events if e.type == "announcement"]
     assert said and said[0].date is not None and said[0].date.start == dt.date(2025, 10, 22)
     assert not [e for e in doc.events if e.type == "meeting" and e.date and e.date.start.day == 22]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written", "day"),
+    [
+        ("ko", "안규백 장관은 지난해 4월 16일 통화했다.", "4월 16일", "2024-04-16"),
+        ("ko", "안규백 장관은 다음달 20일 서울을 방문한다.", "20일", "2026-01-20"),
+        ("ko", "안규백 장관은 지난달 3일 서울을 방문했다.", "3일", "2025-11-03"),
+        ("ja", "小泉防衛相は来月２０日、ソウルを訪問する。", "２０日", "2026-01-20"),
+        ("ja", "小泉防衛相は昨年１１月３日に会談した。", "１１月３日", "2024-11-03"),
+        ("zh", "董军去年四月十六日与奥斯丁通话。", "四月十六日", "2024-04-16"),
+        ("zh", "董军下月20日访问首尔。", "20日", "2026-01-20"),
+    ],
+)
+def test_a_year_or_month_word_before_a_date_moves_it(lang: str, text: str, written: str, day: str) -> None:
+    found = {d.span.text: d.start for d in _doc(lang, text, dt.date(2025, 12, 17)).dates}
+    assert found[written] == dt.date.fromisoformat(day)
+
+
+def test_an_unknown_name_introduced_by_a_title_is_the_same_person_later() -> None:
+    doc = _doc("zh", "董軍九日與美國國防部長赫塞斯視訊通話。五角大廈十日發布聲明，證實赫塞斯九日與董軍通話。")
+    found = [m for m in doc.mentions if m.span.text == "赫塞斯"]
+    assert len(found) == 2 and {m.id for m in found} == {"person:赫塞斯"} and found[1].country == "USA"
+
+
+def test_a_read_out_of_the_talks_is_part_of_them() -> None:
+    doc = _doc("zh", "董軍九日與美國國防部長赫塞斯視訊通話。美國五角大廈十日發布聲明，證實赫塞斯九日與董軍通話。")
+    assert [e.type for e in doc.events] == ["meeting"]
+    assert len(doc.events[0].evidence) == 2
+
+
+def test_this_years_budget_as_the_baseline_is_no_target_year() -> None:
+    doc = _doc(
+        "ko",
+        "한국 정부가 내년도 국방 예산을 66조 원 규모로 편성했습니다. 올해 예산 대비 5조 원 증액한 것입니다. "
+        "국방 예산 증가율은 8.2％입니다.",
+        dt.date(2025, 8, 29),
+    )
+    assert (8.2, "percent increase", 2026) in [(p.value, p.unit, p.by) for p in doc.pledges]

@@ -38,6 +38,10 @@ def communications(ex: Extractor, v: View, others: list[Event]) -> list[Event]:
         told = m in says and any(s <= m.start() < s + 3 for s in said) and not plan
         kind = "statement" if m in statements or told else "announcement"
         ev = communication(ex, v, m, who, kind, others)
+        if ev and ev.type == "statement" and any(
+            e.type in ("meeting", "forum") and e.status == "occurred" and not e.cues.reference for e in others
+        ):
+            break  # a read-out that tells the talks ("發布聲明，證實赫塞斯九日與董軍通話") is part of them (§5)
         if ev:
             out.append(ev)
             break

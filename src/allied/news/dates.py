@@ -254,8 +254,26 @@ def _partial(text: str, low: bool) -> dt.date | None:
     return dt.date(parts[0], 1, 1) if low else dt.date(parts[0], 12, 31)
 
 
+def _shift_before(doc: Document, lex: Lexicon, key: str, pos: int, lo: int) -> int | None:
+    """The offset of a word of ``dates.<key>`` (a table phrase -> offset) that ends right before ``pos``:
+    "去年" (-1) before "四月十六日", "다음달" (+1) before "4일"; None if there is none."""
+    name = f"dates.{key}._pattern"
+    if name not in lex.patterns:
+        table = lex.table("dates", key)
+        lex.patterns[name] = lex.compile(list(table)) if table else None
+    pat = lex.patterns[name]
+    if pat is None:
+        return None
+    hits = [m for m in pat.finditer(doc.text, max(lo, pos - 12), pos) if not doc.text[m.end() : pos].strip()]
+    if not hits:
+        return None
+    offsets = {lex.norm(k): v for k, v in lex.table("dates", key).items()}
+    return offsets.get(lex.norm(hits[-1].group()))
+
+
 def _full(
     doc: Document,
+    lex: Lexicon,
     p: _Patterns,
     sent: Span,
     ref: dt.date | None,
@@ -272,8 +290,11 @@ def _full(
             gd = m.groupdict()
             month = number(p, gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
             year: int | None
+            shift = _shift_before(doc, lex, "relative_years", m.start(), sent.start)
             if gd.get("y"):
                 year, infer = int(gd["y"]), False
+            elif ref and shift is not None:  # "去年四月十六日", "작년 4월 16일": that year's day
+                year, infer = ref.year + shift, inferred
             elif ref:
                 year, infer = ref.year, inferred
             else:
@@ -426,7 +447,11 @@ def _bare_days(
         taken.append((m.start(), m.end()))
         n = number(p, m.group("d"))
         day = None
-        if ref is not None and 1 <= n <= 31:
+        shift = _shift_before(doc, lex, "relative_months", m.start(), sent.start)
+        if ref is not None and 1 <= n <= 31 and shift is not None:  # "다음달 4일", "来月４日", "上月9日"
+            months = ref.year * 12 + ref.month - 1 + shift
+            day = _day(months // 12, months % 12 + 1, n)
+        elif ref is not None and 1 <= n <= 31:
             t = tense(lex, doc.text, m.start(), m.end(), sent)
             year, month = ref.year, ref.month
             if t == "past" and n > ref.day:
@@ -448,7 +473,7 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] =
     out: list[DateMention] = []
     for sent in doc.sentences:
         taken: list[tuple[int, int]] = []
-        out += _full(doc, p, sent, ref, inferred, taken, terms)
+        out += _full(doc, lex, p, sent, ref, inferred, taken, terms)
         out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)

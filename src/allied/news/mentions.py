@@ -38,6 +38,7 @@ class _Context:
     last_head: dict[str, str] = field(default_factory=dict)  # 'minist' / 'secretar' -> country of the last such title
     nato: bool = False
     outlet_country: str = ""
+    written: dict[str, Mention] = field(default_factory=dict)  # unknown names introduced by a title, as written
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -490,6 +491,25 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
     return out
 
 
+def _written_again(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
+    """In a script without case, a name the reference does not know, introduced by a title earlier in the
+    text ("美國國防部長赫塞斯"), is the same person where it stands again without the title ("證實赫塞斯九日")."""
+    if ctx.lex.cased:
+        return []
+    for m in taken:
+        if m.kind == "person" and m.id.startswith("person:") and m.id not in ctx.index.orgs and m.role:
+            ctx.written.setdefault(m.span.text, m)
+    out: list[Mention] = []
+    for written, first in ctx.written.items():
+        pos = ctx.doc.text.find(written, sent.start, sent.end)
+        while pos >= 0:
+            end = pos + len(written)
+            if not _overlaps([*taken, *out], pos, end):
+                out.append(replace(first, span=ctx.doc.span(pos, end)))
+            pos = ctx.doc.text.find(written, end, sent.end)
+    return out
+
+
 def _possessed(ctx: _Context, names: list[Mention], edge: int) -> tuple[int, int] | None:
     """ "中国の王海東国防相": the letters between a state with its genitive particle and the title are a name."""
     clitic = ctx.lex.pattern("markers", "genitive_clitic")
@@ -746,6 +766,7 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
             m for m in names if m.kind != "state" or not any(_inside([m], t.span.start, t.span.end) for t in titles)
         ]
         persons = _new_persons(ctx, titles, names)
+        persons += _written_again(ctx, sent, [*names, *titles, *persons])
         _update(ctx, [*names, *titles, *persons])
         ministries = _ministries(ctx, sent, names + persons, titles)
         names = [

@@ -285,10 +285,11 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
 
 def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: int, span: Span) -> int | None:
     by = lex.pattern("dates", "year_by")
+    current = lex.pattern("pledges", "current")
     cands = []
     for d in spans.between(dates, span.start, span.end):
-        if d.year is None:
-            continue
+        if d.year is None or (current is not None and current.match(doc.text, d.span.start)):
+            continue  # "올해 예산 대비": this year's level, the baseline, is no target year
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (

@@ -181,6 +181,8 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "month_suffix": Key(TEXT, "what follows the month number in a year-first date ('月', '월')"),
         "bare_day": Key(FLAG, "a day number with its suffix alone ('28일', '１日') is a day near the reference day"),
         "next_week": Key(WORDS, "'next week': the days of the week after the reference day's"),
+        "relative_years": Key(DAYS, "year words before a month and day, as an offset ('去年' = -1, '내년' = 1)"),
+        "relative_months": Key(DAYS, "month words before a bare day, as an offset ('다음달' = 1, '先月' = -1)"),
         "this_week": Key(WORDS, "'this week': the days of the reference day's week"),
     },
     "pledges": {

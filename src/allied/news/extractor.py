@@ -74,7 +74,8 @@ class Extractor:
         cuts = [v.span.start + c for c in cuts]
         quotes = [q for q in quotations(self.doc.text, v.span.start, v.span.end) if not q[0] <= pos < q[1]]
         cuts = [c for c in cuts if not any(q[0] <= c < q[1] for q in quotes)]  # a quotation's commas are its own
-        return max([c for c in cuts if c <= pos] or [v.span.start]), min([c for c in cuts if c > pos] or [v.span.end])
+        # a cut at ``pos`` (a name ending at a comma) ends the clause the name is in
+        return max([c for c in cuts if c < pos] or [v.span.start]), min([c for c in cuts if c >= pos] or [v.span.end])
 
     def blocked(self, v: View, pos: int) -> bool:
         """A hedge or a negation in the trigger's clause (a word inside a date, like the month "May", is none)."""
@@ -340,7 +341,13 @@ class Extractor:
                 ev = self.visit(v, m.start(), lo, hi, place, (-len(places), v.span.start, i))
                 if ev and self.trip:  # a stop of a list is dated only by a date told right after it
                     upto = places[i + 1].span.start if i + 1 < len(places) else hi
-                    own = [d for d in v.dates if d.precision == "day" and place.span.end <= d.span.start < upto]
+                    own = [
+                        d
+                        for d in v.dates
+                        if d.precision == "day"
+                        and place.span.end <= d.span.start < upto
+                        and not self.dates_a_communication(v, d)  # "..., his office said on Wednesday"
+                    ]
                     # "On November 3-4, he will visit A and attend B": a date told before the trigger dates them all
                     lead = [
                         d for d in v.dates if d.precision == "day" and lo <= d.span.start and d.span.end <= m.start()

@@ -161,9 +161,11 @@ def forums(ex: Extractor, v: View) -> list[Event]:
             )
             ev.cues.reference = True
             return [ev]
+    present = ex.triggers(v, "attend") + ex.triggers(v, "communication")
     for m in mentions:
         date = ex.date_for(v, m.span.end)
-        if not convene and not (date and ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end)):
+        told = date and (present or ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end))
+        if not convene and not told:  # "delivered a speech at the Shangri-La Dialogue on Saturday": the forum's
             continue
         if ex.blocked(v, m.span.start):
             continue

@@ -21,6 +21,11 @@ def _persons(e: Event) -> set[str]:
     return {a.id for a in e.actors if a.kind == "person"}
 
 
+def _officials(e: Event, known: frozenset[str]) -> set[str]:
+    """The people of the event that the reference knows (a name it does not know may be a mis-read)."""
+    return {a.id for a in e.actors if a.kind == "person" and a.id in known}
+
+
 def _ids(e: Event) -> set[str]:
     return {a.id for a in e.actors}
 
@@ -42,7 +47,7 @@ def places_compatible(e: Event, f: Event) -> bool:
     return e.place is None or f.place is None or e.place.country == f.place.country
 
 
-def same_event(e: Event, f: Event) -> bool:
+def same_event(e: Event, f: Event, known: frozenset[str] = frozenset()) -> bool:
     """Two candidates of one document that tell the same event: the one cross-document definition
     (``identity.same_event``), plus what a single report allows on top of it — one story told in several
     sentences, so that a shared traveller, speaker or (with the same states) participant is enough and a
@@ -65,6 +70,8 @@ def same_event(e: Event, f: Event) -> bool:
         if e.forum and f.forum:
             return e.forum.id == f.forum.id
         shared = _persons(e) & _persons(f)
+        if shared and _officials(e, known) - shared and _officials(f, known) - shared:
+            return False  # "met Nakatani in March ... will return for talks with Ishiba": other counterparts
         if e.forum or f.forum:
             return bool(shared) and set(e.countries) == set(f.countries)
         return len(shared) >= 2 or (bool(shared) and set(e.countries) == set(f.countries))
@@ -138,14 +145,14 @@ def _better_date(e: Event, f: Event) -> DateRange | None:
     return e.date if span_e <= span_f else f.date
 
 
-def merge_candidates(events: list[Event]) -> list[Event]:
+def merge_candidates(events: list[Event], known: frozenset[str] = frozenset()) -> list[Event]:
     out: list[Event] = []
     refs = [e for e in events if e.cues.reference]
     for e in events:
         if e.cues.reference:
             continue
         for kept in out:
-            if same_event(kept, e):
+            if same_event(kept, e, known):
                 absorb(kept, e)
                 break
         else:
@@ -238,8 +245,10 @@ def _unique_spans(spans: list[Span]) -> list[Span]:
 
 
 def stretch_stop(events: list[Event], days: list[int]) -> None:
-    """A stated trip length ("his two-day trip") spans the one country-level stop that has a start day."""
-    stops = [e for e in events if e.type == "visit" and e.cues.stop and e.date and e.date.start == e.date.end]
+    """A stated trip length ("his two-day trip") spans the one country-level stop that has a start day, or the
+    one visit of the text that has one."""
+    dated = [e for e in events if e.type == "visit" and e.date and e.date.start == e.date.end]
+    stops = [e for e in dated if e.cues.stop] or dated  # "a two-day visit to Kyiv starting on Monday"
     if len(days) == 1 and len(stops) == 1 and days[0] > 1:
         d = stops[0].date
         assert d is not None
@@ -247,11 +256,15 @@ def stretch_stop(events: list[Event], days: list[int]) -> None:
 
 
 def merge_document(
-    events: list[Event], days: list[int] | None = None, dateline: PlaceRef | None = None
+    events: list[Event],
+    days: list[int] | None = None,
+    dateline: PlaceRef | None = None,
+    known: frozenset[str] = frozenset(),
 ) -> list[Event]:
     """Candidates merged into events, site visits folded into meetings, in reading order; an event that names
-    no place of its own takes the dateline's (GUIDELINES §9), a trip stop never does."""
-    merged = fold_site_visits(merge_candidates(events))
+    no place of its own takes the dateline's (GUIDELINES §9), a trip stop never does. ``known`` are the ids of
+    the officials the reference knows among the people named."""
+    merged = fold_site_visits(merge_candidates(events, known))
     stretch_stop(merged, days or [])
     if dateline is not None:
         for e in merged:
@@ -279,7 +292,9 @@ def fold_remarks(doc: Document, lex: Lexicon, events: list[Event]) -> list[Event
             host = next(
                 (h for h in hosts if speakers <= {a.id for a in h.actors} and dates_compatible(e.date, h.date)), None
             )
-            if refers and host is not None:
+            # a speech told in the sentence that names the forum it was given at is that forum's
+            told_there = host is not None and host.type == "forum" and any(s.start == span.start for s in host.evidence)
+            if (refers or told_there) and host is not None:
                 host.evidence = _unique_spans([*host.evidence, *e.evidence])
                 continue
         out.append(e)

@@ -118,7 +118,8 @@ def _events(doc: Document, ctx: Context) -> None:
 
 
 def _merge(doc: Document, ctx: Context) -> None:
-    merged = merge.merge_document(doc.candidates, doc.durations, doc.dateline)
+    known = frozenset(m.id for m in doc.mentions if m.kind == "person" and m.source)
+    merged = merge.merge_document(doc.candidates, doc.durations, doc.dateline, known)
     doc.events = merge.fold_remarks(doc, ctx.lexicon(doc.language or "en"), merged)
     doc.candidates = []
 
@@ -143,7 +144,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("dates", ("sentences", "mentions", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
     Stage("dateline", ("sentences",), ("dateline",), _dateline),
     Stage("events", ("mentions", "dates", "reference_day"), ("candidates", "durations"), _events),
-    Stage("merge", ("candidates", "durations", "dateline"), ("events", "candidates"), _merge),
+    Stage("merge", ("mentions", "candidates", "durations", "dateline"), ("events", "candidates"), _merge),
     Stage("topics", ("events",), ("events",), _topics),
     Stage("scope", ("events", "mentions"), ("events",), _scope),
     Stage("pledges", ("mentions", "dates", "reference_day"), ("pledges",), _pledges),

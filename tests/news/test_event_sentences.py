@@ -1,0 +1,91 @@
+# ruff: noqa: E501
+"""Events read from short news texts written for this test, one claim about English news each (GUIDELINES §4,
+§5, §9): a verb of travel or hosting, a summit named by its alliance, a speech at a forum, a date told for a
+communication that does not date the trip, counterparts told apart, a stated length, and what is no event."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+
+PUBLISHED = "2025-03-12"  # a Wednesday
+
+# (text, [(type, place or None, start or None, end or None, status, forum or None)]) — exactly these events
+CASES = [
+    (
+        "Call\nGerman Defence Minister Boris Pistorius spoke by phone with his Ukrainian counterpart Rustem Umerov on Monday about air defence deliveries.",
+        [("meeting", None, "2025-03-10", "2025-03-10", "occurred", None)],
+    ),
+    (
+        "Summit\nNATO leaders will gather in The Hague on June 24-25 for the alliance's annual summit, Secretary General Mark Rutte said on Tuesday.",
+        [("forum", "The Hague", "2025-06-24", "2025-06-25", "planned", "NATO Summit")],
+    ),
+    (
+        "Protest\nChina's Defense Ministry spokesperson Zhang Xiaogang on Wednesday condemned the U.S. arms sale to Taiwan and urged Washington to stop.",
+        [],  # no trip: "a sale to Taiwan", "urged ... to stop"
+    ),
+    (
+        "Invitation\nVietnamese Defense Minister Phan Van Giang invited Hegseth to visit Hanoi at a convenient time.",
+        [],
+    ),
+    (
+        "Shangri-La\nHegseth delivered a keynote speech at the Shangri-La Dialogue in Singapore on Saturday, warning of a threat from China.",
+        [("forum", "Singapore", "2025-03-08", "2025-03-08", "occurred", "Shangri-La Dialogue")],
+    ),
+    (
+        "Tokyo\nTokyo's alliance with Washington is the cornerstone of regional security, Japanese officials said, as Marles prepared to fly to Tokyo next week.",
+        [("visit", "Tokyo", "2025-03-17", "2025-03-23", "planned", None)],
+    ),
+    (
+        "Talks in Berlin\nPistorius hosted French Armed Forces Minister Sébastien Lecornu in Berlin on Monday.",
+        [("meeting", "Berlin", "2025-03-10", "2025-03-10", "occurred", None)],
+    ),
+    (
+        "Trip\nAustralian Defence Minister Richard Marles will travel to Washington and Ottawa later this month, his office said in a statement on Wednesday.",
+        [("visit", "Washington", None, None, "planned", None), ("visit", "Ottawa", None, None, "planned", None)],
+    ),
+    (
+        "Visit\nPolish Defence Minister Wladyslaw Kosiniak-Kamysz paid a two-day visit to Kyiv starting on Monday, where he met Ukrainian President Volodymyr Zelensky.",
+        [
+            ("visit", "Kyiv", "2025-03-10", "2025-03-11", "occurred", None),
+            ("meeting", "Kyiv", "2025-03-10", "2025-03-10", "occurred", None),
+        ],
+    ),
+    (
+        "Earlier\nHegseth visited Japan in March, when he met Nakatani. He will return to Tokyo on Friday for talks with Prime Minister Shigeru Ishiba.",
+        [
+            ("visit", "Japan", None, None, "occurred", None),
+            ("meeting", None, None, None, "occurred", None),
+            ("visit", "Tokyo", "2025-03-14", "2025-03-14", "planned", None),
+            ("meeting", "Tokyo", None, None, "planned", None),
+        ],
+    ),
+]
+
+
+def _row(e: dict) -> tuple:
+    d = e.get("date") or {}
+    return (
+        e["type"],
+        (e.get("place") or {}).get("name"),
+        d.get("start"),
+        d.get("end"),
+        e["status"],
+        (e.get("forum") or {}).get("name"),
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0].split("\n")[0] for c in CASES])
+def test_events_of_a_text(text: str, expected: list[tuple]) -> None:
+    [rec] = allied.extract(text, published=PUBLISHED, language="en")
+    assert sorted(map(_row, rec["events"]), key=str) == sorted(expected, key=str)
+
+
+def test_two_meetings_with_other_counterparts_stay_two() -> None:
+    [rec] = allied.extract(CASES[-1][0], published=PUBLISHED, language="en")
+    meetings = [e for e in rec["events"] if e["type"] == "meeting"]
+    assert sorted(sorted(a["name"] for a in m["actors"]) for m in meetings) == [
+        ["Gen Nakatani", "Pete Hegseth"],
+        ["Pete Hegseth", "Shigeru Ishiba"],
+    ]

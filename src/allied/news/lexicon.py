@@ -2,7 +2,8 @@
 
 Adding a language is adding a folder: the loader discovers every ``lang/*/pack.toml``. Word lists are
 compiled once into case-insensitive regular expressions that run on the original text, so every match
-keeps its character offsets.
+keeps its character offsets. One automaton per pack (``automaton.Automaton``) finds where the words of
+all lists stand in a text in one pass; a list is run only over spans where one of its words occurs.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allied.model import ReferenceDataError
 from allied.news import schema
+
+if TYPE_CHECKING:
+    from allied.news.automaton import Automaton
 
 LANG_DIR = Path(__file__).parent / "lang"
 DATA_DIR = Path(__file__).parent / "data"
@@ -112,6 +116,8 @@ class Lexicon:
     _memo: dict[tuple[str, str, int, int], list[re.Match[str]]] = field(default_factory=dict, repr=False)
     _memo_text: str | None = field(default=None, repr=False)
     _alts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _automaton: Automaton | None = field(default=None, repr=False)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)  # tables the engine derives once per pack
 
     @property
     def cased(self) -> bool:
@@ -165,11 +171,37 @@ class Lexicon:
         found = self._memo.get(memo_key)
         if found is None:
             pat = self.pattern(section, key)
-            found = list(pat.finditer(text, start, stop)) if pat is not None else []
+            run = pat is not None and self.possible(f"{section}.{key}", text, start, stop)
+            found = list(pat.finditer(text, start, stop)) if run else []  # type: ignore[union-attr]
             self._memo[memo_key] = found
         else:
             ACCESSED.add((section, key))
         return found
+
+    def automaton(self) -> Automaton:
+        """The anchors of every word list of the pack ('section.key'; the titles' phrases as 'titles._keys',
+        all topics' words as 'topics._all') in one automaton, built on first use. Reading the lists here
+        does not count as the engine reading them (``ACCESSED``)."""
+        if self._automaton is None:
+            from allied.news.automaton import Automaton
+
+            lists: dict[str, list[str]] = {}
+            for section, body in self.data.items():
+                for key, value in body.items():
+                    if isinstance(value, list) and all(isinstance(w, str) for w in value):
+                        lists[f"{section}.{key}"] = [w.split(":")[0] for w in value]
+            lists["titles._keys"] = list(self.data.get("titles", {}))
+            lists["topics._all"] = [w.split(":")[0] for ws in self.data.get("topics", {}).values() for w in ws]
+            self._automaton = Automaton(
+                lists,
+                spaced=bool(self.data["pack"].get("spaced")),
+                variants=bool(self.data["pack"].get("han_variants")),
+            )
+        return self._automaton
+
+    def possible(self, name: str, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether the word list ``name`` ('section.key') may match in ``text[start:end]`` (see ``automaton``)."""
+        return self.automaton().possible(name, text, start, end)
 
     def has(self, section: str, key: str, text: str, start: int = 0, end: int | None = None) -> bool:
         return bool(self.find(section, key, text, start, end))

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from allied.model import Document, Mention, Span
 from allied.news import compounds, segment
-from allied.news.lexicon import Lexicon
+from allied.news.lexicon import ACCESSED, Lexicon
 from allied.news.names import Entity, NameIndex, fold
 from allied.reference.gazetteer import lookup
 
@@ -39,6 +40,18 @@ class _Context:
     nato: bool = False
     outlet_country: str = ""
     written: dict[str, Mention] = field(default_factory=dict)  # unknown names introduced by a title, as written
+    # the pack's switches read on every word, looked up once per document
+    cased: bool = field(init=False)
+    suffixes: tuple[str, ...] = field(init=False)
+    lowercase_demonyms: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.cased = self.lex.cased
+        self.suffixes = self.lex.suffixes
+        self.lowercase_demonyms = self.lex.flag("pack", "lowercase_demonyms")
+
+
+_fold_word = lru_cache(maxsize=1 << 16)(fold)  # a word's index key (words repeat: folded once each)
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -52,6 +65,16 @@ def _adjacent(ctx: _Context) -> re.Pattern[str]:
         clitic = ctx.lex.alt("markers", "genitive_clitic")
         ctx.lex.patterns[key] = re.compile(rf"[.\s\-–‐]{{0,3}}(?:(?:{clitic})\s+)?")
     return ctx.lex.patterns[key]  # type: ignore[return-value]
+
+
+def _cached(ctx: _Context, name: str, build: Callable[[], re.Pattern[str]], *keys: tuple[str, str]) -> re.Pattern[str]:
+    """A pattern built from the pack's lists, compiled once per pack (the lists still count as read)."""
+    pat = ctx.lex.patterns.get(name)
+    if pat is None:
+        pat = ctx.lex.patterns[name] = build()
+    else:
+        ACCESSED.update(keys)
+    return pat
 
 
 def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -> Mention:
@@ -71,8 +94,8 @@ def _mention(ctx: _Context, ent: Entity, start: int, end: int, role: str = "") -
 
 def _capitalised(ctx: _Context, text: str, ent: Entity) -> bool:
     first = text[:1]
-    caseless = not ctx.lex.cased and first.lower() == first.upper()
-    if caseless or ent.demonym and ctx.lex.flag("pack", "lowercase_demonyms"):
+    caseless = not ctx.cased and first.lower() == first.upper()
+    if caseless or ent.demonym and ctx.lowercase_demonyms:
         return True
     return not (first.isalpha() and first.islower())
 
@@ -81,7 +104,7 @@ def _lookup(ctx: _Context, key: str, table: dict[str, list[Entity]]) -> list[Ent
     found = table.get(key)
     if found:
         return found
-    for suffix in ctx.lex.suffixes:
+    for suffix in ctx.suffixes:
         if key.endswith(suffix) and len(key) - len(suffix) >= 4 and key[: -len(suffix)] in table:
             return table[key[: -len(suffix)]]
     return []
@@ -103,7 +126,7 @@ def _choose(ctx: _Context, ents: list[Entity]) -> Entity | None:
 
 def _surname(ctx: _Context, key: str, text: str, end: int) -> Entity | None:
     first = text[:1]
-    if (ctx.lex.cased or first.lower() != first.upper()) and not first.isupper():  # Latin words keep their case
+    if (ctx.cased or first.lower() != first.upper()) and not first.isupper():  # Latin words keep their case
         return None
     if len(text) == 1 and not _titled(ctx, end):  # "신 장관", "董部长": a one-character surname needs its title
         return None
@@ -129,7 +152,7 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
     toks = segment.words(ctx.lex, ctx.doc.text, sent.start, sent.end)
     if not ctx.lex.spaced:
         toks = [part for t in toks for part in _split_at_names(ctx, t)]
-    folded = [fold(t[2]) for t in toks]
+    folded = [_fold_word(t[2]) for t in toks]
     joined = [k > 0 and bool(GAP.fullmatch(ctx.doc.text, toks[k - 1][1], toks[k][0])) for k in range(len(toks))]
     out, i = [], 0
     while i < len(toks):
@@ -164,7 +187,7 @@ def _compound_forum(
             return plus[0], end + 1, n
     if ent.kind == "organization" and ent.id in ctx.index.summits and i + n < len(toks):
         nxt = toks[i + n]
-        if text[end:nxt[0]] in ("-", "‐", " ") and ctx.lex.find("anaphora", "summit", text, nxt[0], nxt[1]):
+        if text[end : nxt[0]] in ("-", "‐", " ") and ctx.lex.find("anaphora", "summit", text, nxt[0], nxt[1]):
             return ctx.index.summits[ent.id], nxt[1], n + 1
     return ent, end, n
 
@@ -257,7 +280,7 @@ def _overlaps(mentions: list[Mention], start: int, end: int) -> bool:
 
 
 def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
-    table = {ctx.lex.norm(k): v for k, v in ctx.lex.table("titles").items()}
+    table = _title_classes(ctx)
     out = []
     for m in _title_matches(ctx, sent):
         head = _head_of_title(names, m.start(), m.end())
@@ -287,6 +310,16 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
     return out
 
 
+def _title_classes(ctx: _Context) -> dict[str, str]:
+    """The pack's titles by their normalised phrase (built once per pack)."""
+    memo = ctx.lex.derived.get("titles._classes")
+    if memo is None:
+        memo = ctx.lex.derived["titles._classes"] = {ctx.lex.norm(k): v for k, v in ctx.lex.table("titles").items()}
+    else:
+        ACCESSED.add(("titles", "*"))
+    return memo  # type: ignore[no-any-return]
+
+
 def _head_of_title(names: list[Mention], start: int, end: int) -> Mention | None:
     """An organisation name that ends inside a title ("中國大陸國防部" of "國防部長")."""
     return next((n for n in names if n.kind == "organization" and n.span.start < start < n.span.end < end), None)
@@ -300,7 +333,9 @@ def _title_pattern(ctx: _Context) -> re.Pattern[str] | None:
 
 def _title_matches(ctx: _Context, sent: Span) -> list[re.Match[str]]:
     pat = _title_pattern(ctx)
-    return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
+    if pat is None or not ctx.lex.possible("titles._keys", ctx.doc.text, sent.start, sent.end):
+        return []
+    return list(pat.finditer(ctx.doc.text, sent.start, sent.end))
 
 
 def _qualifiable(ctx: _Context, phrases: list[str]) -> re.Pattern[str] | None:
@@ -392,7 +427,9 @@ def _ministry_matches(ctx: _Context, key: str, sent: Span) -> list[re.Match[str]
     if name not in ctx.lex.patterns:
         ctx.lex.patterns[name] = _qualifiable(ctx, ctx.lex.words("ministries", key))
     pat = ctx.lex.patterns[name]
-    return list(pat.finditer(ctx.doc.text, sent.start, sent.end)) if pat else []
+    if pat is None or not ctx.lex.possible(f"ministries.{key}", ctx.doc.text, sent.start, sent.end):
+        return []
+    return list(pat.finditer(ctx.doc.text, sent.start, sent.end))
 
 
 def _ministry_by_head(ctx: _Context, phrase: str, defense: bool = False) -> Entity | None:
@@ -539,8 +576,13 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
     if not ctx.lex.cased:
         return _cities_uncased(ctx, sent, taken)
     out: list[Mention] = []
-    clitic = rf"(?<![\w.])([A-Z]\w+)(?=(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"
-    for m in re.finditer(clitic, ctx.doc.text[sent.start : sent.end]):
+    clitic = _cached(
+        ctx,
+        "mentions.city_clitic",
+        lambda: re.compile(rf"(?<![\w.])([A-Z]\w+)(?=(?:{ctx.lex.alt('markers', 'genitive_clitic')})(?!\w))"),
+        ("markers", "genitive_clitic"),
+    )
+    for m in clitic.finditer(ctx.doc.text[sent.start : sent.end]):
         start, end = sent.start + m.start(1), sent.start + m.end(1)
         hit = None if _overlaps(taken + out, start, end) else _city(m.group(1))
         if hit is not None:  # "Seoul's commitment": a capital for its state
@@ -555,22 +597,38 @@ def _cities(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
         while pos < sent.end:
             found = _city_at(ctx, pos, sent, taken + out)
             if found is None:
-                skip = re.match(
-                    rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])",
-                    ctx.doc.text[pos : sent.end],
-                )
+                skip = _city_skip(ctx).match(ctx.doc.text[pos : sent.end])
                 found = _city_at(ctx, pos + skip.end() - 1, sent, taken + out) if skip else None
             if found is None:
                 break
             out.append(found)
-            more = re.match(
-                rf"(?:\s*,\s*|\s+(?:{ctx.lex.alt('markers', 'conjunctions')})\s+)(?=\w)",
-                ctx.doc.text[found.span.end : sent.end],
-            )
+            more = _city_more(ctx).match(ctx.doc.text[found.span.end : sent.end])
             if not more:
                 break
             pos = found.span.end + more.end() - 1
     return out
+
+
+def _city_skip(ctx: _Context) -> re.Pattern[str]:
+    """A capitalised name and a comma before the city ("in der Hauptstadt, Seoul")."""
+    return _cached(
+        ctx,
+        "mentions.city_skip",
+        lambda: re.compile(
+            rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?\s*,\s*(?=[A-Z])"
+        ),
+        ("markers", "articles"),
+    )
+
+
+def _city_more(ctx: _Context) -> re.Pattern[str]:
+    """What joins the cities of a list (", ", " and ")."""
+    return _cached(
+        ctx,
+        "mentions.city_more",
+        lambda: re.compile(rf"(?:\s*,\s*|\s+(?:{ctx.lex.alt('markers', 'conjunctions')})\s+)(?=\w)"),
+        ("markers", "conjunctions"),
+    )
 
 
 def _cities_uncased(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
@@ -616,8 +674,13 @@ def _placed(ctx: _Context, part: list[segment.Token], hit: Entity, taken: list[M
 
 def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Mention | None:
     toks = _tokens(ctx.doc.text, pos, min(sent.end, pos + 60))
-    articles = rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?"
-    if not toks or not re.fullmatch(articles, ctx.doc.text[pos : toks[0][0]], re.I):
+    articles = _cached(
+        ctx,
+        "mentions.city_articles",
+        lambda: re.compile(rf"\s*(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?", re.I),
+        ("markers", "articles"),
+    )
+    if not toks or not articles.fullmatch(ctx.doc.text[pos : toks[0][0]]):
         return None
     caps: list[tuple[int, int]] = []
     for s, e, w in toks[:3]:
@@ -676,12 +739,20 @@ def _mark_modifiers(ctx: _Context, mentions: list[Mention], sent: Span) -> list[
                 and m.span.text.endswith("s")
                 and fold(m.span.text) not in ctx.index.names
             )
-            end = r"(?!\w)" if ctx.lex.spaced else ""
-            clitic = rf"(?:\.?[-–‐]\w|(?:{ctx.lex.alt('markers', 'genitive_clitic')}){end})"
-            if re.match(clitic, after) or genitive or adjective:
+            if _modifier_clitic(ctx).match(after) or genitive or adjective:
                 m = replace(m, role="modifier")
         out.append(m)
     return out
+
+
+def _modifier_clitic(ctx: _Context) -> re.Pattern[str]:
+    """A hyphen or a genitive clitic right after a state name ("US-", "Japan's")."""
+
+    def build() -> re.Pattern[str]:
+        end = r"(?!\w)" if ctx.lex.spaced else ""
+        return re.compile(rf"(?:\.?[-–‐]\w|(?:{ctx.lex.alt('markers', 'genitive_clitic')}){end})")
+
+    return _cached(ctx, "mentions.modifier_clitic", build, ("markers", "genitive_clitic"), ("pack", "spaced"))
 
 
 def _genitive_article(ctx: _Context, m: Mention) -> bool:

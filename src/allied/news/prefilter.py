@@ -1,7 +1,7 @@
 """A cheap relevance filter run before the heavy stages: a document is kept when it names an official, a
 forum or a defence organisation of the reference, or uses the defence vocabulary of a language pack
 (officials' titles, ministries, alliance words). A news archive is mostly unrelated; this drops that
-majority at the cost of one scan of the text.
+majority at the cost of one scan of the text (an Aho–Corasick automaton of the whole vocabulary).
 
 The vocabulary is read through public surfaces only: ``allied.news.lexicon.lexicons()`` (each pack's
 ``table("titles")``, ``table("ministries")`` and ``table("alliance")``) and ``allied.reference.load()``
@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+
+import ahocorasick_rs
 
 PACK_SECTIONS = ("titles", "ministries", "alliance")
 MIN_TERM = 3  # shorter names ("DoD" is kept, "UN" is not) match too much by accident
@@ -85,14 +87,54 @@ def _spaced(term: str) -> bool:
     )
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
+class _Vocabulary:
+    """The vocabulary in two Aho–Corasick automata over the case-folded text (``automaton.case_table``: the
+    regex engine's own IGNORECASE equalities, one character for one): a term written with spaces starts a
+    word (German compounds such as "US-Verteidigungsministerin" still match) and takes any run of
+    whitespace between its words, so it is matched in the text with whitespace runs made one space; a CJK
+    term may stand anywhere and is matched as written."""
+
+    def __init__(self, terms: set[str]) -> None:
+        from allied.news.automaton import case_table
+
+        self.table = case_table()
+        spaced = sorted({self.fold(t) for t in terms if _spaced(t) and _single_spaced(t)})
+        unspaced = sorted({self.fold(t) for t in terms if not _spaced(t)})
+        self.spaced = ahocorasick_rs.AhoCorasick(spaced) if spaced else None
+        self.unspaced = ahocorasick_rs.AhoCorasick(unspaced) if unspaced else None
+        # a spaced term with other whitespace than one space between words ("a  b", a tab) needs \s+ per space
+        odd = [re.escape(t).replace(r"\ ", r"\s+") for t in terms if _spaced(t) and not _single_spaced(t)]
+        self.odd = re.compile(rf"(?<![^\W_])(?:{'|'.join(odd)})", re.IGNORECASE) if odd else None
+
+    def fold(self, text: str) -> str:
+        return text.translate(self.table)
+
+    def search(self, text: str) -> bool:
+        folded = self.fold(text)
+        if self.unspaced is not None and self.unspaced.find_matches_as_indexes(folded):
+            return True
+        if self.odd is not None and self.odd.search(text):
+            return True
+        if self.spaced is None:
+            return False
+        joined = WHITESPACE.sub(" ", folded)
+        hits = self.spaced.find_matches_as_indexes(joined, overlapping=True)
+        if not hits:
+            return False
+        before = WHITESPACE.sub(" ", text)  # the text as written, at the offsets of ``joined``
+        return any(start == 0 or not before[start - 1].isalnum() for _, start, _ in hits)
+
+
+def _single_spaced(term: str) -> bool:
+    return not any(c.isspace() and c != " " for c in term) and "  " not in term and term == term.strip()
+
+
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    terms = sorted(vocabulary(), key=len, reverse=True)
-    spaced = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms if _spaced(t))
-    unspaced = "|".join(re.escape(t) for t in terms if not _spaced(t))
-    # a spaced term starts a word (German compounds such as "US-Verteidigungsministerin" still match); a
-    # CJK term may stand anywhere
-    return re.compile(rf"(?<![^\W_])(?:{spaced})" + (f"|{unspaced}" if unspaced else ""), re.IGNORECASE)
+def _vocabulary() -> _Vocabulary:
+    return _Vocabulary(vocabulary())
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +153,7 @@ def relevant(text: str, language: str | None = None) -> bool:
     """Whether the document may hold a defence-diplomacy event or pledge: it names a term of the
     vocabulary, or it is in a language without a pack (whose vocabulary the filter does not know; the
     pipeline then says why it yields nothing). ``language`` is the document's, when a source gave it."""
-    if _pattern().search(text) is not None:
+    if _vocabulary().search(text):
         return True
     from allied.news.lexicon import lexicons
 

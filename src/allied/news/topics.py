@@ -37,9 +37,10 @@ def topic_matches(doc: Document, lex: Lexicon, start: int, end: int, memo: Memo)
     """(start, end, tag) of every topic keyword in the span (memoised per span in ``memo``)."""
     if (start, end) not in memo:
         tags = list(lex.table("topics"))
+        run = lex.possible("topics._all", doc.text, start, end)  # no topic's word in the span: nothing to run
         memo[(start, end)] = [
             (m.start(), m.end(), tags[int(str(m.lastgroup)[1:])])
-            for m in _pattern(lex).finditer(doc.text, start, end)
+            for m in (_pattern(lex).finditer(doc.text, start, end) if run else ())
             if m.lastgroup
         ]
     return list(memo[(start, end)])

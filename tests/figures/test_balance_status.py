@@ -61,6 +61,8 @@ def test_balance_with_cinc_where_nmc_covers(db: Path, data_file: Callable[..., P
     (("USA,KOR", "KOR,CHN", 2000, 2024), "vs: 'KOR' is not allowed; expected states that are not also in --members"),
     (("USA", "CHN", 2024, 2000), "to: 2000 is not allowed; expected a year from 2024 on"),
     (("USA", "ZZZ", 2000, 2024), "vs: 'ZZZ' is not allowed"),
+    (("USA", "CHN", 2030, 2031), r"from/to: '2030-2031' is not allowed; expected years with figures \(milex_usd "
+                                 r"1990-2024, .*cinc 1816-2016\); the latest year with any figure is 2024"),
 ])
 def test_bad_balance_input(db: Path, args: tuple[Any, ...], message: str) -> None:
     with pytest.raises(allied.InputError, match=message):

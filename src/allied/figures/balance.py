@@ -33,14 +33,19 @@ def balance(con: duckdb.DuckDBPyConnection, members: str | Iterable[str], vs: st
     if end < start:
         raise InputError("to", end, f"a year from {start} on")
     years = list(range(start, end + 1))
-    data, notes = _load(con, side_a + side_b, years)
+    data, notes, spans = _load(con, side_a + side_b, years)
+    if spans and not any(lo <= end and start <= hi for lo, hi in spans.values()):
+        covered = ", ".join(f"{m} {lo}-{hi}" for m, (lo, hi) in spans.items())
+        raise InputError("from/to", f"{start}-{end}", f"years with figures ({covered}); the latest year with any "
+                         f"figure is {max(hi for _, hi in spans.values())}")
     return [_year(y, side_a, side_b, data, notes) for y in years]
 
 
 def _load(con: duckdb.DuckDBPyConnection, codes: list[str], years: list[int]
-          ) -> tuple[dict[str, dict[tuple[str, int], dict[str, Any]]], dict[str, str]]:
+          ) -> tuple[dict[str, dict[tuple[str, int], dict[str, Any]]], dict[str, str], dict[str, tuple[int, int]]]:
     data: dict[str, dict[tuple[str, int], dict[str, Any]]] = {}
     notes: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
     for measure, (dataset, indicator, _) in MEASURES.items():
         try:
             found = tables.values(con, dataset, [indicator], codes, years)
@@ -52,7 +57,8 @@ def _load(con: duckdb.DuckDBPyConnection, codes: list[str], years: list[int]
         span = tables.coverage(con, dataset, indicator)
         if span:
             notes[measure] = f"{measure}: {dataset} covers {span[0]}-{span[1]}"
-    return data, notes
+            spans[measure] = (int(span[0]), int(span[1]))
+    return data, notes, spans
 
 
 def _year(year: int, side_a: list[str], side_b: list[str], data: dict[str, dict[tuple[str, int], Any]],

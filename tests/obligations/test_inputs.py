@@ -17,11 +17,11 @@ GOOD = {"attacker": "PRK", "target": "KOR", "place": "Seoul", "date": "2025-11-0
     ({"target": "KORR"}, "target", "target: 'KORR' is not allowed; expected an ISO 3166-1 alpha-3 code"),
     ({"date": "1899-12-31"}, "date", "date: '1899-12-31' is not allowed; expected a date from 1900-01-01 on"),
     ({"date": "2025-13-01"}, "date", "date: '2025-13-01' is not allowed; expected a date as YYYY-MM-DD"),
-    ({"date": None}, "date", "date: None is not allowed; expected a date as YYYY-MM-DD"),
+    ({"date": None}, "date", "date: no value was given; expected a date as YYYY-MM-DD"),
     ({"lat": 95, "lon": 10}, "lat", "lat: 95 is not allowed; expected a number from -90 to 90"),
     ({"lat": 10, "lon": -181}, "lon", "lon: -181 is not allowed; expected a number from -180 to 180"),
     ({"lat": "north", "lon": 10}, "lat", "lat: 'north' is not allowed; expected a number from -90 to 90"),
-    ({"lat": 10}, "lon", "lon: None is not allowed; expected lat and lon given together"),
+    ({"lat": 10}, "lon", "lon: no value was given; expected lat and lon given together"),
     ({"kind": "cyber"}, "kind",
      "kind: 'cyber' is not allowed; expected one of territory, vessel, aircraft, forces"),
     ({"place": "Xqzzyville"}, "place",
@@ -32,7 +32,7 @@ GOOD = {"attacker": "PRK", "target": "KOR", "place": "Seoul", "date": "2025-11-0
      "coordinates; give lat and lon"),
     ({"attacker": "KOR"}, "target", "target: 'KOR' is not allowed; expected a state other than the attacker"),
     ({"request": "yes"}, "request", "request: 'yes' is not allowed; expected true or false"),
-    ({"kind": "vessel", "target": None}, "target", "target: None is not allowed; expected the state whose vessel"),
+    ({"kind": "vessel", "target": None}, "target", "target: no value was given; expected the state whose vessel"),
 ])
 def test_bad_input_names_the_field(change: dict[str, object], field: str, message: str) -> None:
     with pytest.raises(InputError) as err:

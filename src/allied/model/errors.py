@@ -17,7 +17,8 @@ class InputError(AlliedError, ValueError):
         self.field = field
         self.value = value
         self.allowed = allowed
-        msg = f"{field}: {value!r} is not allowed; expected {allowed}"
+        given = "no value was given" if value is None else f"{value!r} is not allowed"  # never 'None'
+        msg = f"{field}: {given}; expected {allowed}"
         if hint:
             msg += f". {hint}"
         super().__init__(msg)

@@ -112,7 +112,7 @@ def events(
             "forum",
             forum,
             "a forum id or name such as SCM, forum:scm, ADMM-Plus, NATO Summit",
-            "Known forums: `allied reference` lists them (forums.toml)",
+            "Known forums are those of allied's reference model (src/allied/reference/data/forums.toml)",
         )
     with reader(db) as con:
         found = find_events(con, code, person, forum, _day(start, "start"), _day(end, "end"), limit, offset)

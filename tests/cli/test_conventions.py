@@ -127,3 +127,24 @@ def test_a_brief_saved_as_name_json_is_not_taken_for_the_articles_sidecar(runner
     assert doc["published"] == "2024-05-07" and doc["outlet"] == "Example"  # a real sidecar still is one
     (tmp_path / "visit.json").write_text(json.dumps({"rows": [1, 2]}), encoding="utf-8")
     assert json.loads(runner.invoke(app, ["extract", str(article)]).stdout)["published"] is None
+
+
+@pytest.mark.parametrize("args", [
+    ["obligations", "--date", "2025-11-04", "--lat", "30", "--lon", "130", "--kind", "vessel"],
+    ["obligations", "--place", "Seoul"],
+    ["obligations", "--date", "2025-11-04", "--lat", "0", "--lon", "-150"],
+    ["balance", "--members", "USA", "--vs", "CHN", "--from", "2030", "--to", "2031"],
+    ["burden", "--alliance", "NATO", "--year", "2030"],
+    ["events", "--forum", "nope"],
+])
+def test_no_message_shows_none(runner: CliRunner, args: list[str]) -> None:
+    res = runner.invoke(app, [*args, "--width", "200"])
+    assert res.stdout + res.stderr and "None" not in res.stdout + res.stderr, res.stdout + res.stderr
+
+
+def test_a_year_with_no_data_names_the_latest_year_with_data(runner: CliRunner) -> None:
+    for args in (["burden", "--alliance", "NATO", "--year", "2030"],
+                 ["balance", "--members", "USA", "--vs", "CHN", "--from", "2030", "--to", "2031"]):
+        res = runner.invoke(app, args)
+        assert res.exit_code == 1 and "2030" in res.stderr and "latest year with" in res.stderr
+        assert "2024" in res.stderr

@@ -38,8 +38,10 @@ def _title(result: dict[str, Any]) -> str:
 
 def _why_empty(result: dict[str, Any]) -> str:
     a = result["attack"]
-    return (f"no state is bound to respond to an attack on {state_name(a['target']) or 'this place'} at "
-            f"{a['place'] or 'this point'} on {a['date']} (no treaty in allied's reference model covers it)")
+    on = f" on {state_name(a['target'])}" if a["target"] else ""
+    where = a["place"] or f"{a['lat']}, {a['lon']}"
+    return (f"no state is bound to respond to an attack{on} at {where} on {a['date']} (no treaty in allied's "
+            f"reference model covers it: see the notes)")
 
 
 def _show(result: dict[str, Any], fmt: str, expand: bool) -> None:

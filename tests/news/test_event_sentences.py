@@ -61,6 +61,28 @@ CASES = [
             ("meeting", "Tokyo", None, None, "planned", None),
         ],
     ),
+    (
+        "Pentagon\nThe Pentagon announced on Tuesday that Defense Secretary Pete Hegseth will travel to Brussels next month for a meeting of NATO defence ministers.",
+        [
+            ("visit", "Brussels", None, None, "planned", None),  # the announcement's day does not date the trip
+            ("announcement", None, "2025-03-11", "2025-03-11", "occurred", None),
+        ],
+    ),
+    (
+        "2+2\nJapan and Australia will hold a 2+2 meeting of foreign and defence ministers in Tokyo on Friday.",
+        [("meeting", "Tokyo", "2025-03-14", "2025-03-14", "planned", None)],  # named states, no named people
+    ),
+    ("Compare\nLike his predecessor, who visited Kyiv in 2023, the minister is a strong supporter of Ukraine.", []),
+    ("Institute\nThe Wellington Koo Institute in Taipei published a report on Taiwan's defence spending on Monday.", []),
+    ("Exercise\nU.S. and Philippine forces began their annual Balikatan exercise on Monday, with 14,000 troops taking part.", []),
+    (
+        "Arrival\nItalian Defence Minister Guido Crosetto arrived in Washington on Sunday for a three-day visit.",
+        [("visit", "Washington", "2025-03-09", "2025-03-11", "occurred", None)],
+    ),
+    (
+        "Sidelines\nOn the sidelines of the NATO defence ministers' meeting in Brussels on Thursday, Pistorius met Hegseth for their first talks.",
+        [("meeting", "Brussels", "2025-03-06", "2025-03-06", "occurred", None)],
+    ),
 ]
 
 
@@ -83,9 +105,21 @@ def test_events_of_a_text(text: str, expected: list[tuple]) -> None:
 
 
 def test_two_meetings_with_other_counterparts_stay_two() -> None:
-    [rec] = allied.extract(CASES[-1][0], published=PUBLISHED, language="en")
+    text = next(t for t, _ in CASES if t.startswith("Earlier"))
+    [rec] = allied.extract(text, published=PUBLISHED, language="en")
     meetings = [e for e in rec["events"] if e["type"] == "meeting"]
     assert sorted(sorted(a["name"] for a in m["actors"]) for m in meetings) == [
         ["Gen Nakatani", "Pete Hegseth"],
         ["Pete Hegseth", "Shigeru Ishiba"],
     ]
+
+
+def test_a_title_naming_the_states_of_the_talks_the_text_tells_is_those_talks() -> None:
+    text = (
+        "Defense chiefs of Korea, U.S. to hold annual security talks\n"
+        "South Korean Defense Minister Ahn Gyu-back and U.S. Defense Secretary Pete Hegseth will meet in Seoul on "
+        "Nov. 4 for the annual security talks."
+    )
+    [rec] = allied.extract(text, published="2025-10-28", language="en")
+    [meeting] = [e for e in rec["events"] if e["type"] == "meeting"]
+    assert meeting["date"]["start"] == "2025-11-04" and len(meeting["evidence"]) == 2

@@ -78,7 +78,7 @@ def communication(
         )
         ev.cues.reference = True
         return ev
-    date = ex.date_for(v, m.start()) if date_in_clause(ex, v, m.start()) else None
+    date = ex.date_for(v, m.start(), communication=True) if date_in_clause(ex, v, m.start()) else None
     countries = {speaker.country}
     if kind == "statement":  # the states a statement is explicitly about (GUIDELINES §6, countries)
         countries |= {x.country for x in v.mentions if x.kind == "state" and x.span.start > m.start() and x.country}

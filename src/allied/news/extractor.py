@@ -104,7 +104,7 @@ class Extractor:
         found = self.lex.find(section, key, self.doc.text, lo, pos)
         return any(gap.fullmatch(self.doc.text, m.end(), pos) for m in found)
 
-    def date_for(self, v: View, pos: int) -> DateMention | None:
+    def date_for(self, v: View, pos: int, communication: bool = False) -> DateMention | None:
         """The day or range in the trigger's clause, else in its part of the sentence unless it dates a
         communication there ("..., the ministry said on Friday"). A week ("this week") dates an event only when
         the sentence names no larger region the trip goes to ("reist diese Woche nach Asien, einschließlich
@@ -115,11 +115,22 @@ class Extractor:
         if quote is not None:  # told inside a quotation: only the quotation's own dates ("국방부는 22일 “…”")
             days = [d for d in days if quote[0] <= d.span.start < quote[1]]
         lo, hi = self.clause(v, pos)
-        near = [d for d in days if lo <= d.span.start < hi]
+        near = [d for d in days if lo <= d.span.start < hi and (communication or not self.told_with_saying(v, d))]
         if not near:
             lo, hi = self.window(v, pos)
             near = [d for d in days if lo <= d.span.start < hi and not self.dates_a_communication(v, d)]
         return min(near, key=lambda d: abs(d.span.start - pos)) if near else None
+
+    def told_with_saying(self, v: View, d: DateMention) -> bool:
+        """ "The Pentagon announced on Tuesday that ...", "said Monday": a date right beside a verb of saying
+        dates the saying, not what is said."""
+        for key in ("say", "announce"):
+            for m in self.triggers(v, key):
+                text = self.doc.text
+                gap = text[m.end() : d.span.start] if m.end() <= d.span.start else text[d.span.end : m.start()]
+                if not gap.strip():
+                    return True
+        return False
 
     def dates_a_communication(self, v: View, d: DateMention) -> bool:
         lo, hi = self.clause(v, d.span.start)

@@ -63,8 +63,10 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         or ex.lex.has("markers", "purpose", ex.doc.text, max(v.span.start, pos - 5), pos + 12)
     ):
         purpose = True  # the purpose of a trip told in the sentence ("arrived ... for talks with")
+    unnamed: set[str] = set()
     if not people and not forum and not reference:
-        countries |= unnamed_participants(ex, v)
+        unnamed = unnamed_participants(ex, v)  # their defense titles are the meeting's defense content
+        countries |= unnamed
     if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
     date = None if reference or purpose else ex.date_for(v, pos)
@@ -85,6 +87,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
             forum=ForumRef(forum.id, forum.name) if forum else None,
         )
         ev.cues.reference, ev.cues.purpose = reference, purpose
+        ev.cues.defense = ev.cues.defense or bool(unnamed)
         out.append(ev)
     return out
 

@@ -69,6 +69,10 @@ def same_event(e: Event, f: Event, known: frozenset[str] = frozenset()) -> bool:
             return False
         if e.forum and f.forum:
             return e.forum.id == f.forum.id
+        unnamed = [x for x in (e, f) if not _persons(x)]
+        lead = len(unnamed) == 1 and unnamed[0].cues.lead and unnamed[0].date is None
+        if lead and set(e.countries) == set(f.countries):
+            return True  # a title's "Defense chiefs of Korea, U.S. to hold annual talks": the talks the text tells
         shared = _persons(e) & _persons(f)
         if shared and _officials(e, known) - shared and _officials(f, known) - shared:
             return False  # "met Nakatani in March ... will return for talks with Ishiba": other counterparts

@@ -275,3 +275,132 @@ def test_a_state_after_or_inside_a_title_qualifies_it(lang: str, text: str, coun
     titles = [m for m in doc.mentions if m.kind == "title"]
     assert [(t.country, t.role) for t in titles] == [(country, "defense")]
     assert not [m for m in doc.mentions if m.kind == "state" and m.role == ""]  # no state taken as a place
+
+
+def _events(lang: str, text: str, published: str = "2025-10-29", url: str | None = None) -> list:
+    """The events of ``text`` (a title line is added) as (type, status, actor names, countries, place, start,
+    end) tuples; ``published`` 2025-10-29 is a Wednesday."""
+    from allied.model import Document
+    from allied.news.pipeline import default_pipeline
+
+    doc = Document(name="t", text="Titre\n" + text, language=lang, url=url, published=dt.date.fromisoformat(published))
+    default_pipeline().run(doc)
+    assert doc.error is None and doc.reason is None
+    return [
+        (
+            e.type,
+            e.status,
+            sorted(a.name for a in e.actors),
+            e.countries,
+            e.place.name if e.place else None,
+            str(e.date.start) if e.date else None,
+            str(e.date.end) if e.date else None,
+        )
+        for e in doc.events
+    ]
+
+
+# "the day before" / "the next day" count from the day told just before, not from the publication date
+CHAINED = {
+    "fr": "Guido Crosetto s'est entretenu le 24 octobre à Berlin avec Boris Pistorius. La veille, il avait "
+    "rencontré à Varsovie Władysław Kosiniak-Kamysz.",
+    "es": "Guido Crosetto se reunió el 24 de octubre en Berlín con Boris Pistorius. El día anterior, se había "
+    "reunido en Varsovia con Władysław Kosiniak-Kamysz.",
+    "it": "Guido Crosetto ha incontrato il 24 ottobre a Berlino Boris Pistorius. Il giorno prima aveva "
+    "incontrato a Varsavia Władysław Kosiniak-Kamysz.",
+    "pl": "Guido Crosetto spotkał się 24 października w Berlinie z Borisem Pistoriusem. Dzień wcześniej "
+    "spotkał się w Warszawie z Władysławem Kosiniakiem-Kamyszem.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_day_before_counts_from_the_day_told_before(lang: str) -> None:
+    got = [(e[0], e[2], e[4], e[5]) for e in _events(lang, CHAINED[lang])]
+    assert got == [
+        ("meeting", ["Boris Pistorius", "Guido Crosetto"], "Berlin", "2025-10-24"),
+        ("meeting", ["Guido Crosetto", "Władysław Kosiniak-Kamysz"], "Warsaw", "2025-10-23"),
+    ]
+
+
+# a trip with a date before each stop, the second one "the next day"
+NEXT_DAY = {
+    "fr": "Guido Crosetto se rendra le 3 novembre à Londres, puis le lendemain à Berlin.",
+    "es": "Guido Crosetto viajará el 3 de noviembre a Londres y al día siguiente a Berlín.",
+    "it": "Guido Crosetto si recherà il 3 novembre a Londra e il giorno dopo a Berlino.",
+    "pl": "Guido Crosetto poleci 3 listopada do Londynu, a następnego dnia do Berlina.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_stop_takes_the_date_told_before_it(lang: str) -> None:
+    got = [(e[0], e[1], e[4], e[5]) for e in _events(lang, NEXT_DAY[lang])]
+    assert got == [("visit", "planned", "London", "2025-11-03"), ("visit", "planned", "Berlin", "2025-11-04")]
+
+
+# a day and month without a year: the tense puts it after (future) or before (past) the publication date
+YEARLESS = {
+    "fr": ("Guido Crosetto se rendra à Bruxelles du 12 au 13 février.", "Guido Crosetto s'est rendu à Bruxelles "
+           "le 30 décembre."),
+    "es": ("Guido Crosetto viajará a Bruselas del 12 al 13 de febrero.", "Guido Crosetto viajó a Bruselas el 30 "
+           "de diciembre."),
+    "it": ("Guido Crosetto si recherà a Bruxelles dal 12 al 13 febbraio.", "Guido Crosetto si è recato a Bruxelles "
+           "il 30 dicembre."),
+    "pl": ("Guido Crosetto poleci do Brukseli 12-13 lutego.", "Guido Crosetto poleciał do Brukseli 30 grudnia."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_day_without_a_year_is_on_the_side_of_its_tense(lang: str) -> None:
+    future, past = YEARLESS[lang]
+    assert [(e[1], e[5], e[6]) for e in _events(lang, future)] == [("planned", "2026-02-12", "2026-02-13")]
+    assert [(e[1], e[5]) for e in _events(lang, past, published="2026-01-02")] == [("occurred", "2025-12-30")]
+
+
+# a language that drops its subjects goes on with the person told last; French says "il"
+PRO_DROP = {
+    "fr": "Guido Crosetto est arrivé lundi à Kiev. Le lendemain, il a rencontré Rustem Umerov.",
+    "es": "Guido Crosetto llegó el lunes a Kiev. Al día siguiente, se reunió con Rustem Umerov.",
+    "it": "Guido Crosetto è arrivato lunedì a Kiev. Il giorno dopo ha incontrato Rustem Umerov.",
+    "pl": "Guido Crosetto przyleciał w poniedziałek do Kijowa. Następnego dnia spotkał się z Rustemem Umerowem.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_next_sentence_goes_on_with_the_traveller(lang: str) -> None:
+    got = [(e[0], e[1], e[2], e[3], e[4], e[5]) for e in _events(lang, PRO_DROP[lang])]
+    assert got == [
+        ("visit", "occurred", ["Guido Crosetto"], ["ITA", "UKR"], "Kyiv", "2025-10-27"),
+        ("meeting", "occurred", ["Guido Crosetto", "Rustem Umerov"], ["ITA", "UKR"], None, "2025-10-28"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # Polish inflects every word of a name and of a place: instrumental, genitive, locative
+        ("Władysław Kosiniak-Kamysz spotkał się wczoraj w Warszawie z Borisem Pistoriusem.",
+         (["Boris Pistorius", "Władysław Kosiniak-Kamysz"], "Warsaw")),
+        ("Boris Pistorius rozmawiał w Brukseli z Rustemem Umerowem.",
+         (["Boris Pistorius", "Rustem Umerov"], "Brussels")),
+        ("Władysław Kosiniak-Kamysz przyleciał w poniedziałek do Kijowa.", (["Władysław Kosiniak-Kamysz"], "Kyiv")),
+        ("Władysław Kosiniak-Kamysz uda się w przyszłym tygodniu do Waszyngtonu.", (["Władysław Kosiniak-Kamysz"],
+                                                                                   "Washington")),
+    ],
+)  # fmt: skip
+def test_polish_names_and_places_are_read_in_every_case(text: str, names: tuple) -> None:
+    [e] = _events("pl", text)
+    assert (e[2], e[4]) == names
+
+
+def test_a_title_before_a_name_refers_to_no_one_told_before() -> None:
+    """ "Minister obrony narodowej X uda się ... do Waszyngtonu, gdzie spotka się z Y": X travels, Y hosts; the
+    title is X's, not a word for the last person told."""
+    text = (
+        "Minister obrony narodowej Władysław Kosiniak-Kamysz uda się w przyszłym tygodniu do Waszyngtonu, gdzie "
+        "spotka się z sekretarzem obrony USA Pete'em Hegsethem."
+    )
+    got = [(e[0], e[1], e[2], e[4], e[5], e[6]) for e in _events("pl", text)]
+    assert got == [
+        ("visit", "planned", ["Władysław Kosiniak-Kamysz"], "Washington", "2025-11-03", "2025-11-09"),
+        ("meeting", "planned", ["Pete Hegseth", "Władysław Kosiniak-Kamysz"], "Washington", "2025-11-03", "2025-11-09"),
+    ]

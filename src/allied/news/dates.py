@@ -308,13 +308,45 @@ def _full(
             if year is None:
                 out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
                 continue
+            if ref and not gd.get("y") and shift is None:
+                last = (month, number(p, gd["d"]))
+                first = (_month(p, gd.get("m1")) or month, number(p, gd["d1"])) if gd.get("d1") else last
+                told = _year_by_tense(lex, doc.text, (m.start(), m.end()), sent, ref, year, first, last)
+                year, infer = told, infer or told != year
             end = _day(year, month, number(p, gd["d"]))
             start = end
             if gd.get("d1"):
                 start = _day(year, _month(p, gd.get("m1")) or month, number(p, gd["d1"]))
+                if start and end and start > end:  # "du 30 décembre au 2 janvier"
+                    start = _day(year - 1, _month(p, gd.get("m1")) or month, number(p, gd["d1"]))
             if start and end and start <= end:
                 out.append(DateMention(doc.span(m.start(), m.end()), start, end, infer, "day", year))
     return out
+
+
+def _year_by_tense(
+    lex: Lexicon,
+    text: str,
+    at: tuple[int, int],
+    sent: Span,
+    ref: dt.date,
+    year: int,
+    first: tuple[int, int],
+    last: tuple[int, int],
+) -> int:
+    """The year of a day (or span from ``first`` to ``last``, as month and day) told without one: the
+    reference year, unless the tense puts the whole span on the other side of the reference day ("se rendra
+    le 18 janvier" told in December is next January; "met on 30 December" told on 2 January was last
+    December)."""
+    start, end = _day(year, *first), _day(year, *last)
+    if start is None or end is None:
+        return year
+    t = tense(lex, text, at[0], at[1], sent)
+    if t == "future" and end < ref:
+        return year + 1
+    if t == "past" and start > ref:
+        return year - 1
+    return year
 
 
 def _weekdays(
@@ -464,6 +496,32 @@ def _bare_days(
     return out
 
 
+def _event_relatives(doc: Document, lex: Lexicon, sent: Span) -> list[re.Match[str]]:
+    """ "la veille", "al día siguiente", "następnego dnia" in a sentence; "la veille du sommet" names its own
+    anchor and is left to the words after it."""
+    genitive = lex.pattern("markers", "genitive_prepositions")
+    out = []
+    for m in lex.find("dates", "relative_event", doc.text, sent.start, sent.end):
+        after = m.end() + len(doc.text[m.end() :]) - len(doc.text[m.end() :].lstrip())
+        if genitive is None or not genitive.match(doc.text, after):
+            out.append(m)
+    return out
+
+
+def _relative_event(
+    doc: Document, lex: Lexicon, found: list[re.Match[str]], told: list[DateMention]
+) -> list[DateMention]:
+    """A day counted from the day told last before it (chained, so ``inferred``); null without one."""
+    offsets = {k.lower(): int(v) for k, v in lex.table("dates", "relative_event").items()}
+    out = []
+    for m in found:
+        before = [d for d in told if d.precision == "day" and d.start and d.span.end <= m.start()]
+        anchor = max(before, key=lambda d: d.span.start).start if before else None
+        day = anchor + dt.timedelta(days=offsets[m.group().lower()]) if anchor else None
+        out.append(DateMention(doc.span(m.start(), m.end()), day, day, True, "day", day.year if day else None))
+    return out
+
+
 def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] = ()) -> list[DateMention]:
     """The date expressions of the text; ``terms`` are the terms of office of the officials it names, which
     give a day and month its year when nothing else does (``office_year``)."""
@@ -472,13 +530,15 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] =
     p = patterns(lex)
     out: list[DateMention] = []
     for sent in doc.sentences:
-        taken: list[tuple[int, int]] = []
+        chained = _event_relatives(doc, lex, sent)
+        taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in chained]
         out += _full(doc, lex, p, sent, ref, inferred, taken, terms)
         out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
         out += _relative(doc, lex, p, sent, ref, inferred, taken)
         out += _years(doc, lex, p, sent, ref, inferred, taken)
+        out += _relative_event(doc, lex, chained, out)
     return sorted(out, key=lambda d: d.span.start)
 
 

@@ -38,6 +38,7 @@ def read_sentence(ex: Extractor, v: View) -> list[Event]:
     if not found:
         found = ex.agenda(v)
     ex.events += found
+    ex.told(v, found)
     return found
 
 

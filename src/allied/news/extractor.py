@@ -37,6 +37,9 @@ class View:
         return [m for m in self.mentions if m.kind in kinds]
 
 
+SUBJECTS = ("person", "title", "organization", "alliance")
+
+
 @dataclass
 class Extractor:
     doc: Document
@@ -46,6 +49,8 @@ class Extractor:
     persons: list[Actor] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     traveller: list[Actor] = field(default_factory=list)
+    subject: list[Actor] = field(default_factory=list)
+    earlier: set[str] = field(default_factory=set)  # persons told before the current sentence
     forum: Entity | None = None
     events: list[Event] = field(default_factory=list)
     used_places: set[str] = field(default_factory=set)
@@ -207,10 +212,19 @@ class Extractor:
 
     # ----- who ------------------------------------------------------------------------------------
     def remember(self, v: View) -> None:
-        for m in v.of("person"):
+        named = v.of("person")
+        self.earlier = {p.id for p in self.persons}
+        for m in named:
             a = actor(m)
             self.roles[a.id] = m.role
             self.persons = [p for p in self.persons if p.id != a.id] + [a]
+
+    def told(self, v: View, found: list[Event]) -> None:
+        """After a sentence that told an event: the person it names first is the one the next sentences' "he",
+        "elle" mean."""
+        named = v.of("person")
+        if named and found:
+            self.subject = [actor(min(named, key=lambda m: m.span.start))]
 
     def people(self, v: View, lo: int, hi: int) -> list[Actor]:
         named = [m for m in v.of("person") if lo <= m.span.start < hi]
@@ -219,9 +233,20 @@ class Extractor:
         found += self.described(v, lo, hi, named, found)
         first = named[0].span.start if named else hi
         subject = (
-            self.anaphora(v, v.span.start, max(v.span.start, first - 3)) if named or found else self.anaphora(v, lo, hi)
+            self.anaphora(v, v.span.start, max(v.span.start, first - 3))
+            if named or found
+            else self.anaphora(v, lo, hi) or self.implied(v, hi)
         )
         return unique_actors(subject + found)
+
+    def implied(self, v: View, pos: int) -> list[Actor]:
+        """In a language that drops subjects (``pack.pro_drop``), a sentence that names no one before ``pos``
+        ("Al día siguiente, se reunió con ...") goes on with the person told last."""
+        if not self.lex.flag("pack", "pro_drop"):
+            return []
+        if any(m.kind in SUBJECTS and v.span.start <= m.span.start < pos for m in v.mentions):
+            return []
+        return self.traveller[:1] or self.subject
 
     def described(self, v: View, lo: int, hi: int, named: list[Mention], found: list[Actor]) -> list[Actor]:
         """ "le chef d'État français", "the South Korean minister": a title with a state and no name refers to
@@ -273,10 +298,20 @@ class Extractor:
     def anaphora(self, v: View, lo: int, hi: int) -> list[Actor]:
         if self.lex.find("anaphora", "pair", self.doc.text, lo, hi):
             return self.pair()
-        if self.lex.find("anaphora", "person", self.doc.text, lo, hi) or self.lex.find(
-            "anaphora", "possessive", self.doc.text, lo, hi
-        ):
-            return self.traveller[:1] or self.persons[-1:]
+        # "Minister obrony narodowej Władysław Kosiniak-Kamysz": a title before a name refers to no one told
+        titled = [
+            t.span
+            for t in v.of("title")
+            if any(0 <= m.span.start - t.span.end <= 3 for m in v.of("person"))
+        ]
+        words = [
+            m
+            for m in self.lex.find("anaphora", "person", self.doc.text, lo, hi)
+            if not any(s.start <= m.start() < s.end for s in titled)
+        ]
+        if words or self.lex.find("anaphora", "possessive", self.doc.text, lo, hi):
+            earlier = [p for p in self.persons if p.id in self.earlier]
+            return self.traveller[:1] or self.subject or earlier[-1:]
         return []
 
     def pair(self) -> list[Actor]:
@@ -346,23 +381,25 @@ class Extractor:
             lo, hi = self.window(v, m.start())
             places = self.destinations(v, lo, hi, arrival)
             self.trip = len({p.id or p.name for p in places}) > 1  # "the JSA at Panmunjom" is one stop
+            days = [d for d in v.dates if d.precision == "day"]
+            # a stop of a list is dated only by its own date: told right after each stop ("in Tokyo on 3 Nov.,
+            # then in Seoul on 5 Nov."), or right before each when the first date comes between the verb and the
+            # first stop ("le 3 novembre à Londres, puis le lendemain à Berlin")
+            before = bool(places) and any(m.end() <= d.span.start < places[0].span.start for d in days)
             for i, place in enumerate(places):
                 if place.id in seen_places:
                     continue
                 ev = self.visit(v, m.start(), lo, hi, place, (-len(places), v.span.start, i))
-                if ev and self.trip:  # a stop of a list is dated only by a date told right after it
-                    upto = places[i + 1].span.start if i + 1 < len(places) else hi
-                    own = [
-                        d
-                        for d in v.dates
-                        if d.precision == "day"
-                        and place.span.end <= d.span.start < upto
-                        and not self.dates_a_communication(v, d)  # "..., his office said on Wednesday"
-                    ]
+                if ev and self.trip:
+                    if before:
+                        since = places[i - 1].span.end if i else m.end()
+                        own = [d for d in days if since <= d.span.start < place.span.start]
+                    else:
+                        upto = places[i + 1].span.start if i + 1 < len(places) else hi
+                        own = [d for d in days if place.span.end <= d.span.start < upto]
+                    own = [d for d in own if not self.dates_a_communication(v, d)]  # "..., his office said Monday"
                     # "On November 3-4, he will visit A and attend B": a date told before the trigger dates them all
-                    lead = [
-                        d for d in v.dates if d.precision == "day" and lo <= d.span.start and d.span.end <= m.start()
-                    ]
+                    lead = [d for d in days if lo <= d.span.start and d.span.end <= m.start()]
                     ev.date = date_range(own[0]) if own else date_range(lead[-1]) if lead else None
                     ev.cues.dated = ev.date is not None
                 if ev and m in presence and ev.cues.certainty <= 1 and self.clause_tense(v, m.start()) == "present":

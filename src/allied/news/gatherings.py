@@ -48,6 +48,9 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     if len({a.country for a in people}) < 2 and ex.traveller and not any(a.id == ex.traveller[0].id for a in people):
         if ex.anaphora(v, v.span.start, v.span.end):
             people = unique_actors(ex.traveller[:1] + people)
+    implied = ex.implied(v, pos) if len({a.country for a in people}) < 2 else []
+    if implied and not any(a.id == implied[0].id for a in people):
+        people = unique_actors(implied + people)
     forum = mechanisms[0] if mechanisms else None
     countries = {a.country for a in people}
     if forum:

@@ -129,7 +129,14 @@ class Lexicon:
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        return tuple(self.words("pack", "inflection_suffixes"))
+        """The endings of ``pack.inflection_suffixes`` ("u", "ie" of "ie>a")."""
+        return tuple(dict.fromkeys(w.partition(">")[0] for w in self.words("pack", "inflection_suffixes")))
+
+    @property
+    def inflections(self) -> tuple[tuple[str, str], ...]:
+        """(ending, base ending) pairs: "ie>a" reads "Warszawie" as "Warszawa", "u" reads "Waszyngtonu" as
+        "Waszyngton"."""
+        return tuple((w.partition(">")[0], w.partition(">")[2]) for w in self.words("pack", "inflection_suffixes"))
 
     def _get(self, section: str, key: str) -> Any:
         ACCESSED.add((section, key))

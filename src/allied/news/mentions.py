@@ -104,10 +104,25 @@ def _lookup(ctx: _Context, key: str, table: dict[str, list[Entity]]) -> list[Ent
     found = table.get(key)
     if found:
         return found
-    for suffix in ctx.suffixes:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 4 and key[: -len(suffix)] in table:
-            return table[key[: -len(suffix)]]
+    for stem in _stems(ctx, key):
+        if stem in table:
+            return table[stem]
     return []
+
+
+def _stems(ctx: _Context, word: str) -> list[str]:
+    """The bare forms an inflected (folded) word may stand for, by the pack's inflection endings."""
+    return _stems_of(ctx.lex.inflections, word)
+
+
+@lru_cache(maxsize=16384)
+def _stems_of(rules: tuple[tuple[str, str], ...], word: str) -> list[str]:
+    out = []
+    for ending, base in rules:
+        end = fold(ending) if ending else ""
+        if end and word.endswith(end) and len(word) - len(end) >= 4:
+            out.append(word[: -len(end)] + fold(base) if base else word[: -len(end)])
+    return out
 
 
 def _choose(ctx: _Context, ents: list[Entity]) -> Entity | None:
@@ -226,7 +241,10 @@ def _longest(
     found = None
     key = ""
     for n in range(1, j - i + 1):
-        key += folded[i + n - 1]
+        word = folded[i + n - 1]
+        if key + word not in ctx.index.prefixes and key + word not in ctx.index.names:  # "Borisem Pistoriusem"
+            word = next((w for w in _stems(ctx, word) if key + w in ctx.index.prefixes), word)
+        key += word
         text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
         cands = _lookup(ctx, key, ctx.index.names) if not key.isdigit() else []  # "22" is no "2+2"
         ent = _choose(ctx, cands) if cands else None
@@ -693,6 +711,8 @@ def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Menti
             continue
         name = ctx.doc.text[start:end]
         hit = None if name.isupper() and len(name) <= 4 else _city(name)  # "USS" is no city
+        if hit is None and n == 1 and not name.isupper():  # "do Waszyngtonu", "w Warszawie"
+            hit = next(filter(None, (_city(stem) for stem in _stems(ctx, fold(name)))), None)
         if hit is not None:
             return _mention(ctx, hit, start, end)
     return None

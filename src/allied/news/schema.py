@@ -62,11 +62,18 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "cldr_locale": Key(TEXT, "the Unicode CLDR locale (babel) whose month and weekday names the text uses"),
         "cased": Key(FLAG, "names are capitalised in this script (false for scripts without case)"),
         "spaced": Key(FLAG, "words are separated by spaces (false for Chinese and Japanese)"),
+        "pro_drop": Key(
+            FLAG, "a finite verb needs no subject word ('se reunió con', 'spotkał się z'): the subject is the one told"
+        ),
         "segmenter": Key(TEXT, "morphological analyser that finds word boundaries: '' | kiwi | sudachi | jieba"),
         "han_variants": Key(FLAG, "Chinese characters match in simplified and traditional form (lists are simplified)"),
         "names_only_capitalised": Key(FLAG, "a capitalised word before a place name makes it part of a longer name"),
         "lowercase_demonyms": Key(FLAG, "adjectives of states are written in lower case (German 'südkoreanisch')"),
-        "inflection_suffixes": Key(WORDS, "endings tried on the last word of a name when the bare form is unknown"),
+        "inflection_suffixes": Key(
+            WORDS,
+            "endings tried on the words of a name when the bare form is unknown; 'ie>a' replaces the ending "
+            "('Warszawie' is 'Warszawa', 'Borisem Pistoriusem' is 'Boris Pistorius')",
+        ),
         "genitive_s": Key(FLAG, "a name + 's' is a genitive (German 'Südkoreas')"),
         "qualifier_after_noun": Key(
             FLAG,
@@ -161,6 +168,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
     "dates": {
         "relative_days": Key(DAYS, "'today' = 0, 'tomorrow' = 1"),
+        "relative_event": Key(
+            DAYS, "days counted from the day told just before, not from the reference day ('la veille' = -1)"
+        ),
         "weekday_future": Key(WORDS, "'next' before a weekday"),
         "weekday_past": Key(WORDS, "'last' before a weekday"),
         "weekday_on": Key(WORDS, "'on', 'am' before a weekday"),

@@ -25,10 +25,12 @@ from allied.news.lexicon import supported_languages
 FLOORS: dict[str, tuple[float, float, float]] = {
     "de": (0.85, 0.80, 0.0),
     "en": (0.85, 0.55, 0.65),
-    # measured levels of the first Korean, Japanese and Chinese packs (issue thresholds not reached yet)
-    "ja": (0.50, 0.0, 0.0),
-    "ko": (0.25, 0.0, 0.0),
-    "zh": (0.50, 0.0, 0.0),
+    # Korean, Japanese and Chinese, whole corpus (held-out b005, b010, b015 included), measured 2026-12-01 with
+    # country compounds and relative dates: ja 0.67 / 0.40 / 2 of 4, ko 0.67 / 0.80 / 3 of 3, zh 0.91 / 1.00 /
+    # 4 of 5; ja and ko events and ja pledges are still below the issue thresholds
+    "ja": (0.62, 0.35, 0.45),
+    "ko": (0.62, 0.75, 0.6),
+    "zh": (0.85, 0.95, 0.75),
     # es, it, pl hold the issue's thresholds (measured: es 0.86 / 1.00, it 1.00, pl 1.00 / 0.86); fr scores
     # 0.77 on its seen articles (a007, a008), and its floor leaves room for the held-out a009 this test includes
     "es": (0.75, 0.70, 0.0),

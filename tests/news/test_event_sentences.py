@@ -23,7 +23,8 @@ CASES = [
     ),
     (
         "Protest\nChina's Defense Ministry spokesperson Zhang Xiaogang on Wednesday condemned the U.S. arms sale to Taiwan and urged Washington to stop.",
-        [],  # no trip: "a sale to Taiwan", "urged ... to stop"
+        # a ministry's protest on a day is a statement; no trip from "a sale to Taiwan", "urged ... to stop"
+        [("statement", None, "2025-03-12", "2025-03-12", "occurred", None)],
     ),
     (
         "Invitation\nVietnamese Defense Minister Phan Van Giang invited Hegseth to visit Hanoi at a convenient time.",
@@ -39,7 +40,10 @@ CASES = [
     ),
     (
         "Talks in Berlin\nPistorius hosted French Armed Forces Minister Sébastien Lecornu in Berlin on Monday.",
-        [("meeting", "Berlin", "2025-03-10", "2025-03-10", "occurred", None)],
+        [  # the guest travelled: a visit, and the talks
+            ("visit", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+            ("meeting", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+        ],
     ),
     (
         "Trip\nAustralian Defence Minister Richard Marles will travel to Washington and Ottawa later this month, his office said in a statement on Wednesday.",
@@ -84,6 +88,43 @@ CASES = [
         [("meeting", "Brussels", "2025-03-06", "2025-03-06", "occurred", None)],
     ),
 ]
+
+
+GERMAN = [
+    (
+        "Besuch\nVerteidigungsminister Boris Pistorius ist am Montag zu einem zweitägigen Besuch in Litauen eingetroffen.",
+        [("visit", "Lithuania", "2025-03-10", "2025-03-11", "occurred", None)],  # Perfekt: past, so last Monday
+    ),
+    (
+        "Telefonat\nPistorius telefonierte am Dienstag mit seinem amerikanischen Amtskollegen Pete Hegseth.",
+        [("meeting", None, "2025-03-11", "2025-03-11", "occurred", None)],
+    ),
+    (
+        "Empfang\nPistorius empfing seinen französischen Amtskollegen Sébastien Lecornu am Montag in Berlin.",
+        [
+            ("visit", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+            ("meeting", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+        ],
+    ),
+    (
+        "Kritik\nDas chinesische Verteidigungsministerium kritisierte am Mittwoch die Waffenlieferungen an Taiwan scharf.",
+        [("statement", None, "2025-03-12", "2025-03-12", "occurred", None)],
+    ),
+    (
+        "Absage\nPistorius hat seine für nächste Woche geplante Reise nach Japan abgesagt.",
+        [("visit", "Japan", "2025-03-17", "2025-03-23", "cancelled", None)],
+    ),
+    (
+        "Reise\nHegseth besucht nächste Woche Südkorea.",  # "besucht" is present tense, not a participle
+        [("visit", "South Korea", "2025-03-17", "2025-03-23", "planned", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GERMAN, ids=[c[0].split("\n")[0] for c in GERMAN])
+def test_events_of_a_german_text(text: str, expected: list[tuple]) -> None:
+    [rec] = allied.extract(text, published=PUBLISHED, language="de")
+    assert sorted(map(_row, rec["events"]), key=str) == sorted(expected, key=str)
 
 
 def _row(e: dict) -> tuple:

@@ -402,6 +402,8 @@ class Extractor:
                     lead = [d for d in days if lo <= d.span.start and d.span.end <= m.start()]
                     ev.date = date_range(own[0]) if own else date_range(lead[-1]) if lead else None
                     ev.cues.dated = ev.date is not None
+                if ev and arrival:  # a guest received or arriving ("accueillera à Paris Umerov") travelled there
+                    ev.cues.joint = False
                 if ev and m in presence and ev.cues.certainty <= 1 and self.clause_tense(v, m.start()) == "present":
                     ev.status = "occurred"  # "is in India": the visit is under way
                 if ev:

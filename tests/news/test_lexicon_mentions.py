@@ -61,22 +61,24 @@ BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
 
 
 def _phrase_texts(lex: Lexicon) -> dict[str, str]:
-    """For each word list, a text made of its phrases in several spellings: as written, upper and title
-    case, with a word continued ('word*'), a word before a suffix ('*word'), words in a gap (' * '), a
-    typographic apostrophe, Chinese characters in traditional form, glued to letters on either side."""
+    """For each word list, a text made of its phrases (``_phrase_texts_of``)."""
+    return {name: _phrase_texts_of(name, words) for name, words in sorted(_lists(lex).items())}
+
+
+def _phrase_texts_of(name: str, words: list[str]) -> str:
+    """A text of the phrases in several spellings: as written, upper and title case, with a word continued
+    ('word*'), a word before a suffix ('*word'), words in a gap (' * '), a typographic apostrophe, Chinese
+    characters in traditional form, glued to letters on either side."""
     from allied.news.lexicon import _converters
 
     s2t = _converters()[0]
-    out = {}
-    for name, words in sorted(_lists(lex).items()):
-        spelt = []
-        for w in words:
-            toks = ["zwei drei" if t == "*" else t.replace("*", "xy") for t in w.split()]
-            plain = " ".join(toks)
-            spelt += [plain, plain.upper(), plain.title(), plain.replace("'", "’"), s2t.convert(plain)]
-            spelt += [f"ab{plain}", f"{plain}cd", "\n".join(toks), plain.replace(" ", "  ")]
-        out[name] = f"{name}: " + ". ".join(spelt) + "."
-    return out
+    spelt = []
+    for w in words:
+        toks = ["zwei drei" if t == "*" else t.replace("*", "xy") for t in w.split()]
+        plain = " ".join(toks)
+        spelt += [plain, plain.upper(), plain.title(), plain.replace("'", "’"), s2t.convert(plain)]
+        spelt += [f"ab{plain}", f"{plain}cd", "\n".join(toks), plain.replace(" ", "  ")]
+    return f"{name}: " + ". ".join(spelt) + "."
 
 
 def _lists(lex: Lexicon) -> dict[str, list[str]]:
@@ -107,6 +109,30 @@ def test_every_word_list_finds_what_its_regex_finds(lang: str) -> None:
                 assert got == want, (name, text[start:end])
                 checked += len(want)
     assert checked > 100  # the texts do hold the phrases
+
+
+@pytest.mark.parametrize("lang", sorted(lexicons()))
+def test_rows_of_phrases_are_never_skipped_where_they_match(lang: str) -> None:
+    """Rows of [phrase, what] (``pledges.spending``): wherever one of the phrases' regexes matches inside a
+    span, the automaton lets the list run there."""
+    lex = lexicons()[lang]
+    rows = {
+        f"{section}.{key}": [r[0] for r in value]
+        for section, body in lex.data.items()
+        for key, value in body.items()
+        if isinstance(value, list) and value and all(isinstance(r, list) for r in value)
+    }
+    assert "pledges.spending" in rows
+    matched = 0
+    for name, phrases in rows.items():
+        pats = [p for p in (lex.compile([ph]) for ph in phrases) if p is not None]
+        text = _phrase_texts_of(name, phrases)
+        for start in range(0, len(text), 13):
+            end = min(len(text), start + 50)
+            if any(p.search(text, start, end) for p in pats):
+                matched += 1
+                assert lex.possible(name, text, start, end), (name, text[start:end])
+    assert matched > 10
 
 
 @pytest.mark.parametrize("lang", sorted(lexicons()))

@@ -197,6 +197,10 @@ class Lexicon:
                 for key, value in body.items():
                     if isinstance(value, list) and all(isinstance(w, str) for w in value):
                         lists[f"{section}.{key}"] = [w.split(":")[0] for w in value]
+                    elif isinstance(value, list) and all(
+                        isinstance(r, list) and r and isinstance(r[0], str) for r in value
+                    ):
+                        lists[f"{section}.{key}"] = [r[0] for r in value]  # rows [phrase, what]: the phrases
             lists["titles._keys"] = list(self.data.get("titles", {}))
             lists["topics._all"] = [w.split(":")[0] for ws in self.data.get("topics", {}).values() for w in ws]
             self._automaton = Automaton(

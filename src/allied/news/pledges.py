@@ -242,6 +242,8 @@ def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
 def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, str]]:
     """Spending phrases in the span with what they name ("Kernverteidigungsausgaben" -> core defense spending)."""
     pat, whats = _spending_pattern(lex)
+    if not lex.possible("pledges.spending", doc.text, span.start, span.end):  # no spending phrase's word there
+        return []
     return [
         (m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(doc.text, span.start, span.end)
     ]

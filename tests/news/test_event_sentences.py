@@ -115,6 +115,14 @@ GERMAN = [
         [("visit", "Japan", "2025-03-17", "2025-03-23", "cancelled", None)],
     ),
     (
+        "Gipfel\nDie Staats- und Regierungschefs der Nato treffen sich am 24. und 25. Juni in Den Haag zum Gipfel.",
+        [("forum", "The Hague", "2025-06-24", "2025-06-25", "planned", "NATO Summit")],
+    ),
+    (
+        "Rede\nPistorius hielt am Samstag eine Rede auf der Münchner Sicherheitskonferenz.",
+        [("forum", None, "2025-03-08", "2025-03-08", "occurred", "Munich Security Conference")],
+    ),
+    (
         "Reise\nHegseth besucht nächste Woche Südkorea.",  # "besucht" is present tense, not a participle
         [("visit", "South Korea", "2025-03-17", "2025-03-23", "planned", None)],
     ),

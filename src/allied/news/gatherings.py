@@ -189,6 +189,7 @@ def forums(ex: Extractor, v: View) -> list[Event]:
                 if m.id in ex.index.forums
                 else set()
             )
+        states |= {a.country for a in people if a.kind == "person" and a.country}  # who spoke or attended
         out.append(
             ex.new(
                 "forum",

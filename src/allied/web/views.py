@@ -74,6 +74,9 @@ ATTACK_FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind", "r
 
 def obligations_view(q: ObligationsQuery, db: Db = None) -> dict[str, Any]:
     """Who is bound to respond to the attack, with reasons and quotes; and the coverage grid if asked."""
+    if q.coverage and q.place is None and q.lat is None and q.lon is None:  # the coverage map alone
+        alone = allied.coverage(q.attacker, q.date, q.resolution).geojson()  # type: ignore[arg-type]
+        return {"query": q.model_dump(), "result": None, "coverage": alone}
     attack = {k: getattr(q, k) for k in ATTACK_FIELDS if getattr(q, k) is not None}
     stated = parse_pairs([p for p in (q.conditions or "").split(",") if p.strip()])
     attack["conditions"] = stated | ({"request": True} if q.request else {})

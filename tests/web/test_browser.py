@@ -19,8 +19,11 @@ def _api(web: Any, path: str, **params: str) -> dict:
 def test_data_page(web: Any) -> None:
     web.page.goto(web.base + "/data")
     api = _api(web, "/api/data")
-    treaty_links = web.page.locator("#treaty-list a").all_inner_texts()
+    treaty_links = web.page.locator("#treaty-list a.treaty").evaluate_all("as => as.map(a => a.title)")
     assert treaty_links == [t["id"] for t in api["treaties"]]
+    names = web.page.locator("#treaty-list a.treaty").all_inner_texts()
+    assert names == [t["name"] for t in api["treaties"]]  # people read names; the id is the link's title
+    assert "None" not in web.page.inner_text("#datasets")
     rows = web.page.locator("#reference tr").all_inner_texts()
     assert rows == [f"{k}\t{v}" for k, v in api["reference"].items()]
     web.shot("data")

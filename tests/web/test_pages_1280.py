@@ -45,12 +45,75 @@ def test_burden_page_at_1280(web: Any) -> None:
     web.assert_clean()
 
 
+def _sources_are_links(web: Any, selector: str) -> int:
+    """Every address in the sources under ``selector`` is an http(s) link; the number of links."""
+    links = 0
+    for source in web.page.locator(selector).all():
+        hrefs = source.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert len(hrefs) == source.inner_text().count("http"), source.inner_text()
+        assert all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+        links += len(hrefs)
+    return links
+
+
 def test_obligations_page_at_1280(web: Any) -> None:
-    web.page.goto(web.base + "/obligations?attacker=PRK&target=KOR&place=Seoul&date=2025-11-04")
-    web.page.wait_for_load_state("networkidle")
-    assert "US_ROK_MDT" in web.page.inner_text("body")
+    # the server loads the obligations engine on its first such request: slow on a loaded machine
+    web.page.goto(web.base + "/obligations?attacker=PRK&target=KOR&place=Seoul&date=2025-11-04", timeout=120_000)
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    body = web.page.inner_text("body")
+    assert "Mutual Defense Treaty between the United States and the Republic of Korea" in body
+    assert "acts per its constitutional processes" in body and "act_per_constitutional_processes" not in body
+    assert _sources_are_links(web, "#texts .source") >= 1
+    first = web.page.locator("#texts .source").first.inner_text()
+    assert first.index("http") < first.index("treaties.md"), "the primary source is cited first"
+    assert "[M] in a source" in web.page.locator("#markers").inner_text()
     _no_overflow(web)
     web.shot("obligations-1280")
+    web.assert_clean()
+
+
+def test_obligations_contested_and_conditional_cite_their_sources(web: Any) -> None:
+    web.page.goto(web.base + "/obligations?attacker=RUS&place=Yerevan&date=2025-11-04")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    assert web.page.locator("#contested tbody tr").count() >= 1
+    assert web.page.locator("#contested .source").count() == web.page.locator("#contested tbody tr").count()
+    web.page.goto(web.base + "/obligations?attacker=RUS&place=Yerevan&date=2020-01-01")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    assert web.page.locator("#conditional tbody tr").count() == 4
+    assert _sources_are_links(web, "#conditional .source") == 4  # the CSTO's page, once a row
+    _no_overflow(web)
+    web.assert_clean()
+
+
+def test_coverage_map_without_a_place(web: Any) -> None:
+    web.page.goto(web.base + "/obligations")
+    web.page.fill("input[name=attacker]", "CHN")
+    web.page.fill("input[name=date]", "2025-11-04")
+    web.page.check("#coverage")
+    web.page.select_option("select[name=resolution]", "5")
+    with web.page.expect_navigation():
+        web.page.click("#form button[type=submit]")
+    web.page.wait_for_selector("#map[data-drawn='1']")
+    assert web.page.locator("#error").count() == 0
+    assert "each cell is an attack of its own" in web.page.locator("#coverage-only").inner_text()
+    cells = web.page.locator("#map path.cover").count()
+    api = web.page.evaluate("u => fetch(u).then(r => r.json())",
+                            "/api/obligations?attacker=CHN&date=2025-11-04&coverage=true&resolution=5")
+    assert api["result"] is None and cells == len(api["coverage"]["features"]) > 20
+    assert "Natural Earth" in web.page.locator("#coverage-source").inner_text()
+    _no_overflow(web)
+    web.shot("obligations-coverage-only-1280")
+    web.assert_clean()
+
+
+@pytest.mark.parametrize("path", ["/", "/brief", "/obligations", "/burden", "/events", "/data", "/treaties",
+                                  "/treaties/NATO", "/events?country=DEU",
+                                  "/burden?alliance=NATO&year=2024&source=nato"])
+def test_no_page_overflows_at_1280(web: Any, path: str) -> None:
+    response = web.page.goto(web.base + path)
+    assert response is not None and response.status == 200
+    web.page.wait_for_load_state("networkidle")
+    _no_overflow(web)
     web.assert_clean()
 
 

@@ -20,12 +20,15 @@
 
   map.ready.then(function () {
     if (!doc) return;
-    const r = doc.result, classes = {};
-    const bound = new Set(r.obligations.map((o) => o.state));
-    (r.rounds || []).forEach((rd) => rd.bound.forEach((o) => bound.add(o.state)));
-    bound.forEach((s) => { if (numeric[s]) classes[numeric[s]] = "bound"; });
-    if (r.attack.target && numeric[r.attack.target]) classes[numeric[r.attack.target]] = "target";
-    if (r.attack.attacker && numeric[r.attack.attacker]) classes[numeric[r.attack.attacker]] = "attacker";
+    const r = doc.result, classes = {};  // no result: the coverage map alone (no place given)
+    if (r) {
+      const bound = new Set(r.obligations.map((o) => o.state));
+      (r.rounds || []).forEach((rd) => rd.bound.forEach((o) => bound.add(o.state)));
+      bound.forEach((s) => { if (numeric[s]) classes[numeric[s]] = "bound"; });
+      if (r.attack.target && numeric[r.attack.target]) classes[numeric[r.attack.target]] = "target";
+    }
+    const attacker = r ? r.attack.attacker : doc.query.attacker;
+    if (attacker && numeric[attacker]) classes[numeric[attacker]] = "attacker";
     map.classify(classes);
     if (doc.coverage) {
       const top = Math.max(1, ...doc.coverage.features.map((f) => f.properties.count));
@@ -35,7 +38,7 @@
       });
       map.cover(doc.coverage, (f) => color(f.properties.count));
     }
-    if (r.attack.lat !== null && r.attack.lon !== null) {
+    if (r && r.attack.lat !== null && r.attack.lon !== null) {
       map.points([{ lat: r.attack.lat, lon: r.attack.lon, r: 5, label: r.attack.place || "attack" }], "pick");
     }
     svg.dataset.drawn = "1";

@@ -236,7 +236,7 @@ def test_a_compound_before_the_meeting_word_names_its_parties(
 def test_a_date_outside_a_quotation_dates_the_saying_not_what_is_quoted() -> None:
     doc = _doc(
         "ko",
-        "신원식 국방부 장관은 오는 28일 도쿄를 방문한다. 국방부는 22일 “이번 한미일 국방장관회의에 신원식 장관, "
+        "대한민국 국방부 장관은 오는 28일 도쿄를 방문한다. 국방부는 22일 “이번 한미일 국방장관회의에 신원식 장관, "
         "오스틴 미 국방장관이 참석 예정”이라고 밝혔다.",
     )
     said = [e for e in doc.events if e.type == "announcement"]
@@ -281,3 +281,22 @@ def test_this_years_budget_as_the_baseline_is_no_target_year() -> None:
         dt.date(2025, 8, 29),
     )
     assert (8.2, "percent increase", 2026) in [(p.value, p.unit, p.by) for p in doc.pledges]
+
+
+def test_the_ministry_is_that_of_the_minister_named_before_it_not_after() -> None:
+    doc = _doc(
+        "ko",
+        "대한민국 국방부 장관이 도쿄를 방문한다. 국방부는 22일 “기하라 미노루 일본 방위대신이 참석 예정”이라고 밝혔다.",
+    )
+    assert [m.id for m in doc.mentions if m.kind == "organization"] == ["org:rok-mnd"]
+
+
+def test_talks_told_once_without_names_and_once_with_them_on_the_same_day_are_one() -> None:
+    doc = _doc(
+        "ko",
+        "28일 일본서 한미일 국방장관회의 개최\n신원식 국방부 장관은 오는 28일 도쿄에서 오스틴 미 국방장관, "
+        "기하라 미노루 일본 방위대신과 한미일 국방장관회의를 갖는다.",
+        dt.date(2024, 7, 22),
+    )
+    meetings = [e for e in doc.events if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].countries == ["JPN", "KOR", "USA"]

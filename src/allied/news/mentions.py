@@ -400,7 +400,16 @@ def _without(m: re.Match[str], inner: list[Mention]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _ministries(ctx: _Context, sent: Span, names: list[Mention], titles: list[Mention]) -> list[Mention]:
+def _ministries(
+    ctx: _Context,
+    sent: Span,
+    names: list[Mention],
+    titles: list[Mention],
+    memory: tuple[dict[str, str], str, Entity | None] | None = None,
+) -> list[Mention]:
+    """Ministry phrases; "the ministry" with no state belongs to the last minister named before it (with
+    ``memory``, the document memory as it stood when the sentence began: a minister named later in the same
+    sentence is not the one meant, "국방부는 22일 … 일본 방위대신이 … 밝혔다")."""
     out: list[Mention] = []
     for generic in (False, True):
         for m in _ministry_matches(ctx, "generic" if generic else "defense", sent):
@@ -416,7 +425,13 @@ def _ministries(ctx: _Context, sent: Span, names: list[Mention], titles: list[Me
             ent = ctx.index.ministries.get(state.country) if state else None
             start = before.span.start if before and ent else m.start()
             end = after.span.end if after and ent else m.end()
-            if ent is None:
+            if ent is None and memory is not None:
+                now = (ctx.last_head, ctx.last_official_country, ctx.last_ministry)
+                ctx.last_head, ctx.last_official_country, ctx.last_ministry = dict(memory[0]), memory[1], memory[2]
+                _update(ctx, [x for x in [*names, *titles, *out] if x.span.start < m.start()])
+                ent = _ministry_by_head(ctx, m.group(), not generic)
+                ctx.last_head, ctx.last_official_country, ctx.last_ministry = now
+            elif ent is None:
                 ent = _ministry_by_head(ctx, m.group(), not generic)
             if ent is None and not generic:
                 ent = _unknown_ministry(ctx, m, state.country if state else ctx.outlet_country)
@@ -858,8 +873,9 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         ]
         persons = _new_persons(ctx, titles, names)
         persons += _written_again(ctx, sent, [*names, *titles, *persons])
+        memory = (dict(ctx.last_head), ctx.last_official_country, ctx.last_ministry)
         _update(ctx, [*names, *titles, *persons])
-        ministries = _ministries(ctx, sent, names + persons, titles)
+        ministries = _ministries(ctx, sent, names + persons, titles, memory)
         names = [
             m for m in names if not any(x.span.start <= m.span.start and m.span.end <= x.span.end for x in ministries)
         ]

@@ -73,6 +73,8 @@ def same_event(e: Event, f: Event, known: frozenset[str] = frozenset()) -> bool:
         lead = len(unnamed) == 1 and unnamed[0].cues.lead and unnamed[0].date is None
         if lead and set(e.countries) == set(f.countries):
             return True  # a title's "Defense chiefs of Korea, U.S. to hold annual talks": the talks the text tells
+        if unnamed and e.date is not None and e.date == f.date and set(e.countries) == set(f.countries):
+            return True  # talks of the same states on the same day, told once without names
         shared = _persons(e) & _persons(f)
         if shared and _officials(e, known) - shared and _officials(f, known) - shared:
             return False  # "met Nakatani in March ... will return for talks with Ishiba": other counterparts

@@ -42,12 +42,12 @@ class _Context:
     written: dict[str, Mention] = field(default_factory=dict)  # unknown names introduced by a title, as written
     # the pack's switches read on every word, looked up once per document
     cased: bool = field(init=False)
-    suffixes: tuple[str, ...] = field(init=False)
+    inflections: tuple[tuple[str, str], ...] = field(init=False)
     lowercase_demonyms: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.cased = self.lex.cased
-        self.suffixes = self.lex.suffixes
+        self.inflections = self.lex.inflections
         self.lowercase_demonyms = self.lex.flag("pack", "lowercase_demonyms")
 
 
@@ -112,7 +112,7 @@ def _lookup(ctx: _Context, key: str, table: dict[str, list[Entity]]) -> list[Ent
 
 def _stems(ctx: _Context, word: str) -> list[str]:
     """The bare forms an inflected (folded) word may stand for, by the pack's inflection endings."""
-    return _stems_of(ctx.lex.inflections, word)
+    return _stems_of(ctx.inflections, word)
 
 
 @lru_cache(maxsize=16384)
@@ -171,6 +171,9 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
     joined = [k > 0 and bool(GAP.fullmatch(ctx.doc.text, toks[k - 1][1], toks[k][0])) for k in range(len(toks))]
     out, i = [], 0
     while i < len(toks):
+        if not _may_start(ctx, folded[i]):  # most words begin no name: the index is not walked for them
+            i += 1
+            continue
         j = i + 1
         while j < len(toks) and j - i < ctx.index.max_tokens and joined[j]:
             j += 1
@@ -232,6 +235,15 @@ def _inside_longer_name(ctx: _Context, toks: list[tuple[int, int, str]], i: int,
         w.lower() for w in ctx.lex.words("markers", "locative") + ctx.lex.words("markers", "after_place")
     }
     return not first_of_sentence and not known and fold(prev[2]) not in ctx.index.names
+
+
+def _may_start(ctx: _Context, word: str) -> bool:
+    """Whether a name or a surname of the index can begin with the folded word, as it stands or by one of
+    its inflections' stems (``_longest`` finds nothing otherwise)."""
+    index = ctx.index
+    if word in index.prefixes or word in index.names or word in index.surnames:
+        return True
+    return any(s in index.prefixes or s in index.names or s in index.surnames for s in _stems(ctx, word))
 
 
 def _longest(

@@ -60,6 +60,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "language": Key(TEXT, "ISO 639-1 code; must equal the folder name"),
         "name": Key(TEXT, "the language's English name"),
         "cldr_locale": Key(TEXT, "the Unicode CLDR locale (babel) whose month and weekday names the text uses"),
+        "script": Key(TEXT, "the writing system: latin | hangul | kana (with Chinese characters) | han"),
         "cased": Key(FLAG, "names are capitalised in this script (false for scripts without case)"),
         "spaced": Key(FLAG, "words are separated by spaces (false for Chinese and Japanese)"),
         "pro_drop": Key(

@@ -17,6 +17,7 @@ import duckdb
 
 from allied.figures import members as membership
 from allied.figures import tables, units
+from allied.figures.flags import CELL_FLAGS
 from allied.model import InputError
 from allied.reference import load as load_reference
 
@@ -76,8 +77,8 @@ def burden_years(con: duckdb.DuckDBPyConnection, alliance: str | None, members: 
     resolved = {y: membership.resolve(alliance, members, y) for y in years}
     codes = sorted({c for cs, _ in resolved.values() for c in cs})
     fetched = _fetch_all(con, _series(spec), codes, years)
-    meanings = {k: v for ds in dict.fromkeys(s[0] for s in _series(spec).values())
-                for k, v in tables.flag_notes(con, ds).items()}
+    meanings = CELL_FLAGS | {k: v for ds in dict.fromkeys(s[0] for s in _series(spec).values())
+                             for k, v in tables.flag_notes(con, ds).items()}
     consulted = tables.release_of(con, spec.pct[0])
     out = {}
     for y in years:

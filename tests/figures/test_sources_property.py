@@ -48,6 +48,7 @@ def test_burden_never_invents_a_zero_and_always_names_its_source(tmp_path: Path,
             assert r["milex_share"] is None and r["note"]
         for f in r["flag_notes"]:
             assert f["meaning"]
+        assert {f["flag"] for f in r["flag_notes"]} == set(r["flags"]), r  # every mark has its meaning
 
 
 @settings(max_examples=30, deadline=None)

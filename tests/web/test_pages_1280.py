@@ -40,6 +40,14 @@ def test_burden_page_at_1280(web: Any) -> None:
         "ts => ts.map(t => t.textContent)")
     assert subtitles and subtitles[0].startswith("Source: SIPRI Milex data to 2024")
     assert any("World Bank WDI NY.GDP.MKTP.CD" in s for s in subtitles)
+    legend = web.page.locator("#notes").inner_text()
+    for note in web.page.locator("#result td.source").all_inner_texts():  # every footnote mark is explained
+        for mark in __import__("re").findall(r"\[[^\]]+\]", note):
+            assert f"{mark}:" in legend, (mark, legend[:300])
+        assert "GDP: World Bank WDI" not in note  # what every row shares is said once, below the table
+    assert "GDP: World Bank WDI, current US$." in legend
+    assert web.page.locator("#oz").inner_text().count(". No significant") + web.page.locator(
+        "#oz").inner_text().count(". Significant") <= 1
     _no_overflow(web)
     web.shot("burden-1280")
     web.assert_clean()

@@ -63,6 +63,31 @@ def flag_legend(rows: Any) -> list[dict[str, str]]:
     return [{"flag": k, "meaning": v} for k, v in seen.items()]
 
 
+def _note_parts(row: Any) -> list[str]:
+    return [p for p in str(row.get("note") or "").split("; ") if p]
+
+
+def common_notes(rows: Any) -> list[str]:
+    """The parts of the rows' notes that every row shares (shown once, not on every row)."""
+    parts = [_note_parts(r) for r in rows or []]
+    return [p for p in parts[0] if all(p in other for other in parts[1:])] if parts else []
+
+
+def own_note(row: Any, rows: Any) -> str:
+    """The parts of a row's note that not every row shares."""
+    shared = common_notes(rows)
+    return "; ".join(p for p in _note_parts(row) if p not in shared)
+
+
+def sentence(text: Any) -> str:
+    """A note as a sentence: capital first letter, full stop at the end ('' stays '')."""
+    words = str(text or "").strip()
+    if not words:
+        return ""
+    words = words[0].upper() + words[1:]
+    return words if words.endswith((".", "!", "?")) else words + "."
+
+
 FILTERS = {"num": num, "bn": bn, "pct": pct, "http_url": http_url, "sources": sources, "treaty_name": treaty_name,
            "strength_label": strength_label, "clause_source": clause_cited, "legend": legend,
-           "flag_legend": flag_legend}
+           "flag_legend": flag_legend, "common_notes": common_notes, "own_note": own_note, "sentence": sentence}

@@ -10,6 +10,8 @@ rests on (CLDR month names via babel, dateparser's relative days), and lingua te
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
@@ -404,3 +406,54 @@ def test_a_title_before_a_name_refers_to_no_one_told_before() -> None:
         ("visit", "planned", ["Władysław Kosiniak-Kamysz"], "Washington", "2025-11-03", "2025-11-09"),
         ("meeting", "planned", ["Pete Hegseth", "Władysław Kosiniak-Kamysz"], "Washington", "2025-11-03", "2025-11-09"),
     ]
+
+
+# One trip told in five languages, each in its own way: a weekday or a day and month, the counterpart by name or
+# as "son homologue polonais", Polish names and places in the instrumental and genitive; and a sixth report
+# that names only the country and no day.
+MERGE_PUBLISHED = "2025-11-03"  # a Monday
+MERGE_TEXTS = {
+    "en": "Crosetto to visit Warsaw\nItalian Defense Minister Guido Crosetto will travel to Warsaw on Tuesday, "
+    "where he will meet Polish Defense Minister Władysław Kosiniak-Kamysz to discuss air defense.",
+    "fr": "Crosetto à Varsovie\nLe ministre italien de la Défense Guido Crosetto se rendra mardi à Varsovie, où il "
+    "rencontrera son homologue polonais Władysław Kosiniak-Kamysz pour évoquer la défense aérienne.",
+    "es": "Crosetto viaja a Varsovia\nEl ministro de Defensa italiano, Guido Crosetto, viajará el 4 de noviembre a "
+    "Varsovia, donde se reunirá con su homólogo polaco, Władysław Kosiniak-Kamysz, para hablar de defensa aérea.",
+    "it": "Crosetto a Varsavia\nIl ministro della Difesa Guido Crosetto si recherà martedì 4 novembre a Varsavia, "
+    "dove incontrerà il suo omologo polacco Władysław Kosiniak-Kamysz per discutere di difesa aerea.",
+    "pl": "Crosetto w Warszawie\nMinister obrony Włoch Guido Crosetto przyleci we wtorek do Warszawy, gdzie spotka "
+    "się z wicepremierem, szefem MON Władysławem Kosiniakiem-Kamyszem. Rozmowy będą dotyczyć obrony powietrznej.",
+    "fr2": "Crosetto en Pologne\nLe ministre italien de la Défense Guido Crosetto se rendra en Pologne, a annoncé "
+    "son ministère.",
+}
+
+
+def test_one_trip_reported_in_five_languages_is_one_visit_and_one_meeting_in_the_store(tmp_path: Path) -> None:
+    paths = []
+    for name, text in MERGE_TEXTS.items():
+        lang = name[:2]
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        meta = {"published": MERGE_PUBLISHED, "language": lang}
+        (tmp_path / f"{name}.json").write_text(json.dumps(meta), encoding="utf-8")
+        paths.append(tmp_path / f"{name}.txt")
+    for rec in allied.extract(paths[:5]):  # every report on its own reads the same two events
+        assert [(e["type"], e["place"]["name"], e["date"]["start"], e["status"]) for e in rec["events"]] == [
+            ("visit", "Warsaw", "2025-11-04", "planned"),
+            ("meeting", "Warsaw", "2025-11-04", "planned"),
+        ], rec["doc"]
+    db = tmp_path / "store"
+    allied.ingest(paths, db=db)
+    events = allied.events(person="Guido Crosetto", db=db)
+    got = sorted(
+        (e["type"], e["place"]["name"], e["date"]["start"], sorted({s["language"] for s in e["sources"]}))
+        for e in events
+    )
+    assert got == [
+        ("meeting", "Warsaw", "2025-11-04", ["en", "es", "fr", "it", "pl"]),
+        ("visit", "Warsaw", "2025-11-04", ["en", "es", "fr", "it", "pl"]),
+    ]
+    [visit] = [e for e in events if e["type"] == "visit"]
+    assert len(visit["sources"]) == 6  # the country-level, undated French report is the same trip
+    [meeting] = [e for e in events if e["type"] == "meeting"]
+    assert {a["name"] for a in meeting["actors"]} == {"Guido Crosetto", "Władysław Kosiniak-Kamysz"}
+    assert meeting["countries"] == ["ITA", "POL"]

@@ -457,3 +457,61 @@ def test_one_trip_reported_in_five_languages_is_one_visit_and_one_meeting_in_the
     [meeting] = [e for e in events if e["type"] == "meeting"]
     assert {a["name"] for a in meeting["actors"]} == {"Guido Crosetto", "Władysław Kosiniak-Kamysz"}
     assert meeting["countries"] == ["ITA", "POL"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "forum"),
+    [
+        # the word for a summit stands before the organisation's name, with or without "of the"
+        ("fr", "Guido Crosetto participera au sommet de l'OTAN à La Haye les 24 et 25 juin.", "NATO Summit"),
+        ("es", "Guido Crosetto participará en la cumbre de la OTAN en La Haya los días 24 y 25 de junio.",
+         "NATO Summit"),
+        ("it", "Guido Crosetto parteciperà al vertice NATO a Vilnius l'11 e il 12 luglio.", "NATO Summit"),
+        ("pl", "Władysław Kosiniak-Kamysz weźmie udział w szczycie NATO w Waszyngtonie 9-11 lipca.", "NATO Summit"),
+        # a ministers' meeting of the organisation is its ministerial forum of the reference model
+        ("fr", "Guido Crosetto participera à la réunion des ministres de la Défense de l'OTAN à Bruxelles le "
+         "12 février.", "NATO Defence Ministers' Meeting"),
+        ("it", "Guido Crosetto parteciperà dal 12 al 13 febbraio alla riunione dei ministri della Difesa della "
+         "NATO a Bruxelles.", "NATO Defence Ministers' Meeting"),
+        ("pl", "Władysław Kosiniak-Kamysz weźmie udział w spotkaniu ministrów obrony NATO w Brukseli 12-13 lutego.",
+         "NATO Defence Ministers' Meeting"),
+        ("es", "Los ministros de Defensa de la OTAN se reunirán el 12 de febrero en Bruselas.",
+         "NATO Defence Ministers' Meeting"),
+    ],
+)  # fmt: skip
+def test_forums_named_in_the_languages_word_order(lang: str, text: str, forum: str) -> None:
+    from allied.model import Document
+    from allied.news.pipeline import default_pipeline
+
+    doc = Document(name="t", text="Titre\n" + text, language=lang, published=dt.date(2025, 5, 28))
+    default_pipeline().run(doc)
+    forums = {e.forum.name for e in doc.events if e.forum}
+    assert forums == {forum}
+    [ev] = [e for e in doc.events if e.type == "forum"]
+    assert ev.status == "planned" and ev.place is not None and ev.date is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "url"),
+    [
+        ("fr", "La ministre française des Armées est attendue mercredi à Kiev.", None),
+        ("fr", "La ministre des Armées se rendra mercredi à Kiev.", "https://www.example.fr/a"),  # the outlet's state
+    ],
+)
+def test_a_title_of_a_state_is_its_one_minister_in_office(lang: str, text: str, url: str | None) -> None:
+    """GUIDELINES §9: a role is resolved to a person when it is unambiguous: one defense minister of France
+    held office on 29 October 2025 (the reference's terms)."""
+    assert _events(lang, text, url=url) == [
+        ("visit", "planned", ["Catherine Vautrin"], ["FRA", "UKR"], "Kyiv", "2025-10-29", "2025-10-29")
+    ]
+
+
+def test_a_polish_year_abbreviation_ends_no_sentence_and_a_past_level_is_no_pledge() -> None:
+    """ "w 2026 r. 4,8 proc.": "r." (roku) is an abbreviation; "W 2025 r. plan zakładał ... 4,7 proc." told in 2025
+    is the level the 2026 target is compared with."""
+    text = (
+        "Budżet\nPolska przeznaczy w 2026 r. 4,8 proc. PKB na obronność – zapowiedział premier Donald Tusk. "
+        "W 2025 r. plan zakładał, że na obronność pójdą środki o równowartości 4,7 proc. PKB."
+    )
+    [rec] = allied.extract(text, published="2025-08-28", language="pl")
+    assert [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [("POL", 4.8, "% GDP", 2026)]

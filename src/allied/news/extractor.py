@@ -265,7 +265,19 @@ class Extractor:
             }
             if len(same) == 1:
                 out += list(same.values())
+            elif not same and t.role == "defense" and not self.doc.reference_inferred:
+                out += self.in_office(t.country)
         return out
+
+    def in_office(self, country: str) -> list[Actor]:
+        """GUIDELINES §9 "roles resolved to people only when unambiguous": the one defense minister of a state
+        in office on the publication day ("la ministre française des Armées est attendue mercredi à Kiev")."""
+        live = {e.id: e for e in self.index.officials if e.country == country and is_defense(e.role)}
+        live = {k: e for k, e in live.items() if self.day and e.in_office(self.day)}
+        if len(live) != 1:
+            return []
+        [e] = live.values()
+        return [Actor(e.id, e.name, "person", e.country)]
 
     def counterparts(self, v: View, lo: int, hi: int, named: list[Actor]) -> list[Actor]:
         out = []

@@ -211,20 +211,54 @@ def unnamed_gatherings(ex: Extractor, v: View) -> list[Event]:
     if v.of("forum"):
         return []
     out = []
-    for m in ex.triggers(v, "gathering"):
-        date = ex.date_for(v, m.end())
-        if not (ex.triggers(v, "convene") or ex.triggers(v, "attend") or date) or ex.blocked(v, m.start()):
+    found = [(m.start(), m.end()) for m in ex.triggers(v, "gathering")]
+    if ex.triggers(v, "convene") or ex.triggers(v, "meeting"):  # "les ministres de la Défense de l'OTAN se réuniront"
+        found += [
+            (t.span.start, t.span.end)
+            for t in v.of("title")
+            if is_defense(t.role) and not t.country and ministerial_of(ex, v, t.span.start, t.span.end)
+        ]
+    for start, end in sorted(found):
+        date = ex.date_for(v, end)
+        if not (ex.triggers(v, "convene") or ex.triggers(v, "attend") or date) or ex.blocked(v, start):
             continue
         people = [actor(x) for x in v.of("person")]
         place = ex.venue(v, v.span.start, v.span.end)
         states = {x.country for x in v.of("state") if x.role != "modifier"} | {a.country for a in people}
         states |= {place.country} if place else set()
+        ministerial = ministerial_of(ex, v, start, end)
         ev = ex.new(
-            "forum", v, m.start(), people, {s for s in states if s}, date, place=place_ref(place) if place else None
+            "forum",
+            v,
+            start,
+            people,
+            {s for s in states if s},
+            date,
+            place=place_ref(place) if place else None,
+            forum=ForumRef(ministerial.id, ministerial.name) if ministerial else None,
         )
         out.append(ev)
         break
     return out
+
+
+def ministerial_of(ex: Extractor, v: View, start: int, end: int) -> Entity | None:
+    """ "la réunion des ministres de la Défense de l'OTAN", "spotkanie ministrów obrony NATO": a ministers'
+    gathering of an organisation named right after (or before) it is that organisation's ministerial forum of
+    the reference model ("NATO Defence Ministers' Meeting"), when it has one."""
+    for m in v.of("organization", "alliance"):
+        if not m.id or not (end <= m.span.start <= end + 25 or start - 3 <= m.span.end <= start):
+            continue
+        org = ex.index.orgs.get(m.id)
+        if org is None:
+            continue
+        prefix = org.name.split(" (")[0].lower() + " "
+        found = [
+            f for f in ex.index.forums.values() if f.name.lower().startswith(prefix) and "minister" in f.name.lower()
+        ]
+        if len(found) == 1:
+            return found[0]
+    return None
 
 
 def forum_anaphor(ex: Extractor, v: View) -> Mention | None:

@@ -189,6 +189,7 @@ def _names(ctx: _Context, sent: Span) -> list[Mention]:
         if ent.kind == "person":
             ctx.seen.add(ent.id)
         ent, end, n = _compound_forum(ctx, toks, i, n, ent, end)
+        ent, start = _summit_before(ctx, ent, start, sent)
         out.append(_mention(ctx, ent, start, end, "demonym" if ent.demonym else ""))
         i += n
     return out
@@ -208,6 +209,23 @@ def _compound_forum(
         if text[end : nxt[0]] in ("-", "‐", " ") and ctx.lex.find("anaphora", "summit", text, nxt[0], nxt[1]):
             return ctx.index.summits[ent.id], nxt[1], n + 1
     return ent, end, n
+
+
+def _summit_before(ctx: _Context, ent: Entity, start: int, sent: Span) -> tuple[Entity, int]:
+    """Where qualifiers follow the noun (``pack.qualifier_after_noun``), "sommet de l'OTAN", "cumbre de la OTAN",
+    "vertice NATO", "szczycie NATO" name the organisation's summit (the word for a summit, then the name)."""
+    if ent.kind != "organization" or ent.id not in ctx.index.summits:
+        return ent, start
+    if not ctx.lex.flag("pack", "qualifier_after_noun"):
+        return ent, start
+    key = "mentions.summit_before"
+    if key not in ctx.lex.patterns:
+        preps, arts = ctx.lex.alt("markers", "genitive_prepositions"), ctx.lex.alt("markers", "articles")
+        ctx.lex.patterns[key] = re.compile(rf"(\w+)\s+(?:(?:{preps})\s*(?:(?:{arts})\s*)?)?$", re.I)
+    m = ctx.lex.patterns[key].search(ctx.doc.text, max(sent.start, start - 30), start)  # type: ignore[union-attr]
+    if m and ctx.lex.find("anaphora", "summit", m.group(1)):
+        return ctx.index.summits[ent.id], m.start(1)
+    return ent, start
 
 
 def _split_at_names(ctx: _Context, tok: tuple[int, int, str]) -> list[tuple[int, int, str]]:

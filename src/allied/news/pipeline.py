@@ -90,7 +90,8 @@ def _language(doc: Document, ctx: Context) -> None:
 
 def _sentences(doc: Document, ctx: Context) -> None:
     lex = ctx.lexicon(doc.language or "en")
-    abbreviations = [w for key in ("percent", "scales") for w in lex.words("pledges", key) if w.endswith(".")]
+    keys = ("percent", "scales", "year_after")  # "4,8 proc. PKB", "w 2026 r. 4,8 proc."
+    abbreviations = [w for key in keys for w in lex.words("pledges", key) if w.endswith(".")]
     doc.sentences = sentences.split(doc.text, doc.language or "en", abbreviations)
 
 
@@ -130,6 +131,8 @@ def _topics(doc: Document, ctx: Context) -> None:
 
 def _scope(doc: Document, ctx: Context) -> None:
     defense = {m.id for m in doc.mentions if m.id and is_defense(m.role)}
+    # an official a title was resolved to ("la ministre française des Armées") is one without a mention of his own
+    defense |= {e.id for e in ctx.index(doc.language or "en").officials if is_defense(e.role)}
     doc.events = merge.scope(doc, ctx.lexicon(doc.language or "en"), doc.events, defense)
 
 

@@ -30,6 +30,9 @@ class Figure:
     unit: str = ""
 
 
+NATO_SUMMIT = "forum:nato-summit"  # what the allies adopt at their summit is the alliance's target
+
+
 def _number(text: str, decimal_comma: bool) -> float | None:
     if decimal_comma:
         text = text.replace(".", "").replace(",", ".")
@@ -355,6 +358,7 @@ def _pledger(
             for m in ms
             if m.kind in ("person", "organization", "alliance")
             and (m.country or m.id)
+            or m.id == NATO_SUMMIT  # "na tegorocznym szczycie NATO ... przyjęto cel 5 proc. PKB"
             or m.kind == "state"
             and m.role not in ("demonym",)
         ),
@@ -389,7 +393,7 @@ def _pledger(
 def _home_state(doc: Document, ms: list[Mention]) -> str | None:
     """A figure told with no state and no alliance in its sentence is the outlet's state's ("Rząd przyjął
     budżet..." in a Polish paper), when the URL's country-code domain names one."""
-    if any(m.kind == "alliance" or m.id == "org:nato" for m in ms):
+    if any(m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT) for m in ms):
         return None
     from allied.news.mentions import outlet_country
 
@@ -407,7 +411,7 @@ def _home_country(doc: Document) -> str | None:
 def _country(m: Mention | None, nato: bool) -> str | None:
     if m is None:
         return None
-    if m.kind == "alliance" or m.id == "org:nato":
+    if m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT):
         return "NATO" if nato and m.id else None
     return m.country or None
 
@@ -573,7 +577,23 @@ def _context_year(doc: Document, lex: Lexicon, sent: Span) -> int | None:
         return None
     year = _year(doc, lex, doc.dates, sent.start, sent.end, sent)
     ref = doc.reference_day
-    return year if year and (ref is None or year >= ref.year) else None
+    return year if year and (ref is None or year >= ref.year) and not _told_as_past(doc, lex, sent, year) else None
+
+
+def _told_as_past(doc: Document, lex: Lexicon, sent: Span, year: int) -> bool:
+    """ "W 2025 r. plan zakładał ... 4,7 proc. PKB" told in 2025: the reference year named in a past-tense
+    clause is the level planned or reached so far (GUIDELINES §7, §9: current-year levels are not pledges)."""
+    from allied.news.dates import clause
+
+    ref = doc.reference_day
+    if ref is None or year != ref.year:
+        return False
+    for d in spans.between(doc.dates, sent.start, sent.end):
+        if d.precision == "year" and d.year == year:
+            lo, hi = clause(doc.text, d.span.start, d.span.end, sent, lex)
+            if lex.has("markers", "past", doc.text, lo, hi) and not lex.has("markers", "future", doc.text, lo, hi):
+                return True
+    return False
 
 
 def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
@@ -594,4 +614,19 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
             context, of = year, (new[0].country if new else None)
     found = _merge(found)
     _inherit_years(doc, lex, found)
-    return _merge(_drop_figureless(_merge(found)))
+    return _merge(_drop_figureless(_merge(_without_past_levels(doc, lex, found))))
+
+
+def _without_past_levels(doc: Document, lex: Lexicon, pledges: list[Pledge]) -> list[Pledge]:
+    """A figure for the reference year told in the past tense ("W 2025 r. plan zakładał ... 4,7 proc. PKB") is
+    the level a later target of the same state and unit is compared with, not a pledge (GUIDELINES §9)."""
+    return [
+        p
+        for p in pledges
+        if not (
+            p.by is not None
+            and p.evidence
+            and _told_as_past(doc, lex, p.evidence[0], p.by)
+            and any(q.country == p.country and q.unit == p.unit and q.by and q.by > p.by for q in pledges)
+        )
+    ]

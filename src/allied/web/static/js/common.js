@@ -33,3 +33,13 @@ document.addEventListener("submit", function (event) {
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("form.query [disabled]").forEach(function (el) { el.disabled = false; });
 });
+
+// The error page's Back link: history.back() from a script (a javascript: link is blocked by the CSP);
+// without a page to go back to it is a link home.
+document.addEventListener("click", function (event) {
+  const back = event.target.closest ? event.target.closest("a#back") : null;
+  if (back && window.history.length > 1) {
+    event.preventDefault();
+    window.history.back();
+  }
+});

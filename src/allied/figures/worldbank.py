@@ -13,6 +13,7 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from allied.figures import plausible
@@ -37,6 +38,7 @@ AGGREGATES = frozenset(
     "LMC LMY LTE MEA MIC MNA NAC OED OSS PRE PSS PST SAS SSA SSF SST TEA TEC TLA TMN TSA TSS UMC WLD".split()
 )
 NOT_STATES = {"CHI": "Channel Islands (not a state)"}
+MAX_MEMBER_BYTES = 64_000_000  # one indicator's wide CSV is a few hundred kB; a member this large is not one
 EXTRA_CODES = {"XKX"}  # Kosovo: the World Bank's code, kept
 
 
@@ -74,9 +76,10 @@ def _read_text(path: Path) -> str:
                 member = next((n for n in z.namelist() if n.startswith("API_") and n.endswith(".csv")), None)
                 if member is None:
                     raise DataImportError(str(path), "zip file holds no API_*.csv data file")
-                return z.read(member).decode("utf-8-sig")
+                return _member(z, member, str(path)).decode("utf-8-sig")
         return path.read_text(encoding="utf-8-sig")
-    except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+    except (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            OSError) as exc:  # a damaged, truncated, encrypted or oddly compressed archive
         raise DataImportError(str(path), f"cannot be read as a UTF-8 CSV ({exc})") from None
 
 
@@ -128,12 +131,25 @@ def _wide(text: str, file: str) -> tuple[list[Row], str, str]:
     return out, codes.pop(), updated
 
 
+def _member(z: zipfile.ZipFile, member: str, file: str) -> bytes:
+    """A zip member's bytes, read only up to MAX_MEMBER_BYTES (its declared size can lie: a zip bomb)."""
+    too_large = DataImportError(file, f"{member} inflates to more than {MAX_MEMBER_BYTES:,} bytes (too large for "
+                                      "one WDI indicator; a damaged or hostile archive)")
+    if z.getinfo(member).file_size > MAX_MEMBER_BYTES:
+        raise too_large
+    with z.open(member) as fh:
+        data = fh.read(MAX_MEMBER_BYTES + 1)
+    if len(data) > MAX_MEMBER_BYTES:
+        raise too_large
+    return data
+
+
 def _indicator_from_name(path: Path) -> str:
     package = path.with_name(path.name.removesuffix(".csv") + ".datapackage.json")
     if package.exists():
         try:
             return str(json.loads(package.read_text(encoding="utf-8"))["worldbank"]["indicator"]).upper()
-        except (KeyError, ValueError, TypeError):
+        except (KeyError, ValueError, TypeError, RecursionError):  # a damaged sidecar: the file's name decides
             pass
     m = re.search(r"([a-z]{2}(?:\.[a-z0-9]+){2,4})", path.name.lower().removesuffix(".csv"))
     if m:

@@ -91,7 +91,9 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        refusal = self._refusal(scope["method"], headers)
+        hosts = [v for k, v in scope["headers"] if k.lower() == b"host"]
+        refusal = self._refusal(scope["method"], headers) if len(hosts) < 2 else (400, InputError(
+            "Host", f"{len(hosts)} Host headers", "exactly one Host header (RFC 9112 section 3.2)"))
         if refusal is not None:
             status, exc = refusal
             response = scope["app"].state.reply(Request(scope), status, errors.body_of(exc))

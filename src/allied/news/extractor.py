@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention, Span
@@ -55,6 +56,7 @@ class Extractor:
     events: list[Event] = field(default_factory=list)
     used_places: set[str] = field(default_factory=set)
     trip: bool = False
+    cut_cache: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]], list[int]]] = field(default_factory=dict)
 
     # ----- small helpers -------------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:
@@ -74,13 +76,30 @@ class Extractor:
         return lo, hi
 
     def clause(self, v: View, pos: int) -> tuple[int, int]:
-        contrast = rf"[,;]|(?<!\w)(?:{self.lex.alt('markers', 'contrast')})(?!\w)"
-        cuts = [m.start() for m in re.finditer(contrast, self.doc.text[v.span.start : v.span.end], re.I)]
-        cuts = [v.span.start + c for c in cuts]
-        quotes = [q for q in quotations(self.doc.text, v.span.start, v.span.end) if not q[0] <= pos < q[1]]
-        cuts = [c for c in cuts if not any(q[0] <= c < q[1] for q in quotes)]  # a quotation's commas are its own
+        cuts, quotes, outside = self._cuts(v)
+        holding = [q for q in quotes if q[0] <= pos < q[1]]  # quotations never overlap: at most one
+        if holding:  # inside a quotation its own commas cut too; the other quotations' commas are theirs
+            q = holding[0]
+            kept = sorted(outside + [c for c in cuts if q[0] <= c < q[1]])
+        else:
+            kept = outside  # a quotation's commas are its own
         # a cut at ``pos`` (a name ending at a comma) ends the clause the name is in
-        return max([c for c in cuts if c < pos] or [v.span.start]), min([c for c in cuts if c >= pos] or [v.span.end])
+        i = bisect_left(kept, pos)
+        return (kept[i - 1] if i else v.span.start), (kept[i] if i < len(kept) else v.span.end)
+
+    def _cuts(self, v: View) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        """A sentence's clause cuts, its quotations and the cuts outside every quotation, found once per
+        sentence (a scan per trigger made one long sentence cost its length squared)."""
+        key = (v.span.start, v.span.end)
+        if key not in self.cut_cache:
+            contrast = rf"[,;]|(?<!\w)(?:{self.lex.alt('markers', 'contrast')})(?!\w)"
+            cuts = [v.span.start + m.start()
+                    for m in re.finditer(contrast, self.doc.text[v.span.start : v.span.end], re.I)]
+            quotes = quotations(self.doc.text, v.span.start, v.span.end)
+            starts = [q[0] for q in quotes]
+            outside = [c for c in cuts if not _inside(quotes, starts, c)]
+            self.cut_cache[key] = (cuts, quotes, outside)
+        return self.cut_cache[key]
 
     def blocked(self, v: View, pos: int) -> bool:
         """A hedge or a negation in the trigger's clause (a word inside a date, like the month "May", is none)."""
@@ -532,6 +551,12 @@ def quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return out
+
+
+def _inside(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``quotes`` (sorted, not overlapping; ``starts`` their starts)."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and quotes[i][0] <= pos < quotes[i][1]
 
 
 def quotation(text: str, lo: int, hi: int, pos: int) -> tuple[int, int] | None:

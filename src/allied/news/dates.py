@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -207,11 +208,46 @@ def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
 
 def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[int, int]:
     """The clause around [start, end): cut at punctuation and at the language's subordinating words."""
-    cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(text, sent.start, sent.end)]
-    cuts += [(m.start(), m.start()) for m in lex.find("markers", "subordinators", text, sent.start, sent.end)]
-    lo = max([e for s, e in cuts if e <= start] or [sent.start])
-    hi = min([s for s, e in cuts if s >= end] or [sent.end])
-    return lo, hi
+    starts, ends = _cuts(text, sent.start, sent.end, lex)
+    i = bisect_right(ends, start)
+    j = bisect_left(starts, end)
+    return (ends[i - 1] if i else sent.start), (starts[j] if j < len(starts) else sent.end)
+
+
+class Taken(list[tuple[int, int]]):
+    """The spans already read as dates in a sentence (they never overlap), with an overlap test by
+    bisection: a scan of every span per match made a sentence full of dates cost its length squared."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        super().__init__()
+        self._sorted: list[tuple[int, int]] = []
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        super().append(span)
+        insort(self._sorted, span)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self._sorted, (end, -1)) - 1  # the last span starting before ``end``
+        return any(s < end and start < e for s, e in self._sorted[max(i - 1, 0): i + 1])
+
+
+_CUTS: dict[tuple[str, int, int, int], tuple[list[int], list[int]]] = {}
+
+
+def _cuts(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """A sentence's clause cuts (sorted starts, sorted ends), found once per sentence: a scan per call
+    made one long sentence cost its length squared. (A str caches its hash, so the key is cheap; packs
+    live as long as the process, so their id is theirs.)"""
+    key = (text, lo, hi, id(lex))
+    if key not in _CUTS:
+        if len(_CUTS) > 256:
+            _CUTS.clear()
+        cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(text, lo, hi)]
+        cuts += [(m.start(), m.start()) for m in lex.find("markers", "subordinators", text, lo, hi)]
+        _CUTS[key] = sorted(s for s, _ in cuts), sorted(e for _, e in cuts)
+    return _CUTS[key]
 
 
 def context_year(doc: Document) -> int | None:
@@ -278,14 +314,14 @@ def _full(
     sent: Span,
     ref: dt.date | None,
     inferred: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
     terms: tuple[tuple[str, str], ...] = (),
 ) -> list[DateMention]:
     out = []
     fallback = None if ref else context_year(doc)
     for pat in p.full:
         for m in pat.finditer(doc.text, sent.start, sent.end):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             gd = m.groupdict()
             month = number(p, gd["mn"]) if gd.get("mn") else (_month(p, gd.get("m")) or _month(p, gd.get("m1")))
@@ -356,13 +392,13 @@ def _weekdays(
     sent: Span,
     ref: dt.date | None,
     inferred: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> list[DateMention]:
     out = []
     past_mods = {w.lower() for w in lex.words("dates", "weekday_past") + lex.words("dates", "weekday_past_after")}
     fut_mods = {w.lower() for w in lex.words("dates", "weekday_future") + lex.words("dates", "weekday_future_after")}
     for m in p.weekday.finditer(doc.text, sent.start, sent.end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
         if ref is None:
@@ -390,14 +426,14 @@ def _relative(
     sent: Span,
     ref: dt.date | None,
     inferred: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> list[DateMention]:
     out: list[DateMention] = []
     if p.relative is None:
         return out
     offsets = {k.lower(): v for k, v in lex.table("dates", "relative_days").items()}
     for m in p.relative.finditer(doc.text, sent.start, sent.end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         # "Morgen" (morning) is no "morgen" (tomorrow)
         if lex.cased and not m.group().islower() and m.start() != sent.start:
@@ -423,15 +459,15 @@ def _years(
     sent: Span,
     ref: dt.date | None,
     inferred: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> list[DateMention]:
     out = []
     for m in p.month_only.finditer(doc.text, sent.start, sent.end):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="month"))
     for m in p.year.finditer(doc.text, sent.start, sent.end):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not taken.overlaps(m.start(), m.end()):
             out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="year", year=int(m.group())))
     for key, delta in (("next_year", 1), ("this_year", 0)):
         for m in lex.find("dates", key, doc.text, sent.start, sent.end):
@@ -441,13 +477,13 @@ def _years(
 
 
 def _weeks(
-    doc: Document, lex: Lexicon, sent: Span, ref: dt.date | None, inferred: bool, taken: list[tuple[int, int]]
+    doc: Document, lex: Lexicon, sent: Span, ref: dt.date | None, inferred: bool, taken: Taken
 ) -> list[DateMention]:
     """ "this week", "next week", "in dieser Woche": the days Monday to Sunday of that week."""
     out = []
     for key, weeks in (("this_week", 0), ("next_week", 1)):
         for m in lex.find("dates", key, doc.text, sent.start, sent.end):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
             if ref is None:
@@ -466,7 +502,7 @@ def _bare_days(
     sent: Span,
     ref: dt.date | None,
     inferred: bool,
-    taken: list[tuple[int, int]],
+    taken: Taken,
 ) -> list[DateMention]:
     """ "오는 28일", "지난 25일", "１日": a day of the reference month, or of the month before (past tense) or
     after (future tense) when the day has passed or is still to come; without a reference month, null."""
@@ -474,7 +510,7 @@ def _bare_days(
     if p.bare_day is None:
         return out
     for m in p.bare_day.finditer(doc.text, sent.start, sent.end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken.overlaps(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
         n = number(p, m.group("d"))
@@ -531,7 +567,7 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] =
     out: list[DateMention] = []
     for sent in doc.sentences:
         chained = _event_relatives(doc, lex, sent)
-        taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in chained]
+        taken = Taken((m.start(), m.end()) for m in chained)
         out += _full(doc, lex, p, sent, ref, inferred, taken, terms)
         out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
         out += _weeks(doc, lex, sent, ref, inferred, taken)

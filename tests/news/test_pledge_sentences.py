@@ -175,6 +175,20 @@ CASES = [
         "Der deutsche Wehretat soll 2026 um 10 Milliarden Euro steigen, kündigte Finanzminister Lars Klingbeil an.",
         [("DEU", 10.0, "EUR billion", 2026)],
     ),
+    # second batch: currency signs, shares with a ceiling, fiscal years across two calendar years
+    ('en', '2025-03-04', 'Japan plans to raise defense-related spending to 2% of GDP in fiscal 2025, two years ahead of schedule, Prime Minister Sanae Takaichi said.', [('JPN', 2.0, '% GDP', 2025)]),
+    ('en', '2025-12-26', 'The Japanese cabinet approved a record ¥9.04 trillion defense budget for fiscal 2026 on Friday.', [('JPN', 9.04, 'JPY trillion', 2026)]),
+    ('en', '2025-06-26', 'NATO allies agreed to invest 5% of GDP annually on core defence requirements and defence-and-security-related spending by 2035.', [('NATO', 5.0, '% GDP', 2035)]),
+    ('en', '2025-06-26', 'At least 3.5% of GDP will go to core defence spending, with up to 1.5% for infrastructure and resilience, under the new NATO target for 2035.', [('NATO', 3.5, '% GDP', 2035), ('NATO', 1.5, '% GDP', 2035)]),
+    ('en', '2025-03-04', 'Prime Minister Keir Starmer announced that the UK will increase defence spending to 2.5% of GDP by 2027, funded by cuts to foreign aid.', [('GBR', 2.5, '% GDP', 2027)]),
+    ('en', '2025-03-04', "Taiwan's Executive Yuan proposed a defense budget of NT$949.5 billion for 2026, equal to 3.32% of GDP.", [('TWN', 949.5, 'TWD billion', 2026), ('TWN', 3.32, '% GDP', 2026)]),
+    ('en', '2025-03-04', 'Lee said South Korea would raise its defense spending, without giving a figure.', [('KOR', None, None, None)]),
+    ('en', '2025-03-04', "South Korea's defense budget this year stands at 61.2 trillion won.", []),
+    ('en', '2025-03-04', 'The U.S. has pressed Seoul to spend 3.8% of GDP on defense.', []),
+    ('en', '2025-03-04', "Hegseth said he welcomed South Korea's commitment to spend 3.5% of GDP on defense.", [('KOR', 3.5, '% GDP', None)]),
+    ('en', '2025-03-04', 'Australia will lift defence spending to 2.33% of GDP by 2033-34, Defence Minister Richard Marles said.', [('AUS', 2.33, '% GDP', 2034)]),
+    ('de', '2025-03-04', 'Japan will seine Verteidigungsausgaben bis 2027 auf zwei Prozent des Bruttoinlandsprodukts steigern.', [('JPN', 2.0, '% GDP', 2027)]),
+    ('de', '2025-03-04', 'Südkoreas Präsident Lee kündigte an, die Verteidigungsausgaben im kommenden Jahr um 8,2 Prozent zu erhöhen.', [('KOR', 8.2, 'percent increase', 2026)]),
 ]
 
 

@@ -81,7 +81,7 @@ def currencies(lex: Lexicon) -> dict[str, str]:
             for code, sign in loc.currency_symbols.items():
                 if sign != code and not sign.isalpha():  # "A$", "zł"; not a bare code or a word ("Kč" is a word)
                     names.setdefault(sign, set()).add(code)
-            table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1 and len(name) > 1}
+            table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
         table.update(lex.table("pledges", "currencies"))
         _CURRENCIES[key] = table
     return _CURRENCIES[key]
@@ -268,7 +268,8 @@ def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span, scope_end: int) ->
         return "% GDP"
     if lex.flag("pledges", "gdp_before") and _near(lex, "gdp", doc, max(span.start, f.start - 16), f.start):
         return "% GDP"
-    if _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
+    ceiling = _after_word(doc, lex, "ceiling", f.start)  # "up to 1.5 %" is a share, not a rise
+    if not ceiling and _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
         return "percent increase"
     return "percent"
 
@@ -341,6 +342,17 @@ def fiscal_year(doc: Document, lex: Lexicon, span: Span) -> int | None:
         if month:
             return ref.year if month >= ref.month else ref.year + 1
     return None
+
+
+def _split_year(doc: Document, sent: Span, year: int | None) -> int | None:
+    """ "2033-34", "2033/34": a fiscal year across two calendar years, named by the year it ends in."""
+    if year is None:
+        return None
+    m = re.search(rf"(?<!\d){year}\s*[/–-]\s*(\d{{2}})(?!\d)", doc.text[sent.start : sent.end])
+    if not m:
+        return None
+    end = year // 100 * 100 + int(m.group(1))
+    return end if end == year + 1 else None
 
 
 def _starts_spending(lex: Lexicon, text: str) -> bool:
@@ -497,7 +509,10 @@ def sentence_pledges(
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         year = _clause_year(doc, lex, f, sent, context) or _year(doc, lex, doc.dates, f.end, scope_end, sent)
         fiscal = fiscal_year(doc, lex, sent) if year is None else None
-        if year and ref and year < ref.year:
+        split = _split_year(doc, sent, year)
+        if split:  # "by 2033-34": the year the fiscal year ends in (inferred, GUIDELINES §9)
+            year, fiscal = None, split
+        if (year or fiscal) and ref and (year or fiscal or 0) < ref.year:
             continue
         unit = _unit(doc, lex, f, sent, scope_end)
         what = _what(items, f, scope_end, unit, year or fiscal)

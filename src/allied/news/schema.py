@@ -199,6 +199,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     "pledges": {
         "spending": Key(SPENDING, "spending phrases and what they name"),
         "cues": Key(WORDS, "commitment words ('pledged', 'plans'): a plan even without a figure"),
+        "ceiling": Key(WORDS, "'up to' before a figure: a share at most, not an increase"),
         "modal": Key(WORDS, "future and intent words ('will', 'soll'): a pledge only with a figure"),
         "demand": Key(WORDS, "demands on others: not a pledge"),
         "current": Key(WORDS, "current or past levels: not a pledge"),

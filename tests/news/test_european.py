@@ -515,3 +515,45 @@ def test_a_polish_year_abbreviation_ends_no_sentence_and_a_past_level_is_no_pled
     )
     [rec] = allied.extract(text, published="2025-08-28", language="pl")
     assert [(p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]] == [("POL", 4.8, "% GDP", 2026)]
+
+
+HOSTING = {
+    "fr": "Guido Crosetto accueillera à Rome Boris Pistorius le 4 novembre.",
+    "es": "Guido Crosetto recibirá en Roma a Boris Pistorius el 4 de noviembre.",
+    "it": "Guido Crosetto riceverà a Roma Boris Pistorius il 4 novembre.",
+    "pl": "Guido Crosetto przyjmie w Rzymie Borisa Pistoriusa 4 listopada.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_host_receiving_a_guest_is_the_guests_visit_and_their_meeting(lang: str) -> None:
+    """The guest travels to the host's city (a visit, GUIDELINES §5) and they meet there; the host's presence
+    does not make the trip a joint site visit folded into the meeting."""
+    assert [(e[0], e[2], e[4], e[5]) for e in _events(lang, HOSTING[lang])] == [
+        ("visit", ["Boris Pistorius"], "Rome", "2025-11-04"),
+        ("meeting", ["Boris Pistorius", "Guido Crosetto"], "Rome", "2025-11-04"),
+    ]
+
+
+SIGNED = {
+    "fr": "Le Premier ministre britannique Keir Starmer et le chancelier allemand Friedrich Merz ont parlé de "
+    "dissuasion. La déclaration, signée jeudi par Starmer et Merz, renforce la dissuasion.",
+    "es": "El primer ministro británico, Keir Starmer, y el canciller alemán, Friedrich Merz, hablaron de disuasión. "
+    "La declaración, firmada el jueves por Starmer y Merz, refuerza la disuasión.",
+    "it": "Il primo ministro britannico Keir Starmer e il cancelliere tedesco Friedrich Merz hanno parlato di "
+    "deterrenza. La dichiarazione, firmata giovedì da Starmer e Merz, rafforza la deterrenza.",
+    "pl": "Premier Wielkiej Brytanii Keir Starmer i kanclerz Niemiec Friedrich Merz rozmawiali o odstraszaniu. "
+    "Deklaracja podpisana w czwartek przez Starmera i Merza wzmacnia odstraszanie.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_leaders_the_reference_does_not_know_are_found_again_by_surname_and_signing_together_is_meeting(
+    lang: str,
+) -> None:
+    """Names introduced by a title ("le Premier ministre britannique Keir Starmer") are the same people where
+    the surname stands alone; officials of two states who sign one declaration met."""
+    meetings = [e for e in _events(lang, SIGNED[lang]) if e[0] == "meeting"]
+    assert [(e[1], e[2], e[3], e[5]) for e in meetings] == [
+        ("occurred", ["Friedrich Merz", "Keir Starmer"], ["DEU", "GBR"], "2025-10-23")
+    ]

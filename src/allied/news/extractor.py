@@ -448,7 +448,10 @@ class Extractor:
         visitors = [a for a in actors if a.country != place.country]
         if not visitors and place.place_kind in COUNTRY_LEVEL:
             return None  # no one travels to their own country
-        joint = bool(visitors) and len(visitors) < len(actors)
+        # hosts beside the guests went there with them ("Ahn and Hegseth visited Pyeongtaek"); a hosting verb
+        # ("accueillera à Paris Rustem Umerov", "received ... in Seoul") has the guest come to the host
+        hosting = any(t.start() <= pos < t.end() for t in self.triggers(v, "meeting"))
+        joint = bool(visitors) and len(visitors) < len(actors) and not hosting
         if place.place_kind != "place":  # hosts in their own city or country are not visitors; at a site all are
             actors = visitors or actors  # a domestic trip keeps its travellers
         if not actors:

@@ -592,19 +592,27 @@ def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Menti
 
 
 def _written_again(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Mention]:
-    """In a script without case, a name the reference does not know, introduced by a title earlier in the
-    text ("美國國防部長赫塞斯"), is the same person where it stands again without the title ("證實赫塞斯九日")."""
-    if ctx.lex.cased:
-        return []
+    """A name the reference does not know, introduced by a title earlier in the text ("美國國防部長赫塞斯", "le
+    Premier ministre britannique Keir Starmer"), is the same person where it stands again without the title
+    ("證實赫塞斯九日"; in a script with case as a whole word, also by the surname alone: "signée par Starmer")."""
     for m in taken:
         if m.kind == "person" and m.id.startswith("person:") and m.id not in ctx.index.orgs and m.role:
             ctx.written.setdefault(m.span.text, m)
+            words = m.span.text.split()
+            if ctx.lex.cased and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
+                ctx.written.setdefault(words[-1], m)
     out: list[Mention] = []
     for written, first in ctx.written.items():
         pos = ctx.doc.text.find(written, sent.start, sent.end)
         while pos >= 0:
             end = pos + len(written)
-            if not _overlaps([*taken, *out], pos, end):
+            if ctx.lex.cased:  # "przez Starmera": the name with one of the language's endings
+                tail = re.match(r"\w*", ctx.doc.text[end : sent.end]).group()  # type: ignore[union-attr]
+                end += len(tail) if tail in ctx.lex.suffixes else 0
+            whole = not ctx.lex.cased or not (
+                ctx.doc.text[pos - 1 : pos].isalnum() or ctx.doc.text[end : end + 1].isalnum()
+            )
+            if whole and not _overlaps([*taken, *out], pos, end):
                 out.append(replace(first, span=ctx.doc.span(pos, end)))
             pos = ctx.doc.text.find(written, end, sent.end)
     return out

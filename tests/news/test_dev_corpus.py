@@ -31,12 +31,13 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     "ja": (0.62, 0.35, 0.45),
     "ko": (0.62, 0.75, 0.6),
     "zh": (0.85, 0.95, 0.75),
-    # es, it, pl hold the thresholds (measured: es 0.86 / 1.00, it 1.00, pl 1.00 / 0.86); fr scores
-    # 0.77 on its seen articles (a007, a008), and its floor leaves room for the held-out a009 this test includes
-    "es": (0.75, 0.70, 0.0),
-    "fr": (0.6, 0.0, 0.0),
-    "it": (0.75, 0.70, 0.0),
-    "pl": (0.75, 0.70, 0.0),
+    # French, Spanish, Italian and Polish, whole corpus (held-out a009 included), measured 2026-12-01 after the
+    # chained relative days, tense-side years, dropped subjects, Polish cases, hosting and signing verbs:
+    # fr 0.86 / - / 2 of 6, es 1.00 / 1.00, it 1.00 / - / 0 of 2 (a dateline day with no year), pl 1.00 / 1.00
+    "es": (0.95, 0.95, 0.0),
+    "fr": (0.8, 0.0, 0.3),
+    "it": (0.95, 0.70, 0.0),
+    "pl": (0.95, 0.95, 0.0),
 }
 NEW_LANGUAGE = (0.75, 0.70, 0.0)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -115,6 +116,24 @@ def test_events_are_paged_in_the_store_and_bad_paging_is_refused(fixtures: Path,
     for bad in ({"limit": -1}, {"limit": True}, {"offset": -3}):
         with pytest.raises(InputError):
             allied.events(db=db, **bad)  # type: ignore[arg-type]
+
+
+def test_the_events_command_shows_a_page_and_says_how_to_see_more(fixtures: Path, db: Path) -> None:
+    from typer.testing import CliRunner
+
+    from allied.cli import app
+
+    allied.ingest([fixtures / "reise_de.txt", fixtures / "talks_en.txt"], db=db)
+    every = allied.events(db=db)
+    runner = CliRunner()
+    page = runner.invoke(app, ["events", "--db", str(db), "-f", "json", "--limit", "2", "--offset", "1"])
+    assert page.exit_code == 0, page.output
+    assert [e["id"] for e in json.loads(page.stdout)] == [e["id"] for e in every[1:3]]
+    assert "more match: --offset 3 or --all" in page.stderr
+    whole = runner.invoke(app, ["events", "--db", str(db), "-f", "json", "--all"])
+    assert [e["id"] for e in json.loads(whole.stdout)] == [e["id"] for e in every] and "more match" not in whole.stderr
+    bad = runner.invoke(app, ["events", "--db", str(db), "--limit", "0"])
+    assert bad.exit_code != 0 and "--limit" in bad.output
 
 
 def test_ingest_takes_an_articles_text_too(db: Path) -> None:

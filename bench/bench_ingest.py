@@ -13,7 +13,7 @@ template, in English and German, among unrelated pages), CPU time beside wall ti
    check on the visible text before extraction), the share of the generated archive it drops, and the cost
    of the check on a page against the extraction (trafilatura) it spares.
 4. ``events``: ``allied.events`` on a store of ``--events`` events (default 1,000,000), generated as typed
-   events and written through the store's own writer (``store_rows``, batches of 20,000 documents).
+   events and written through the store's own writer (``store_rows``, batches of 50,000 documents).
 
 Usage: python bench/bench_ingest.py [scaling|engines|prefilter|events|all] [--docs N] [--events N]
 """
@@ -251,7 +251,7 @@ def prefilter_part() -> None:
 
 
 def _generated_documents(start: int, count: int):  # type: ignore[no-untyped-def]
-    """Documents with two typed events each: visits, meetings and statements of 997 people over 2,000 days,
+    """Documents with two typed events each: visits, meetings and statements of 4,999 people over 2,000 days,
     a quarter undated statements, a fiftieth at a forum; almost none the same event as another."""
     import datetime as dt
 
@@ -266,7 +266,7 @@ def _generated_documents(start: int, count: int):  # type: ignore[no-untyped-def
         )
         for seq in range(2):
             j = 2 * i + seq
-            p = j % 997
+            p = j % 4999
             kind = "statement" if j % 4 == 0 else ("visit", "meeting", "statement")[j % 3]
             day = base + dt.timedelta(days=(j // 2) % 2000)
             country = countries[j % 5]
@@ -300,7 +300,7 @@ def events_store(n: int) -> None:
     db = tmp / "million.duckdb"
     con = duckdb.connect(str(db))
     t, cpu = time.perf_counter(), time.process_time()
-    per = 20_000
+    per = 50_000
     for start in range(0, n // 2, per):
         store_rows(con, rows_of(_generated_documents(start, min(per, n // 2 - start))))
     [(events, docs)] = con.execute("SELECT (SELECT count(*) FROM news_events), count(*) FROM news_documents").fetchall()
@@ -315,7 +315,7 @@ def events_store(n: int) -> None:
         "country + year, page": {"country": "JPN", "start": "2023-01-01", "end": "2023-12-31", "limit": 50},
         "person, all": {"person": "Person 17"},
         "forum + country, all": {"forum": "SCM", "country": "KOR"},
-        "person id + period": {"person": "person:p5", "start": "2022-01-01", "end": "2022-06-30"},
+        "person id + period": {"person": "person:p5", "start": "2021-01-01", "end": "2023-12-31"},
     }
     allied.events(limit=1, db=db)  # the process's read copy of the store is made once
     print(f"{'query':<25} {'events':>7} {'wall ms':>8} {'cpu ms':>7}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -165,7 +166,10 @@ def _child(engine: str, workers: int, src: str, db: str) -> None:
     kept = sum(r["status"] == "stored" for r in rows)
     filtered = sum(r["status"] == "filtered" for r in rows)
     events = sum(r["new_events"] for r in rows)
-    out = {"wall": wall, "cpu": time.process_time() - c, "docs": len(rows), "kept": kept, "filtered": filtered}
+    cpu = time.process_time() - c  # this process; with workers, their CPU is added when they have ended
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = {"wall": wall, "cpu": cpu + kids.ru_utime + kids.ru_stime, "docs": len(rows), "kept": kept}
+    out["filtered"] = filtered
     print(json.dumps(out | {"events": events}))
 
 
@@ -175,7 +179,10 @@ def engines(n: int) -> None:
     tmp = Path(tempfile.mkdtemp())
     src = write_warc(tmp / "archive.warc.gz", pages(n, 0.1, seed=2))
     print(f"engines: a WARC of {n:,} pages, 10 % about defence (a new store per run)")
-    print(f"{'engine':<17} {'docs/s':>8} {'wall s':>8} {'stored':>7} {'filtered':>9} {'events':>7} {'peak MiB':>9}")
+    print(
+        f"{'engine':<17} {'docs/s':>8} {'wall s':>8} {'CPU s':>7} {'stored':>7} {'filtered':>9} {'events':>7}"
+        f" {'peak MiB':>9}"
+    )
     rates = {}
     for label, engine, workers in (
         ("local, 1 worker", "local", 1),
@@ -201,7 +208,8 @@ def engines(n: int) -> None:
         r = json.loads(stdout.strip().splitlines()[-1])
         rates[label] = r["docs"] / r["wall"]
         print(
-            f"{label:<17} {rates[label]:>8.1f} {r['wall']:>8.1f} {r['kept']:>7} {r['filtered']:>9} {r['events']:>7}"
+            f"{label:<17} {rates[label]:>8.1f} {r['wall']:>8.1f} {r['cpu']:>7.1f} {r['kept']:>7} {r['filtered']:>9}"
+            f" {r['events']:>7}"
             f" {peak / 1024:>9.0f}",
             flush=True,
         )

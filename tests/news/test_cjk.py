@@ -300,3 +300,26 @@ def test_talks_told_once_without_names_and_once_with_them_on_the_same_day_are_on
     )
     meetings = [e for e in doc.events if e.type == "meeting"]
     assert len(meetings) == 1 and meetings[0].countries == ["JPN", "KOR", "USA"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "forum", "states"),
+    [
+        (
+            "ja",
+            "小泉防衛相は東南アジア諸国連合や日米中などが参加する拡大ASEAN国防相会議に出席した。",
+            "forum:admm-plus",
+            {"JPN", "USA", "CHN"},
+        ),
+    ],
+)
+def test_an_attended_forum_whose_participants_are_named_is_a_forum(
+    lang: str, text: str, forum: str, states: set[str]
+) -> None:
+    found = [e for e in _doc(lang, text).events if e.type == "forum"]
+    assert found and found[0].forum is not None and found[0].forum.id == forum and states <= set(found[0].countries)
+
+
+def test_a_trip_to_attend_a_forum_is_no_forum_of_its_own() -> None:
+    doc = _doc("ja", "小泉防衛相は来月、日米中などが参加する拡大ASEAN国防相会議に出席するためマレーシアを訪問する。")
+    assert not [e for e in doc.events if e.type == "forum"]

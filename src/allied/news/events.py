@@ -10,6 +10,8 @@ statements need a speaker. Candidates are merged, folded and filtered by ``merge
 
 from __future__ import annotations
 
+import re
+
 from allied.model import Document, Event
 from allied.news import communications, gatherings, spans
 from allied.news.arguments import bilateral
@@ -91,11 +93,15 @@ def durations(doc: Document, lex: Lexicon) -> list[int]:
     return out
 
 
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def lead_end_of(doc: Document) -> int:
-    """End of the lead: the title line and the first paragraph of at least eight words."""
+    """End of the lead: the title line and the first paragraph of at least eight words (in a script written
+    without spaces, two Chinese characters or kana count as a word)."""
     pos = doc.text.find("\n") + 1 if "\n" in doc.text else len(doc.text)
     for line in doc.text[pos:].split("\n"):
-        if len(line.split()) >= 8:
+        if max(len(line.split()), len(UNSPACED.findall(line)) // 2) >= 8:
             return pos + len(line)
         pos += len(line) + 1
     return len(doc.text)

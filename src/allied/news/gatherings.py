@@ -168,10 +168,19 @@ def forums(ex: Extractor, v: View) -> list[Event]:
             ev.cues.reference = True
             return [ev]
     present = ex.triggers(v, "attend") + ex.triggers(v, "communication")
+    named = {x.country for x in v.of("state") if x.role != "modifier" and x.country}
+    attended = [
+        a
+        for a in ex.triggers(v, "attend")
+        if ex.lex.has("markers", "past", ex.doc.text, a.start(), min(v.span.end, a.end() + 3))  # "出席した"
+        or ex.clause_tense(v, a.start()) == "past"
+    ]
+    described = bool(attended) and len(named) >= 2  # "日米中などが参加する拡大ASEAN国防相会議に出席した"
     for m in mentions:
         date = ex.date_for(v, m.span.end)
         told = date and (present or ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end))
-        if not convene and not told:  # "delivered a speech at the Shangri-La Dialogue on Saturday": the forum's
+        # "delivered a speech at the Shangri-La Dialogue on Saturday": the forum's
+        if not convene and not told and not described:
             continue
         if ex.blocked(v, m.span.start):
             continue

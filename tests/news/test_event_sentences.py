@@ -84,6 +84,17 @@ CASES = [
         [("visit", "Washington", "2025-03-09", "2025-03-11", "occurred", None)],
     ),
     (
+        "Briefing\nAt a press conference in Tokyo on Tuesday, Defense Minister Gen Nakatani told reporters that Japan would strengthen its missile defenses.",
+        [("statement", None, "2025-03-11", "2025-03-11", "occurred", None)],  # told, not the reported "would"
+    ),
+    (
+        "Talks and remarks\nPistorius hosted French Armed Forces Minister Sébastien Lecornu in Berlin on Monday. At a joint press conference after the talks, the two ministers told reporters that the tank programme was on track.",
+        [  # the press conference folds into the talks it reports
+            ("visit", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+            ("meeting", "Berlin", "2025-03-10", "2025-03-10", "occurred", None),
+        ],
+    ),
+    (
         "Sidelines\nOn the sidelines of the NATO defence ministers' meeting in Brussels on Thursday, Pistorius met Hegseth for their first talks.",
         [("meeting", "Brussels", "2025-03-06", "2025-03-06", "occurred", None)],
     ),

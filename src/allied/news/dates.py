@@ -198,12 +198,17 @@ def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
 def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
     """'future', 'past' or 'present' for the clause around [start, end), falling back to the sentence."""
     cs, ce = clause(text, start, end, sent, lex)
-    for lo, hi in ((cs, ce), (sent.start, sent.end)):
-        if lex.has("markers", "future", text, lo, hi):
-            return "future"
-        if lex.has("markers", "past", text, lo, hi):
-            return "past"
-    return "present"
+    if lex.has("markers", "future", text, cs, ce):
+        return "future"
+    if lex.has("markers", "past", text, cs, ce):
+        return "past"
+    # no tense in the clause: the nearest verb of the sentence ("At a press conference on Tuesday, X told
+    # reporters that Japan would ...": told, not the reported would)
+    marks = [(m, "future") for m in lex.find("markers", "future", text, sent.start, sent.end)]
+    marks += [(m, "past") for m in lex.find("markers", "past", text, sent.start, sent.end)]
+    if not marks:
+        return "present"
+    return min(marks, key=lambda x: (min(abs(x[0].start() - end), abs(start - x[0].end())), x[1] != "future"))[1]
 
 
 def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[int, int]:

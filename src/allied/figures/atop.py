@@ -30,8 +30,8 @@ COVERAGE_END = 2018  # ATOP v5.1 (shared/data/PROVENANCE.md §4)
 def store(con: duckdb.DuckDBPyConnection, path: Path, sha: str, release: str | None,
           force: bool = False) -> dict[str, Any]:
     rows, version = _read(path)
-    plausible.check_count(con, "atop", len(rows), str(path), force)
     release = release or f"ATOP v{version} member-level ({path.name})"
+    plausible.check_count(con, "atop", len(rows), str(path), force, release)
     years = [r[3] for r in rows]
     members = len({r[1] for r in rows})
     with transaction(con):

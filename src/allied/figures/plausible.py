@@ -4,7 +4,8 @@ written, so a refused file leaves the store exactly as it was.
 - Rows: a CSV row with more or fewer fields than its header (a truncated or damaged file) is refused,
   naming the line.
 - Size: a file with no values, or with far fewer than the release already stored (under ``SHRINK`` of
-  it: a truncated file replacing a whole release), is refused unless ``force`` is given.
+  it: a truncated file replacing a whole release), or with fewer values than the stored copy of the very
+  same release (a copy cut at a line end, which no row count shows), is refused unless ``force`` is given.
 - Values: every number is finite, years are in range, and each unit's values are in its range (money,
   persons and quantities not negative; shares 0 to 5 times the whole, since Kuwait spent 117 % of its GDP
   in 1991; real changes above -100 %).
@@ -50,21 +51,28 @@ def ragged(file: str, line: int, have: int, width: int) -> None:
 def check(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: str, force: bool = False) -> None:
     """Refuse ``parsed`` (DataImportError naming the file) when it is not plausible (see the module)."""
     _values(parsed, file)
-    _size(con, parsed.dataset, len(parsed.values), file, force)
+    _size(con, parsed.dataset, len(parsed.values), file, force, parsed.release)
 
 
-def check_count(con: duckdb.DuckDBPyConnection, dataset: str, rows: int, file: str, force: bool = False) -> None:
+def check_count(con: duckdb.DuckDBPyConnection, dataset: str, rows: int, file: str, force: bool = False,
+                release: str | None = None) -> None:
     """The size check alone, for importers that do not build a ``Parsed`` (ATOP)."""
-    _size(con, dataset, rows, file, force)
+    _size(con, dataset, rows, file, force, release)
 
 
-def _size(con: duckdb.DuckDBPyConnection, dataset: str, rows: int, file: str, force: bool) -> None:
+def _size(con: duckdb.DuckDBPyConnection, dataset: str, rows: int, file: str, force: bool,
+          release: str | None = None) -> None:
     if rows == 0:
         raise DataImportError(file, "holds no values (a header without data rows?); nothing was imported")
-    stored = con.execute("SELECT rows FROM datasets WHERE dataset = ?", [dataset]).fetchone()
+    stored = con.execute("SELECT rows, release FROM datasets WHERE dataset = ?", [dataset]).fetchone()
     if stored and not force and rows < SHRINK * int(stored[0]):
         raise DataImportError(file, f"holds {rows:,} values where the stored release of {dataset} holds "
                                     f"{int(stored[0]):,} (a truncated file?); nothing was imported. Pass --force "
+                                    "(force=True) to replace it anyway")
+    if stored and not force and release is not None and release == stored[1] and rows < int(stored[0]):
+        raise DataImportError(file, f"holds {rows:,} values where the stored copy of the same release ({release}) "
+                                    f"holds {int(stored[0]):,}: a release does not shrink, so this copy is "
+                                    "probably cut short (at a line end); nothing was imported. Pass --force "
                                     "(force=True) to replace it anyway")
 
 

@@ -102,4 +102,12 @@ def brief_view(q: BriefQuery, db: Db, articles: Articles) -> dict[str, Any]:
     """The brief of a kept article: events, itinerary, pledges; who is bound to defend whom; who pays what."""
     if not q.article:
         raise InputError("article", q.article, "the id of a pasted or uploaded article (paste it on /brief)")
-    return allied.brief(articles.path(q.article), published=q.published, db=db)
+    for attempt in range(3):
+        path = articles.path(q.article)
+        try:
+            return allied.brief(path, published=q.published, db=db)
+        except (FileNotFoundError, InputError):
+            # another request's staged copy, kept (moved) or discarded meanwhile: look again
+            if path.exists() or attempt == 2:
+                raise
+    raise AssertionError("unreachable")

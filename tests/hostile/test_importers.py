@@ -339,3 +339,24 @@ def test_non_finite_values_never_reach_the_store(tmp_path: Path) -> None:
     with pytest.raises(AlliedError, match="finite"):
         allied.import_data("nmc", path, db=db)
     assert dump(db).get("figure_points", []) == []
+
+
+@pytest.mark.parametrize("kind", list(CSV))
+@pytest.mark.parametrize("keep", [0.9, 0.6])
+def test_a_release_cut_at_a_line_end_does_not_replace_the_whole(kind: str, keep: float, tmp_path: Path) -> None:
+    """A copy of the stored release cut cleanly at a line end (no ragged row shows it): refused while the
+    store holds more of the very same release; --force replaces it. (Issue 16: 2,510 ATOP rows with 245.)"""
+    source = shared_path("data", *CSV[kind])
+    db = tmp_path / "s.duckdb"
+    allied.import_data(kind, source, db=db)
+    before = dump(db)
+    lines = _lines(source.read_bytes())
+    path = tmp_path / source.name
+    path.write_bytes(b"".join(lines[: int(len(lines) * keep)]))
+    if kind == "worldbank":
+        sidecar = source.with_name(source.name.removesuffix(".csv") + ".datapackage.json")
+        (tmp_path / sidecar.name).write_bytes(sidecar.read_bytes())
+    with budget(f"import a cut {kind}"), pytest.raises(AlliedError, match="same release|far fewer|holds [\\d,]+ "):
+        allied.import_data(kind, path, db=db)
+    assert dump(db) == before
+    assert allied.import_data(kind, path, db=db, force=True)["changed"] is True

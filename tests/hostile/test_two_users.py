@@ -67,3 +67,30 @@ def test_two_writers_and_readers_at_once_lose_nothing(tmp_path: Path) -> None:
     # every document's events are there, each with its source
     assert len(together["news_event_sources"]) == len(apart["news_event_sources"])
     print(f"readers: {reads} reads during the writes, events seen {counts[0]} -> {counts[-1]}")
+
+
+def test_the_same_article_posted_twice_at_once(tmp_path: Path) -> None:
+    """Two visitors paste the same article at once: the brief of one may find the other's staged copy, which
+    is kept (moved) or discarded while it is read. Found by bench/bench_web.py (50 clients posting one
+    article: a 500 from FileNotFoundError); the brief now looks again and is made."""
+    from allied.web import views
+    from allied.web.articles import Articles
+    from allied.web.params import BriefQuery
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "marles-indopazifik.txt").read_text(encoding="utf-8")
+    articles = Articles(tmp_path / "kept")
+    article, mine = articles.stage(text, ".txt")
+    _, theirs = articles.stage(text, ".txt")
+    real, calls = articles.path, []
+
+    def racing(article_id: str) -> Path:
+        found = real(article_id)
+        if not calls:  # between the look-up and the read, the other request keeps its copy
+            other = theirs if found == theirs else mine
+            articles.accept(article_id, other)
+        calls.append(found)
+        return found
+
+    articles.path = racing  # type: ignore[method-assign]
+    doc = views.brief_view(BriefQuery(article=article), tmp_path / "s.duckdb", articles)
+    assert doc["events"] and len(calls) >= 1

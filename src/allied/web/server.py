@@ -61,6 +61,12 @@ class Protocol(HttpToolsProtocol):
             self.header_timer = None
 
     def _too_slow(self) -> None:
+        # Timers run before the loop polls the sockets (libuv: uvloop's order), so on a loop stalled past the
+        # deadline the request may be waiting in the socket unread: look once more after that poll (closing
+        # with unread bytes resets the connection of a client that did nothing wrong).
+        self.header_timer = self.loop.call_later(0.001, self._too_slow_still)
+
+    def _too_slow_still(self) -> None:
         self.header_timer = None
         if self.transport.is_closing():
             return

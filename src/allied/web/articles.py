@@ -82,7 +82,9 @@ class Articles:
         pending = self.folder / PENDING / secrets.token_hex(8)  # one folder per request
         pending.mkdir(parents=True)
         staged = pending / f"{article_id}{suffix}"
-        staged.write_bytes(data)
+        part = pending / f".{article_id}{suffix}.part"  # written whole, then named: another request's look-up
+        part.write_bytes(data)  # for the same article never finds it half written
+        part.replace(staged)
         return article_id, staged
 
     def accept(self, article_id: str, staged: Path | None) -> None:

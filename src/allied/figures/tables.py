@@ -14,9 +14,10 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from allied.figures import schema, snapshot
+from allied.figures import frame as frames
+from allied.figures import snapshot
 from allied.figures.records import Batch, Parsed
-from allied.model import DataImportError, NotFoundError
+from allied.model import DataImportError
 from allied.store import transaction
 
 
@@ -110,50 +111,31 @@ def _write_dataset_row(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: Pat
 
 
 def imported(con: duckdb.DuckDBPyConnection, dataset: str) -> bool:
-    return stored_sha(con, dataset) is not None
+    return dataset in frames.stored(con)
 
 
 def values(con: duckdb.DuckDBPyConnection, dataset: str, indicators: list[str], iso3s: list[str],
            years: list[int]) -> dict[tuple[str, str, int], dict[str, Any]]:
-    """{(indicator, iso3, year): row} from the store, or the snapshot when the dataset was not imported."""
-    schema.ensure(con)
-    relation = _relation(con, dataset)
-    sql = (f"SELECT indicator, iso3, year, value, unit, flags, name, source, release FROM {relation} "
-           "WHERE dataset = ? AND list_contains(?, indicator) AND list_contains(?, iso3) "
-           "AND list_contains(?, year)")
-    cur = con.execute(sql, [dataset, indicators, iso3s, years])
-    cols = [d[0] for d in cur.description]
-    return {(r[0], r[1], r[2]): dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
-
-
-def _relation(con: duckdb.DuckDBPyConnection, dataset: str) -> str:
-    if imported(con, dataset):
-        return "figure_values"
-    if dataset in snapshot.datasets():
-        return snapshot.relation()
-    raise NotFoundError(f"dataset {dataset!r} is not in the store nor in the bundled snapshot; "
-                        f"import it first: allied data import {dataset.split(':')[0]} FILE")
+    """{(indicator, iso3, year): row} from the store, or the snapshot when the dataset was not imported
+    (read from the dataset's frame: no query once the frame is built, see ``allied.figures.frame``)."""
+    return frames.frame(con, dataset).rows(indicators, iso3s, years)
 
 
 def coverage(con: duckdb.DuckDBPyConnection, dataset: str, indicator: str) -> tuple[int, int] | None:
     """(first, last) year with a value for an indicator, or None."""
-    relation = _relation(con, dataset)
-    row = con.execute(f"SELECT min(year), max(year) FROM {relation} WHERE dataset = ? AND indicator = ? "
-                      "AND value IS NOT NULL", [dataset, indicator]).fetchone()
-    return (int(row[0]), int(row[1])) if row and row[0] is not None else None
+    return frames.frame(con, dataset).coverage(indicator)
 
 
 def release_of(con: duckdb.DuckDBPyConnection, dataset: str) -> str:
-    row = con.execute("SELECT release FROM datasets WHERE dataset = ?", [dataset]).fetchone()
-    if row:
-        return str(row[0])
+    held = frames.stored(con).get(dataset)
+    if held is not None:
+        return held.release
     return str(snapshot.datasets().get(dataset, {}).get("release", ""))
 
 
 def flag_notes(con: duckdb.DuckDBPyConnection, dataset: str) -> dict[str, str]:
     """{flag: what it means} as the dataset's release explains it (SIPRI's footnote symbols and numbered
     notes, and the estimate / uncertain / placeholder marks), from the store or the snapshot."""
-    if imported(con, dataset):
-        return {str(m): str(t) for m, t in con.execute("SELECT mark, text FROM figure_notes WHERE dataset = ?",
-                                                       [dataset]).fetchall()}
-    return {str(m): str(t) for m, t in snapshot.datasets().get(dataset, {}).get("notes", [])}
+    if imported(con, dataset) or dataset in snapshot.datasets():
+        return dict(frames.frame(con, dataset).notes)
+    return {}

@@ -18,10 +18,12 @@ from __future__ import annotations
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -152,6 +154,7 @@ class _Copy:
     con: duckdb.DuckDBPyConnection
     stamp: tuple[int, ...]
     migrated: set[str] = field(default_factory=set)
+    memo: dict[str, Any] = field(default_factory=dict)  # what readers of this copy derived from it
     users: int = 0
     retired: bool = False
 
@@ -256,11 +259,22 @@ def reader(path: Path | str | None = None, wait: float | None = None) -> Iterato
     copy = readers.acquire(wait)
     cur = copy.con.cursor()
     _db.remember(cur, copy.migrated)
+    _memos[cur] = copy.memo
     try:
         yield cur
     finally:
         cur.close()
         readers.release(copy)
+
+
+_memos: weakref.WeakKeyDictionary[duckdb.DuckDBPyConnection, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def copy_memo(con: duckdb.DuckDBPyConnection) -> dict[str, Any] | None:
+    """For a connection from ``reader``: a dict shared by every reader of the same copy, for what is derived
+    from the copy once (it never changes: a write to the file makes a new copy with an empty memo); None
+    for any other connection (it may change under its user)."""
+    return _memos.get(con)
 
 
 def forget() -> None:

@@ -3,7 +3,6 @@ so the page always shows exactly what the API answers."""
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
@@ -33,17 +32,26 @@ class NoQuery(BaseModel):
     """A page without parameters."""
 
 
-@dataclass(frozen=True)
 class Answer:
-    """A page's document, JSON-ready, and the same document serialised for the API."""
+    """A page's document serialised for the API (``body``), and JSON-ready (``doc``, made when a page or a
+    rendering first asks for it: the API only sends the bytes)."""
 
-    doc: Any
-    body: bytes
+    def __init__(self, built: Any) -> None:
+        self._built, self._doc = built, None
+        # fastapi's jsonable_encoder only for what the json module cannot write itself (dates, dataclasses,
+        # models): the same bytes, without walking every value of a large document in Python
+        self.body = json.dumps(built, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                               default=jsonable_encoder).encode()
+
+    @property
+    def doc(self) -> Any:
+        if self._doc is None:
+            self._doc = jsonable_encoder(self._built)
+        return self._doc
 
 
 def _answer(build: Build, q: BaseModel, db: Any) -> Answer:
-    doc = jsonable_encoder(build(q, db))
-    return Answer(doc, json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode())
+    return Answer(build(q, db))
 
 
 async def answer(request: Request, name: str, q: BaseModel, build: Build, memo: bool) -> Answer:

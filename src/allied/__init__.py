@@ -144,7 +144,7 @@ def brief(article: str | Path, published: str | dt.date | None = None, db: str |
     from allied.brief import build_brief
 
     result = build_brief(article, published=published, db=db, progress=progress)
-    result["allied_version"] = __getattr__("__version__")
+    result["allied_version"] = globals().get("__version__") or __getattr__("__version__")
     return result
 
 

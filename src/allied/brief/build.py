@@ -16,7 +16,7 @@ from typing import Any
 from allied.figures.api import burden_years
 from allied.model import Document, InputError
 from allied.news import document_record, extract_documents, itineraries
-from allied.obligations.api import mutual_obligations
+from allied.obligations.api import mutual_obligations_among
 from allied.reference import load, parse_date
 
 Progress = Callable[[str], None]
@@ -93,8 +93,8 @@ def _states(doc: dict[str, Any]) -> list[str]:
 def _treaty_links(states: list[str], on: dt.date) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     links, unlinked = [], []
     names = load().states
-    for a, b in itertools.combinations(states, 2):
-        answer = mutual_obligations(a, b, on)
+    answers = mutual_obligations_among(states, on) if len(states) > 1 else []
+    for (a, b), answer in zip(itertools.combinations(states, 2), answers, strict=True):
         directions = answer["directions"]
         if any(d["bound"] or d["contested"] or d["conditional"] for d in directions):
             treaties = sorted({e["treaty"] for d in directions for e in d["bound"] + d["contested"] + d["conditional"]})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from typing import Any
 
@@ -48,30 +49,55 @@ def mutual_obligations(a: str, b: str, date: str | dt.date) -> dict[str, Any]:
     The homeland is struck at the state's capital (GeoNames). Each direction lists B's entries with
     reasons and quotes, or says "no treaty link".
     """
+    return mutual_obligations_among([a, b], date)[0]
+
+
+def mutual_obligations_among(states: Iterable[str], date: str | dt.date) -> list[dict[str, Any]]:
+    """``mutual_obligations`` of every pair of ``states`` (in the order of ``itertools.combinations``), each
+    state's homeland attacked and assessed once for all its partners, not once per pair."""
     ref = load()
-    a_code, b_code = state_code(a, ref, "a"), state_code(b, ref, "b")
-    if a_code == b_code:
-        raise InputError("b", b, "a state other than a")
+    given = list(states)
+    codes = [state_code(s, ref, "a" if k == 0 else "b") for k, s in enumerate(given)]
+    for (_, a_code), (k, b_code) in itertools.combinations(enumerate(codes), 2):
+        if a_code == b_code:
+            raise InputError("b", given[k], "a state other than a")
     day = parse_date(date)
-    return {"a": a_code, "b": b_code, "date": day.isoformat(),
-            "directions": [_direction(a_code, b_code, day), _direction(b_code, a_code, day)]}
+    assessed: dict[str, tuple[Attack, Any] | None] = {}
+
+    def direction(attacked: str, responder: str) -> dict[str, Any]:
+        if attacked not in assessed:
+            assessed[attacked] = _homeland_attack(attacked, day)
+        return _direction(attacked, responder, assessed[attacked])
+
+    out = []
+    for a_code, b_code in itertools.combinations(codes, 2):
+        out.append({"a": a_code, "b": b_code, "date": day.isoformat(),
+                    "directions": [direction(a_code, b_code), direction(b_code, a_code)]})
+    return out
 
 
-def _direction(attacked: str, responder: str, day: dt.date) -> dict[str, Any]:
+def _homeland_attack(attacked: str, day: dt.date) -> tuple[Attack, Any] | None:
+    """An attack by an unspecified state on ``attacked``'s capital, and its assessment (None: no capital)."""
     ref = load()
     point = homeland(attacked, ref, day, whole_rows(geography()))
     if point is None:
-        return {"attacked": attacked, "responder": responder, "homeland": None, "bound": [], "contested": [],
-                "conditional": [], "summary": f"{attacked}'s homeland (capital) is not in the gazetteer: unknown"}
+        return None
     attack = Attack(attacker=None, target=attacked, date=day, kind="territory", lat=point.lat, lon=point.lon,
                     place=point.named[1] if point.named else "")
-    result = evaluate_at(attack, locate(point, day), ref)
+    return attack, evaluate_at(attack, locate(point, day), ref)
+
+
+def _direction(attacked: str, responder: str, assessed: tuple[Attack, Any] | None) -> dict[str, Any]:
+    if assessed is None:
+        return {"attacked": attacked, "responder": responder, "homeland": None, "bound": [], "contested": [],
+                "conditional": [], "summary": f"{attacked}'s homeland (capital) is not in the gazetteer: unknown"}
+    attack, result = assessed
     bound = [o for o in result.obligations if o.state == responder]
     contested = [c for c in result.contested if c.state == responder]
     conditional = [c for c in result.conditional if c.state == responder]
     return {
         "attacked": attacked, "responder": responder,
-        "homeland": {"place": attack.place, "lat": point.lat, "lon": point.lon},
+        "homeland": {"place": attack.place, "lat": attack.lat, "lon": attack.lon},
         "bound": [obligation_record(o) for o in bound],
         "contested": [contested_record(c) for c in contested],
         "conditional": [{k: v for k, v in conditional_record(c).items() if k != "state"} for c in conditional],

@@ -1,11 +1,13 @@
 """Derived data kept between runs: built once per data version, opened fast (memory-mapped arrays, or one
 pickle), the versions no longer current removed.
 
-A cache entry is a folder ``CACHE/NAME/VERSION/`` (``CACHE`` is ``$ALLIED_CACHE_DIR`` or the user cache
-folder). ``VERSION`` is a digest of whatever the data is derived from (``version_of``): its source files'
-bytes, allied's version, the versions of the libraries that shape it. Entries are written to a temporary
-folder and renamed into place, so a reader sees a whole entry or none, and two processes building the
-same one at once both succeed. A cache folder that cannot be written only costs speed.
+A cache entry is a folder ``CACHE/NAME/VERSION/`` (``CACHE`` is ``$ALLIED_CACHE_DIR``, else a folder of
+the user cache folder for this installation of allied: two installations, e.g. two virtual environments,
+keep their own entries instead of removing each other's). ``VERSION`` is a digest of whatever the data is
+derived from (``version_of``): its source files' bytes, allied's version, the versions of the libraries
+that shape it. Entries are written to a temporary folder and renamed into place, so a reader sees a whole
+entry or none, and two processes building the same one at once both succeed. A cache folder that cannot
+be written only costs speed.
 
 This module imports nothing of allied's and nothing heavy (numpy only when arrays are asked for).
 """
@@ -36,7 +38,8 @@ def root() -> Path:
         return Path(env)
     import platformdirs
 
-    return platformdirs.user_cache_path("allied", appauthor=False)
+    installed = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:12]
+    return platformdirs.user_cache_path("allied", appauthor=False) / f"install-{installed}"
 
 
 def version_of(files: Iterable[Path] = (), packages: Iterable[str] = (), extra: str = "") -> str:

@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import platformdirs
 
 MASK_FILE = "globe_combined_mask_compressed.npz"
 
@@ -27,7 +26,10 @@ def _source() -> Path:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("ALLIED_CACHE_DIR") or platformdirs.user_cache_dir("allied"))
+    """This installation's cache folder (``allied.datacache.root``)."""
+    from allied import datacache
+
+    return datacache.root()
 
 
 class LandMask:

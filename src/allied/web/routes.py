@@ -27,7 +27,8 @@ def register(app: FastAPI, render: Render) -> None:
     if "obligations" in names:
         add_twin(app, render, "obligations", ObligationsQuery, views.obligations_view,
                  "Who is bound to respond to an attack (treaty, article, strength, reason, quotation), who is "
-                 "contested, cascades, and the coverage grid for the attacker and date.")
+                 "contested, cascades, and the coverage grid for the attacker and date.",
+                 inline=lambda q: not q.coverage)  # a coverage grid takes longer: in a thread
     if "brief" in names:
         brief.register(app, render)
     if "events" in names:
@@ -37,7 +38,7 @@ def register(app: FastAPI, render: Render) -> None:
     if "burden" in names:
         add_twin(app, render, "burden", BurdenQuery, views.burden_view,
                  "Burden sharing of an alliance or coalition in a year, the Olson-Zeckhauser test, and a "
-                 "country's path to a target.")
+                 "country's path to a target.", inline=True)
 
 
 def _treaty_routes(app: FastAPI, render: Render) -> None:

@@ -54,3 +54,17 @@ def test_the_public_names_load_on_first_use_and_keep_their_identity() -> None:
         assert "no attribute 'no_such_name'" in str(exc)
     else:
         raise AssertionError("an unknown name must raise AttributeError")
+
+
+def test_a_command_registers_only_its_own_module() -> None:
+    from allied.cli.app import COMMANDS, asked
+
+    loaded = set(_loaded("treaty", "list")["allied"])
+    assert "allied.cli.reference" in loaded
+    assert not loaded & {"allied.cli.news", "allied.cli.figures", "allied.cli.web", "allied.cli.brief"}
+    assert asked(["treaty", "list", "-f", "json"]) == "treaty" and asked(["burden", "--help"]) == "burden"
+    assert asked(["--version"]) == ""  # the root alone answers --version
+    for whole in (["docs"], ["--help"], [], ["no-such-command"], ["--version", "--help"]):
+        assert asked(whole) is None, whole  # these read (or list) every command
+    assert set(COMMANDS) == {c.name for c in __import__("allied.cli", fromlist=["app"]).app.registered_commands} | {
+        g.name for g in __import__("allied.cli", fromlist=["app"]).app.registered_groups}

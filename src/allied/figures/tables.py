@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
-import pyarrow as pa
 
 from allied.figures import frame as frames
 from allied.figures import snapshot
-from allied.figures.records import Batch, Parsed
 from allied.model import DataImportError
 from allied.store import transaction
+
+if TYPE_CHECKING:  # the write path's libraries load when a dataset is written, not when figures are read
+    import pyarrow as pa
+
+    from allied.figures.records import Batch, Parsed
 
 
 def stored_sha(con: duckdb.DuckDBPyConnection, dataset: str) -> str | None:
@@ -80,6 +82,8 @@ def _check_unique(parsed: Parsed, batch: Batch, file: Path) -> None:
 
 
 def _summary(parsed: Parsed, batch: Batch) -> dict[str, Any]:
+    import numpy as np
+
     if not len(parsed.values):
         return {"rows": 0, "min_year": None, "max_year": None, "countries": 0}
     years, keys = batch.points["year"].to_numpy(), list(parsed.values.series)
@@ -91,6 +95,8 @@ def _summary(parsed: Parsed, batch: Batch) -> dict[str, Any]:
 def _write_notes(con: duckdb.DuckDBPyConnection, parsed: Parsed) -> None:
     con.execute("DELETE FROM figure_notes WHERE dataset = ?", [parsed.dataset])
     if parsed.notes:
+        import pyarrow as pa
+
         notes = pa.table({"dataset": [parsed.dataset] * len(parsed.notes),
                           "mark": [m for m, _ in parsed.notes], "text": [t for _, t in parsed.notes]})
         con.register("_notes", notes)

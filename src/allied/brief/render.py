@@ -167,9 +167,17 @@ def _entry(names: dict[str, str], direction: dict[str, Any], kind: str, e: dict[
     return {"attacked": names.get(direction["attacked"], direction["attacked"]), "state": names.get(state, state),
             "treaty_id": e["treaty"], "treaty": treaty_name(e["treaty"]), "article": article,
             "where": clause_label(e["treaty"], article), "kind": kind, "how": how,
-            "strength": e.get("strength") or "", "reason": e.get("reason") or "", "quote": e.get("quote") or "",
+            "strength": e.get("strength") or "", "reason": _sentence(e.get("reason")), "quote": e.get("quote") or "",
             "source": cite(source), "parts": source_parts(source),
             "verified": "" if e.get("verified", True) else " (wording not verified in a retrieved source)"}
+
+
+def _sentence(text: str | None) -> str:
+    """A reason as a sentence: a capital first letter and a full stop."""
+    words = (text or "").strip()
+    if not words:
+        return ""
+    return words[0].upper() + words[1:] + ("" if words.endswith((".", "!", "?")) else ".")
 
 
 HEADERS = {"pct": "% of GDP", "spending": "spending US$", "milex_share": "share of spending",

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention, Span
 from allied.news.arguments import actor, bilateral, date_range, is_defense, place_ref, unique_actors
@@ -539,6 +540,7 @@ class Extractor:
 QUOTES = {"“": "”", "「": "」", "『": "』", "‘": "’", "«": "»", "„": "“"}
 
 
+@lru_cache(maxsize=512)  # read once per sentence: clause() asks for every trigger and date
 def quotations(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """The quotations of ``text[lo:hi]`` (typographic quotes, or pairs of straight double quotes), as the
     (start, end) of what they quote."""

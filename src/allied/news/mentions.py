@@ -602,6 +602,7 @@ def _written_again(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Ment
             if ctx.lex.cased and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
                 ctx.written.setdefault(words[-1], m)
     out: list[Mention] = []
+    covered = {i for m in taken for i in range(m.span.start, m.span.end)}  # linear, not a scan per occurrence
     for written, first in ctx.written.items():
         pos = ctx.doc.text.find(written, sent.start, sent.end)
         while pos >= 0:
@@ -612,8 +613,9 @@ def _written_again(ctx: _Context, sent: Span, taken: list[Mention]) -> list[Ment
             whole = not ctx.lex.cased or not (
                 ctx.doc.text[pos - 1 : pos].isalnum() or ctx.doc.text[end : end + 1].isalnum()
             )
-            if whole and not _overlaps([*taken, *out], pos, end):
+            if whole and not covered.intersection(range(pos, end)):
                 out.append(replace(first, span=ctx.doc.span(pos, end)))
+                covered.update(range(pos, end))
             pos = ctx.doc.text.find(written, end, sent.end)
     return out
 

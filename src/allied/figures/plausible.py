@@ -25,6 +25,7 @@ from allied.model import DataImportError
 
 SHRINK = 0.5  # a new release with fewer than half the stored values needs --force
 FIRST_YEAR = 1800
+CSV_KINDS = ("nmc", "worldbank", "atop")  # fewer values than the stored copy of the same release: refused
 
 
 def check_fields(rows: Iterable[Sequence[str]], width: int, file: str, first_line: int = 2) -> None:
@@ -51,7 +52,9 @@ def ragged(file: str, line: int, have: int, width: int) -> None:
 def check(con: duckdb.DuckDBPyConnection, parsed: Parsed, file: str, force: bool = False) -> None:
     """Refuse ``parsed`` (DataImportError naming the file) when it is not plausible (see the module)."""
     _values(parsed, file)
-    _size(con, parsed.dataset, len(parsed.values), file, force, parsed.release)
+    # a CSV cut at a line end shows no ragged row; a workbook cut short is no readable zip (refused anyway),
+    # and a corrected workbook may keep its label
+    _size(con, parsed.dataset, len(parsed.values), file, force, parsed.release if parsed.kind in CSV_KINDS else None)
 
 
 def check_count(con: duckdb.DuckDBPyConnection, dataset: str, rows: int, file: str, force: bool = False,

@@ -557,3 +557,13 @@ def test_leaders_the_reference_does_not_know_are_found_again_by_surname_and_sign
     assert [(e[1], e[2], e[3], e[5]) for e in meetings] == [
         ("occurred", ["Friedrich Merz", "Keir Starmer"], ["DEU", "GBR"], "2025-10-23")
     ]
+
+
+def test_a_verb_that_receives_a_guest_is_no_verb_of_saying_for_the_day_beside_it() -> None:
+    """Polish "przyjął" receives a guest (and adopts a budget): "przyjął we wtorek w Warszawie ministra" dates the
+    visit and the meeting, not a communication."""
+    text = "Władysław Kosiniak-Kamysz przyjął we wtorek w Warszawie Borisa Pistoriusa."
+    assert [(e[0], e[2], e[4], e[5]) for e in _events("pl", text)] == [
+        ("visit", ["Boris Pistorius"], "Warsaw", "2025-10-28"),
+        ("meeting", ["Boris Pistorius", "Władysław Kosiniak-Kamysz"], "Warsaw", "2025-10-28"),
+    ]

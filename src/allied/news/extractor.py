@@ -149,8 +149,11 @@ class Extractor:
     def told_with_saying(self, v: View, d: DateMention) -> bool:
         """ "The Pentagon announced on Tuesday that ...", "said Monday": a date right beside a verb of saying
         dates the saying, not what is said."""
+        hosting = [(t.start(), t.end()) for t in self.triggers(v, "meeting")]
         for key in ("say", "announce"):
             for m in self.triggers(v, key):
+                if (m.start(), m.end()) in hosting:  # "przyjął we wtorek ... ministra": received, not adopted
+                    continue
                 text = self.doc.text
                 gap = text[m.end() : d.span.start] if m.end() <= d.span.start else text[d.span.end : m.start()]
                 if not gap.strip():

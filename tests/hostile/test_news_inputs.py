@@ -144,8 +144,12 @@ def test_ingest_any_input(fmt: str, base_store: bytes, tmp_path_factory: pytest.
         _clean_exit(result, f"ingest {path.name}")
         rows = json.loads(result.stdout)
         after = dump(db)
-        if _stored(rows) == 0:
-            assert after == before, f"nothing was stored, yet the store changed: {rows}"
+        if _stored(rows) == 0:  # where an article was seen (a new place for a known text, a page the filter
+            # dropped) is remembered so a re-ingest skips it; nothing else may change
+            seen = ("news_locations", "news_passed_over")
+            kept = {t: r for t, r in after.items() if t not in seen}
+            unchanged = {t: r for t, r in before.items() if t not in seen}
+            assert kept == unchanged, f"nothing was stored, yet the store changed: {rows}"
         else:
             added = set(after["news_documents"]) - set(before["news_documents"])
             assert len(added) == _stored(rows) and set(before["news_documents"]) <= set(after["news_documents"])

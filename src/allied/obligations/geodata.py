@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import shapefile
 import shapely
 
 from allied.model import ReferenceDataError
-from allied.obligations.countries import Countries, countries
+from allied.obligations.countries import Countries, countries, geoms_of, wkb_arrays
 from allied.obligations.holdings import Holdings, build
 from allied.obligations.landmask import land_mask
 
@@ -173,20 +172,32 @@ def _eu(rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
 
 
 def _natural_earth() -> tuple[tuple[str, ...], tuple[str, ...], Any]:
+    """The 1:110m codes, names and polygons, from allied's data cache (one entry per geopandas version)."""
+    from allied import datacache
+
     spec = importlib.util.find_spec("geopandas")
     if spec is None or not spec.submodule_search_locations:
         raise ReferenceDataError("naturalearth_lowres", "-", "geopandas<1.0 (which ships the file) is not installed")
     path = Path(next(iter(spec.submodule_search_locations))) / NE_FILE
-    reader = shapefile.Reader(str(path))
-    try:
-        codes, names, geoms = [], [], []
-        for rec, shp in zip(reader.records(), reader.shapes(), strict=True):
-            codes.append(rec["iso_a3"])
-            names.append(rec["name"])
-            geoms.append(shapely.geometry.shape(shp.__geo_interface__))
-    finally:
-        reader.close()
-    return tuple(codes), tuple(names), np.array(geoms, dtype=object)
+
+    def build() -> dict[str, np.ndarray]:
+        import shapefile
+
+        reader = shapefile.Reader(str(path))
+        try:
+            codes, names, geoms = [], [], []
+            for rec, shp in zip(reader.records(), reader.shapes(), strict=True):
+                codes.append(rec["iso_a3"])
+                names.append(rec["name"])
+                geoms.append(shapely.geometry.shape(shp.__geo_interface__))
+        finally:
+            reader.close()
+        return {"codes": np.array(codes), "names": np.array(names), **wkb_arrays(geoms)}
+
+    key = datacache.version_of(packages=("geopandas", "shapely", "numpy"), extra=f"{NE_FILE}-{path.stat().st_size}")
+    data = datacache.arrays("naturalearth110m", key, build)
+    return (tuple(np.asarray(data["codes"]).tolist()), tuple(np.asarray(data["names"]).tolist()),
+            geoms_of(data))
 
 
 @lru_cache(maxsize=1)

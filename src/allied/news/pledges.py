@@ -282,6 +282,8 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
     if not near:
         return None
     what = near[0]
+    if unit.split()[0].isupper() and "additional defense spending" in [w for s, _, w in items if s < f.start]:
+        return "additional defense spending"  # an amount put into a supplementary budget, whatever its parts
     if unit == "% GDP" and what == "defense budget":
         return "defense spending"
     if what == "defense spending" and (unit == "percent increase" or unit.split()[0].isupper()) and year:
@@ -295,6 +297,8 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     cands = []
     for d in spans.between(dates, span.start, span.end):
         if d.year is None or (current is not None and current.match(doc.text, d.span.start)):
+            continue
+        if _fixed_fiscal_year(doc, lex, d):
             continue  # "올해 예산 대비": this year's level, the baseline, is no target year
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
@@ -341,7 +345,17 @@ def fiscal_year(doc: Document, lex: Lexicon, span: Span) -> int | None:
         month = month_number(lex, m.group(1))
         if month:
             return ref.year if month >= ref.month else ref.year + 1
+    ends = lex.table("pledges", "fiscal_year_ends")
+    for m in lex.find("pledges", "fiscal_year", doc.text, span.start, span.end):
+        month = next((int(v) for k, v in ends.items() if lex.norm(k) == lex.norm(m.group())), None)
+        if month:  # "今年度": a fiscal year whose end month the language's word fixes
+            return ref.year if month >= ref.month else ref.year + 1
     return None
+
+
+def _fixed_fiscal_year(doc: Document, lex: Lexicon, d: DateMention) -> bool:
+    """ "今年度" read as "this year" is a fiscal year ending in a fixed month: ``fiscal_year`` dates it."""
+    return any(lex.norm(k) == lex.norm(d.span.text) for k in lex.table("pledges", "fiscal_year_ends"))
 
 
 def _split_year(doc: Document, sent: Span, year: int | None) -> int | None:
@@ -364,18 +378,17 @@ def _pledger(
 ) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
     ms = spans.between(doc.mentions, sent.start, sent.end)
-    speaker = next(
-        (
-            m
-            for m in ms
-            if m.kind in ("person", "organization", "alliance")
-            and (m.country or m.id)
-            or m.id == NATO_SUMMIT  # "na tegorocznym szczycie NATO ... przyjęto cel 5 proc. PKB"
-            or m.kind == "state"
-            and m.role not in ("demonym",)
-        ),
-        None,
-    )
+    speakers = [
+        m
+        for m in ms
+        if m.kind in ("person", "organization", "alliance")
+        and (m.country or m.id)
+        or m.id == NATO_SUMMIT  # "na tegorocznym szczycie NATO ... przyjęto cel 5 proc. PKB"
+        or m.kind == "state"
+        and m.role not in ("demonym",)
+    ]
+    # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
+    speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
     first_spend = items[0][0] if items else sent.end
     possessor = _possessor(doc, lex, ms, first_spend)
     spk = _country(speaker, nato)
@@ -437,8 +450,15 @@ def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> M
         and m.span.end <= before
         and before - m.span.end < 110
         and (m.role == "modifier" or clitic.match(doc.text, m.span.end) or _subject(doc, lex, m, before))
+        and not _qualifies_title(doc, ms, m)
     ]
     return cands[-1] if cands else None
+
+
+def _qualifies_title(doc: Document, ms: list[Mention], m: Mention) -> bool:
+    """ "트럼프 미국 대통령과의 회담 직후 '국방비를 증액하겠다'": a state right before a title is the official's
+    state, not the owner of the spending named after it."""
+    return any(t.kind == "title" and 0 <= t.span.start - m.span.end <= 1 for t in ms)
 
 
 def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:
@@ -488,13 +508,33 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     return bool(prev and gap and gap.fullmatch(doc.text, prev.end, f.start))
 
 
+def _booked(doc: Document, lex: Lexicon, sent: Span, what: str) -> list[tuple[int, int, str]]:
+    """ "防衛省は…8472億円を計上": an amount a defense ministry books (a booking verb) is a budget figure; the
+    ministry stands for the spending phrase, and names what the budget told just before is (``what``)."""
+    if not _near(lex, "booking", doc, sent.start, sent.end):
+        return []
+    from allied.news.names import index_for
+
+    ministries = {e.id for e in index_for(lex.language).ministries.values()}
+    for m in spans.between(doc.mentions, sent.start, sent.end):
+        if m.kind == "organization" and (m.id in ministries or lex.has("ministries", "defense", m.span.text)):
+            return [(m.span.start, m.span.end, what)]
+    return []
+
+
 def sentence_pledges(
-    doc: Document, lex: Lexicon, sent: Span, nato: bool, last: str | None, context: int | None = None
+    doc: Document,
+    lex: Lexicon,
+    sent: Span,
+    nato: bool,
+    last: str | None,
+    context: int | None = None,
+    booked: str = "defense budget",
 ) -> list[Pledge]:
     committed = _near(lex, "cues", doc, sent.start, sent.end)
     if not committed and not _near(lex, "modal", doc, sent.start, sent.end):
         return []
-    items = spending(doc, lex, sent)
+    items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked)
     if not items:
         return []
     country, third = _pledger(doc, lex, sent, items, nato, last)

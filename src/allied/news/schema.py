@@ -222,6 +222,16 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "through": Key(WORDS, "'through', 'until' before the month a fiscal year ends in"),
         "past": Key(WORDS, "'spent', 'last year' in a figure's own clause: a level reached, not a pledge"),
         "own_time": Key(WORDS, "'over the next decade': a time with no year; no year is carried to the figure"),
+        "booking": Key(
+            WORDS,
+            "verbs that book an amount in a budget ('計上'): an amount a defense ministry books is a budget figure "
+            "even where no spending phrase names it",
+        ),
+        "fiscal_year_ends": Key(
+            DAYS,
+            "fiscal-year words whose year ends in a fixed month when the text names none, with that month "
+            "('今年度' = 3: the Japanese 年度 runs April to March, GUIDELINES §7)",
+        ),
     },
 }
 

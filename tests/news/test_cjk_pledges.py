@@ -1,0 +1,85 @@
+"""Pledge grammar of Korean, Japanese and Chinese (GUIDELINES §7, §9): amounts a defense ministry books
+without a spending noun, supplementary budgets, fiscal years whose end month the word fixes, and myriad
+amounts that hold four-digit groups. Texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from allied.model import Document
+from allied.news.pipeline import default_pipeline
+
+
+def _doc(lang: str, text: str, day: dt.date | None = dt.date(2025, 11, 28)) -> Document:
+    doc = Document(name="t", text="[title]\n" + text, language=lang, published=day)
+    default_pipeline().run(doc)
+    assert doc.error is None, doc.error
+    return doc
+
+
+def _keys(doc: Document) -> list[tuple[str, str, float | None, str | None, int | None, bool]]:
+    return [(p.country, p.what, p.value, p.unit, p.by, p.by_inferred) for p in doc.pledges]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "unit"),
+    [
+        # a defense ministry books (計上, 편성) an amount: a budget figure with no spending noun
+        ("ja", "小泉防衛相は会見した。防衛省は2026年度に装備品の調達などで9000億円を計上した。", 900.0, "JPY billion"),
+        ("ko", "안규백 장관은 회견을 열었다. 국방부는 2026년도 예산에 5000억 원을 편성했다.", 500.0, "KRW billion"),
+    ],
+)
+def test_an_amount_a_defense_ministry_books_is_a_budget(lang: str, text: str, value: float, unit: str) -> None:
+    found = [(p.value, p.unit, p.by) for p in _doc(lang, text).pledges]
+    assert found == [(pytest.approx(value), unit, 2026)]
+
+
+def test_the_defense_ministry_in_japanese_is_japans_whoever_spoke_before() -> None:
+    doc = _doc("ja", "木原官房長官によると、防衛省は装備品の導入などで8000億円を計上した。")
+    assert [m.id for m in doc.mentions if m.kind == "organization"] == ["org:jpn-mod"]
+    assert [(p.country, p.value) for p in doc.pledges] == [("JPN", 800.0)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ja", "小泉防衛相は会見した。国土交通省は道路整備に9000億円を計上した。"),  # another ministry's budget
+        ("ja", "小泉防衛相は会見した。防衛省は装備品の調達などで9000億円を使った。"),  # no booking verb
+        ("ko", "안규백 국방부 장관은 기자회견을 열었다. 국토교통부는 도로 예산 5000억 원을 편성했다."),
+    ],
+)
+def test_no_booking_by_a_defense_ministry_is_no_pledge(lang: str, text: str) -> None:
+    assert _doc(lang, text).pledges == []
+
+
+def test_a_ministers_ministry_in_japanese_follows_the_name_and_title() -> None:
+    doc = _doc("ja", "ヘグセス国防長官は会見した。小泉防衛相は28日、記者会見した。防衛省は声明を発表した。")
+    assert [m.id for m in doc.mentions if m.kind == "organization"] == ["org:jpn-mod"]
+
+
+def test_an_amount_put_into_a_supplementary_budget_is_additional_spending() -> None:
+    doc = _doc("ja", "小泉防衛相は、2025年度補正予算案に防衛費など約1兆2000億円を盛り込んだと述べた。")
+    assert _keys(doc) == [("JPN", "additional defense spending", 1.2, "JPY trillion", 2025, False)]
+
+
+@pytest.mark.parametrize("text", ["約1兆2000億円を計上した。", "8472億円を計上した。", "2025億円を計上した。"])
+def test_a_four_digit_group_of_an_amount_is_no_year(text: str) -> None:
+    doc = _doc("ja", "防衛省は" + text)
+    assert not [d for d in doc.dates if d.precision == "year"]
+
+
+@pytest.mark.parametrize(
+    ("day", "by"),
+    [(dt.date(2025, 11, 28), 2026), (dt.date(2026, 2, 10), 2026), (dt.date(2026, 5, 10), 2027)],
+)
+def test_the_current_japanese_fiscal_year_is_the_year_it_ends_in_march(day: dt.date, by: int) -> None:
+    doc = _doc("ja", "小泉防衛相は今年度中に防衛費をGDP比2%に引き上げる方針を表明した。", day)
+    assert _keys(doc) == [("JPN", "defense spending", 2.0, "% GDP", by, True)]
+
+
+def test_a_named_fiscal_year_is_that_year() -> None:
+    doc = _doc("ja", "小泉防衛相は2026年度の防衛予算に約9兆9000億円を計上する方針を示した。")
+    assert [(p.value, p.by, p.by_inferred) for p in doc.pledges] == [(9.9, 2026, False)]

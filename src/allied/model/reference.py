@@ -22,6 +22,7 @@ class State:
     iso3: str
     name: str
     names: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    aliases: tuple[str, ...] = field(default=(), hash=False, compare=False)  # ISO 3166 official/common names
     cow_code: int | None = None
     iso2: str | None = None
     historic: bool = False

@@ -271,6 +271,10 @@ CHECKS: dict[str, Any] = {
         isinstance(v, dict) and all(isinstance(c, str) and re.fullmatch(r"[A-Z]{3}", c) for c in v.values())
     ),
     schema.WORD_TABLE: _words_ok,
+    schema.CODES_TABLE: lambda v: isinstance(v, dict) and all(
+        isinstance(c, list) and c and all(isinstance(x, str) and re.fullmatch(r"[A-Z]{3}", x) for x in c)
+        for c in v.values()
+    ),
 }
 
 

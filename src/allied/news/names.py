@@ -310,7 +310,7 @@ def _states(index: NameIndex, ref: Reference, lex: Lexicon) -> None:
         if s.historic:
             continue
         ent = state(s.iso3)
-        for n in {s.name, *s.names.values(), local.get(s.iso2 or "", "")}:
+        for n in {s.name, *s.names.values(), *s.aliases, local.get(s.iso2 or "", "")}:
             if ent and len(fold(n)) > 2:
                 index.add(n, ent)
     for name, iso3 in lex.table("states").items():

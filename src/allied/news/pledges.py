@@ -11,220 +11,13 @@ the speaker; a third party's word without a figure is no pledge; "the allies" in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import replace
 
-from allied.model import DateMention, Document, Mention, Pledge, Span
+from allied.model import DateMention, Document, Pledge, Span
 from allied.news import spans
+from allied.news.amounts import Figure, alternation, figures, money_unit
 from allied.news.lexicon import Lexicon
-
-NUMBER = r"\d+(?:[.,]\d+)*"
-
-
-@dataclass(frozen=True)
-class Figure:
-    start: int
-    end: int
-    value: float
-    kind: str  # percent | money
-    unit: str = ""
-
-
-NATO_SUMMIT = "forum:nato-summit"  # what the allies adopt at their summit is the alliance's target
-
-
-def _number(text: str, decimal_comma: bool) -> float | None:
-    if decimal_comma:
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _alt(words: list[str] | dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _iso_currencies() -> frozenset[str]:
-    """ISO 4217 codes (CLDR via babel): 'KRW 65.8 trillion' names its currency by code."""
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
-_CURRENCIES: dict[tuple[str, str], dict[str, str]] = {}
-
-
-def currencies(lex: Lexicon) -> dict[str, str]:
-    """Currency words and signs -> ISO 4217 code: CLDR's names (singular and plural) and symbols in the pack's
-    locale (babel: "Danish kroner", "A$", "zł"), then the pack's own table, which wins ("won", "$")."""
-    key = (lex.language, str(lex.folder))
-    if key not in _CURRENCIES:
-        from babel import Locale, UnknownLocaleError
-
-        table: dict[str, str] = {}
-        try:
-            loc = Locale.parse(lex.text("pack", "cldr_locale"))
-        except (ValueError, UnknownLocaleError):
-            loc = None
-        if loc is not None:
-            names: dict[str, set[str]] = {}
-            for code, name in loc.currencies.items():
-                names.setdefault(name, set()).add(code)
-            for code, forms in loc._data.get("currency_names_plural", {}).items():
-                for form in dict(forms).values():
-                    names.setdefault(form, set()).add(code)
-            for code, sign in loc.currency_symbols.items():
-                if sign != code and not sign.isalpha():  # "A$", "zł"; not a bare code or a word ("Kč" is a word)
-                    names.setdefault(sign, set()).add(code)
-            table = {name: next(iter(codes)) for name, codes in names.items() if len(codes) == 1}
-        table.update(lex.table("pledges", "currencies"))
-        _CURRENCIES[key] = table
-    return _CURRENCIES[key]
-
-
-def _money_pattern(lex: Lexicon) -> re.Pattern[str]:
-    key = "pledges.money"
-    if key not in lex.patterns:
-        scales = lex.table("pledges", "scales")
-        currencies = globals()["currencies"](lex)
-        cur = "(?i:" + _alt(currencies) + ")|" + "|".join(sorted(_iso_currencies()))  # codes in capitals only
-        end = r"(?!\w)" if lex.spaced else ""
-        lex.patterns[key] = re.compile(
-            rf"(?<![\w.,])(?:(?P<pre>{cur})\s*)?(?P<n>{NUMBER})\s*(?P<scale>(?i:{_alt(scales)})){end}\.?"
-            rf"(?:\s*(?P<cur>{cur}){end})?"
-        )
-    return lex.patterns[key]  # type: ignore[return-value]
-
-
-SCALE_OF = ((10**12, "trillion"), (10**8, "billion"), (10**4, "million"))  # a multiplier word's scale
-SCALE_VALUE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
-
-
-def _myriad_pattern(lex: Lexicon) -> re.Pattern[str] | None:
-    """ "66조 2천947억 원", "約1兆1000億円", "16655亿元": digit groups with multiplier words, then a currency."""
-    key = "pledges.myriad"
-    if key not in lex.patterns:
-        mults, currencies = lex.table("pledges", "multipliers"), lex.table("pledges", "currencies")
-        lex.patterns[key] = (
-            re.compile(
-                rf"(?<![\d.,])(?P<n>(?:{NUMBER}\s*(?:{_alt(mults)})\s*)+(?:{NUMBER})?)\s*(?P<cur>{_alt(currencies)})"
-            )
-            if mults
-            else None
-        )
-    return lex.patterns[key]
-
-
-def _myriad_value(lex: Lexicon, text: str) -> tuple[float, str] | None:
-    """The amount and its scale: the largest multiplier word names the scale (億 -> billion: 8472億 = 847.2)."""
-    mults = lex.table("pledges", "multipliers")
-    total = section = 0.0
-    largest = 0
-    for num, word in re.findall(rf"({NUMBER})?\s*({_alt(mults)})?", text):
-        if not num and not word:
-            continue
-        value = _number(num, lex.flag("pledges", "decimal_comma")) if num else 1.0
-        if value is None:
-            return None
-        n = int(mults[word]) if word else 1
-        if n >= 10**4:
-            total += (section + value) * n
-            section = 0.0
-            largest = max(largest, n)
-        else:
-            section += value * n
-    total += section
-    scale = next((name for at, name in SCALE_OF if largest >= at), None)
-    return (round(total / SCALE_VALUE[scale], 6), scale) if scale else None
-
-
-def _currency(lex: Lexicon, word: str) -> str | None:
-    if word in _iso_currencies():
-        return word
-    table = currencies(lex)
-    found = table.get(word)
-    return found or next((v for k, v in table.items() if k.lower() == word.lower()), None)
-
-
-def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int, float] | None:
-    """A number written in words right before ``end`` ("five percent", "zwei Prozent"), read by text2num."""
-    lang = lex.text("pledges", "text2num")
-    if not lang:
-        return None
-    from text_to_num import text2num
-
-    words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text[span.start : end]))[-4:]
-    for i in range(len(words)):
-        first = words[i]
-        if doc.text[span.start + words[-1].end() : end].strip():
-            return None
-        phrase = doc.text[span.start + first.start() : span.start + words[-1].end()]
-        try:
-            value = float(text2num(phrase.lower(), lang))
-        except (ValueError, TypeError):
-            continue
-        return span.start + first.start(), value
-    return None
-
-
-def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
-    comma = lex.flag("pledges", "decimal_comma")
-    percent_words = _alt(lex.words("pledges", "percent"))
-    left = r"(?<![\w.,])" if lex.spaced else r"(?<![\d.,])"
-    percent = re.compile(rf"{left}({NUMBER})\s*(?:{percent_words})(?![\w])?", re.I)
-    scales = lex.table("pledges", "scales")
-    out = []
-    for m in percent.finditer(doc.text, span.start, span.end):
-        value = _number(m.group(1), comma)
-        if value is not None:
-            out.append(Figure(m.start(), m.end(), value, "percent"))
-    spelt = re.compile(rf"(?<!\w)(?:{percent_words})(?!\w)", re.I)
-    for m in spelt.finditer(doc.text, span.start, span.end):
-        found = _word_number(lex, doc, span, m.start())
-        if found and not any(f.start <= m.start() < f.end for f in out):
-            out.append(Figure(found[0], m.end(), found[1], "percent"))
-    for m in _money_pattern(lex).finditer(doc.text, span.start, span.end):
-        cur = m.group("pre") or m.group("cur")
-        code = _currency(lex, cur) if cur else None
-        value = _number(m.group("n"), comma)
-        if code and value is not None:
-            scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
-            out.append(Figure(m.start(), m.end(), value, "money", f"{code} {scale}"))
-    myriad = _myriad_pattern(lex)
-    for m in myriad.finditer(doc.text, span.start, span.end) if myriad else ():
-        code, amount = _currency(lex, m.group("cur")), _myriad_value(lex, m.group("n"))
-        if code and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code} {amount[1]}"))
-    out += _spelt_money(doc, lex, span, out)
-    return sorted(out, key=lambda f: f.start)
-
-
-def _spelt_money(doc: Document, lex: Lexicon, span: Span, found: list[Figure]) -> list[Figure]:
-    """An amount whose number is written in words ("cinquante milliards d'euros", "doce mil millones de
-    euros"), read by text2num like spelt percentages."""
-    if not lex.text("pledges", "text2num") or not lex.spaced:
-        return []
-    scales, currencies = lex.table("pledges", "scales"), lex.table("pledges", "currencies")
-    words = _alt([c for c in currencies if c[:1].isalpha()])
-    if not words:
-        return []
-    pat = re.compile(rf"(?<!\w)(?P<scale>{_alt(scales)})(?!\w)\.?\s*(?P<cur>{words})(?!\w)", re.I)
-    out = []
-    for m in pat.finditer(doc.text, span.start, span.end):
-        if any(f.start <= m.start() < f.end for f in found):
-            continue
-        number = _word_number(lex, doc, span, m.start())
-        code = _currency(lex, m.group("cur"))
-        if number and code:
-            scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
-            out.append(Figure(number[0], m.end(), number[1], "money", f"{code} {scale}"))
-    return out
-
+from allied.news.pledgers import pledger
 
 _SPENDING: dict[str, tuple[re.Pattern[str], list[str]]] = {}
 
@@ -269,7 +62,8 @@ def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span, scope_end: int) ->
     if lex.flag("pledges", "gdp_before") and _near(lex, "gdp", doc, max(span.start, f.start - 16), f.start):
         return "% GDP"
     ceiling = _after_word(doc, lex, "ceiling", f.start)  # "up to 1.5 %" is a share, not a rise
-    if not ceiling and _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
+    level = _after_word(doc, lex, "target", f.start)  # "rise to 5 %" is the level reached ("rise by 5 %" a rise)
+    if not (ceiling or level) and _near(lex, "increase", doc, max(span.start, f.start - 40), min(span.end, f.end + 40)):
         return "percent increase"
     return "percent"
 
@@ -278,8 +72,8 @@ def _what(items: list[tuple[int, int, str]], f: Figure, scope_end: int, unit: st
     after = [w for s, _, w in items if f.end <= s < scope_end]
     if {"core defense spending", "defense-related spending"} <= set(after):
         return "defense spending"
-    near = after[:1] or [w for s, _, w in items if s < f.start][-1:]
-    if not near:
+    near = after[:1] or [w for s, _, w in items if s < f.start][-1:] or [w for s, _, w in items if s >= scope_end][:1]
+    if not near:  # "a 66.3 trillion won ($47.6 billion) defense budget": the phrase after a conversion
         return None
     what = near[0]
     if unit.split()[0].isupper() and "additional defense spending" in [w for s, _, w in items if s < f.start]:
@@ -297,9 +91,11 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     cands = []
     for d in spans.between(dates, span.start, span.end):
         if d.year is None or (current is not None and current.match(doc.text, d.span.start)):
-            continue
-        if _fixed_fiscal_year(doc, lex, d):
             continue  # "올해 예산 대비": this year's level, the baseline, is no target year
+        if _fixed_fiscal_year(doc, lex, d):
+            continue
+        if _after_word(doc, lex, "baseline", d.span.start):
+            continue  # "up 8.2 percent from this year": the year compared with
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (
@@ -373,100 +169,6 @@ def _starts_spending(lex: Lexicon, text: str) -> bool:
     return bool(_spending_pattern(lex)[0].match(text.lstrip()))
 
 
-def _pledger(
-    doc: Document, lex: Lexicon, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
-) -> tuple[str | None, bool]:
-    """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
-    ms = spans.between(doc.mentions, sent.start, sent.end)
-    speakers = [
-        m
-        for m in ms
-        if m.kind in ("person", "organization", "alliance")
-        and (m.country or m.id)
-        or m.id == NATO_SUMMIT  # "na tegorocznym szczycie NATO ... przyjęto cel 5 proc. PKB"
-        or m.kind == "state"
-        and m.role not in ("demonym",)
-    ]
-    # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
-    speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
-    first_spend = items[0][0] if items else sent.end
-    possessor = _possessor(doc, lex, ms, first_spend)
-    spk = _country(speaker, nato)
-    if possessor is not None:
-        own = possessor.country
-        return own, bool(spk and spk != own)
-    if spk:
-        return spk, False
-    adjective = next((m for m in ms if m.kind == "state" and m.span.end <= first_spend), None)
-    if adjective is not None and adjective.country:  # "The Canadian government said it would spend ..."
-        return adjective.country, False
-    home = _home_state(doc, ms)
-    if home:
-        return home, False
-    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend):
-        return _home_country(doc), False
-    if last is None:
-        # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
-        # steigen") is the article's own state's; a share of GDP in a NATO text is the alliance's target.
-        money = any(f.kind == "money" for f in figures(doc, lex, sent))
-        if nato and not money:
-            return "NATO", False
-        return _home_country(doc) or ("NATO" if nato else None), False
-    return last, False
-
-
-def _home_state(doc: Document, ms: list[Mention]) -> str | None:
-    """A figure told with no state and no alliance in its sentence is the outlet's state's ("Rząd przyjął
-    budżet..." in a Polish paper), when the URL's country-code domain names one."""
-    if any(m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT) for m in ms):
-        return None
-    from allied.news.mentions import outlet_country
-
-    return outlet_country(doc) or None
-
-
-def _home_country(doc: Document) -> str | None:
-    """ "정부가 ... 편성했습니다": the government is that of the first head of state, government or minister
-    the article names."""
-    return next(
-        (m.country for m in doc.mentions if m.kind == "person" and m.country and m.source), None
-    )
-
-
-def _country(m: Mention | None, nato: bool) -> str | None:
-    if m is None:
-        return None
-    if m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT):
-        return "NATO" if nato and m.id else None
-    return m.country or None
-
-
-def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> Mention | None:
-    clitic = re.compile(rf"(?:{lex.alt('markers', 'genitive_clitic')})" + (r"(?!\w)" if lex.spaced else ""))
-    cands = [
-        m
-        for m in ms
-        if m.kind in ("state", "place")
-        and m.span.end <= before
-        and before - m.span.end < 110
-        and (m.role == "modifier" or clitic.match(doc.text, m.span.end) or _subject(doc, lex, m, before))
-        and not _qualifies_title(doc, ms, m)
-    ]
-    return cands[-1] if cands else None
-
-
-def _qualifies_title(doc: Document, ms: list[Mention], m: Mention) -> bool:
-    """ "트럼프 미국 대통령과의 회담 직후 '국방비를 증액하겠다'": a state right before a title is the official's
-    state, not the owner of the spending named after it."""
-    return any(t.kind == "title" and 0 <= t.span.start - m.span.end <= 1 for t in ms)
-
-
-def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:
-    """In a script without spaces a state in the spending phrase's own clause is its subject
-    ("日本近期也就增加國防預算")."""
-    return not lex.spaced and m.kind == "state" and not re.search(r"[,，、。；;]", doc.text[m.span.end : before])
-
-
 def _baseline(doc: Document, lex: Lexicon, f: Figure, figs: list[Figure]) -> bool:
     """ "from 4.1 percent to 5 percent", "to 3.32 %, up from 2.45 %": a figure after a baseline word, told
     beside a figure of the same kind after a target word, is where spending starts, not what is pledged."""
@@ -504,22 +206,8 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     if _near(lex, "demand", doc, lo, f.end + 10):
         return True
     words = lex.words("pledges", "restatement")
-    gap = re.compile(rf"\s*,\s*(?:{_alt(words)})\s+", re.I) if words else None
+    gap = re.compile(rf"\s*,\s*(?:{alternation(words)})\s+", re.I) if words else None
     return bool(prev and gap and gap.fullmatch(doc.text, prev.end, f.start))
-
-
-def _booked(doc: Document, lex: Lexicon, sent: Span, what: str) -> list[tuple[int, int, str]]:
-    """ "防衛省は…8472億円を計上": an amount a defense ministry books (a booking verb) is a budget figure; the
-    ministry stands for the spending phrase, and names what the budget told just before is (``what``)."""
-    if not _near(lex, "booking", doc, sent.start, sent.end):
-        return []
-    from allied.news.names import index_for
-
-    ministries = {e.id for e in index_for(lex.language).ministries.values()}
-    for m in spans.between(doc.mentions, sent.start, sent.end):
-        if m.kind == "organization" and (m.id in ministries or lex.has("ministries", "defense", m.span.text)):
-            return [(m.span.start, m.span.end, what)]
-    return []
 
 
 def sentence_pledges(
@@ -532,15 +220,20 @@ def sentence_pledges(
     booked: str = "defense budget",
 ) -> list[Pledge]:
     committed = _near(lex, "cues", doc, sent.start, sent.end)
-    if not committed and not _near(lex, "modal", doc, sent.start, sent.end):
+    if not committed and not _near(lex, "modal", doc, sent.start, sent.end) and not _future_year(doc, lex, sent):
         return []
-    items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked)
+    if _negated(doc, lex, sent) or _near(lex, "aid", doc, sent.start, sent.end):
+        return []
+    if _near(lex, "forecast", doc, sent.start, sent.end):
+        return []
+    items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked) or _elliptic(doc, lex, sent, committed)
     if not items:
         return []
-    country, third = _pledger(doc, lex, sent, items, nato, last)
+    country, third = pledger(doc, lex, sent, items, nato, last)
     if country is None:
         return []
-    figs = figures(doc, lex, sent)
+    figs = [replace(f, unit=money_unit(lex, f, country)) if f.word else f for f in figures(doc, lex, sent)]
+    figs = [f for f in figs if f.kind != "money" or f.unit]  # "pesos" of a state that does not use pesos
     out = []
     ref = doc.reference_day
     for i, f in enumerate(figs):
@@ -548,6 +241,8 @@ def sentence_pledges(
             continue
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         year = _clause_year(doc, lex, f, sent, context) or _year(doc, lex, doc.dates, f.end, scope_end, sent)
+        if year and _near(lex, "own_time", doc, f.end, scope_end):  # "... and to 3 % in the next parliament"
+            year = None
         fiscal = fiscal_year(doc, lex, sent) if year is None else None
         split = _split_year(doc, sent, year)
         if split:  # "by 2033-34": the year the fiscal year ends in (inferred, GUIDELINES §9)
@@ -558,15 +253,92 @@ def sentence_pledges(
         what = _what(items, f, scope_end, unit, year or fiscal)
         if what:
             out.append(Pledge(country, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
-    ends = [f.start for f in figs[1:]] + [sent.end][: len(figs)]
-    shares = [_unit(doc, lex, f, sent, end) for f, end in zip(figs, ends, strict=True)]
-    if "% GDP" in shares:
-        for p in out:
-            p.unit = "% GDP" if p.unit == "percent" else p.unit
+    for p in out:  # a level of defence spending in percent is a share of GDP ("NATO's 2 % target")
+        p.unit = "% GDP" if p.unit == "percent" else p.unit
     if not figs and committed and not third and not _near(lex, "demand", doc, sent.start, sent.end):
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
     return out
+
+
+def _future_year(doc: Document, lex: Lexicon, sent: Span) -> bool:
+    """ "Japan's defense budget for fiscal 2026 is 8.7 trillion yen" told in 2025: a budget or target for a year
+    after the reference day is a plan even when told as a fact (GUIDELINES §7)."""
+    ref = doc.reference_day
+    if ref is None:
+        return False
+    if _near(lex, "demand", doc, sent.start, sent.end):  # "Estados Unidos exige a España elevar ... en 2035"
+        return False
+    year = _year(doc, lex, doc.dates, sent.start, sent.end, sent)
+    return year is not None and year > ref.year
+
+
+def _negated(doc: Document, lex: Lexicon, sent: Span) -> bool:
+    """ "Japan has no plans to raise ...", "would not commit to": the sentence's first commitment or modal word
+    right after a negation (one word may stand between) promises nothing."""
+    if not lex.words("markers", "negation"):
+        return False
+    found = lex.find("pledges", "cues", doc.text, sent.start, sent.end)
+    found += lex.find("pledges", "modal", doc.text, sent.start, sent.end)
+    if not found:
+        return False
+    first = min(found, key=lambda m: m.start())
+    before = doc.text[max(sent.start, first.start() - 40) : first.start()]
+    gap = r"(?:\s+|\s*\W\s*)(?:[^\W\d]+\W{0,2}\s*)?$" if lex.spaced else r"\W?$"
+    negation = lex.alt("markers", "negation")
+    if re.search(rf"(?<!\w)(?:{negation}){gap}", before, re.I):
+        return True
+    after = r"\s+" if lex.spaced else ""  # "would not commit", "will not raise"
+    return bool(re.compile(rf"{after}(?:{negation})(?!\w)", re.I).match(doc.text, first.end(), sent.end))
+
+
+def _booked(doc: Document, lex: Lexicon, sent: Span, what: str) -> list[tuple[int, int, str]]:
+    """ "防衛省は…8472億円を計上", "Japan's Defense Ministry requested a record 8.8 trillion yen": an amount a
+    defence ministry books or requests (a booking word after it) is a budget figure with no spending phrase; the
+    ministry stands for the spending phrase and names what the budget told just before is (``what``)."""
+    if not lex.words("pledges", "booking"):
+        return []
+    from allied.news.names import index_for
+
+    ministries = {e.id for e in index_for(lex.language).ministries.values()}
+    defense = lex.pattern("ministries", "defense")
+    found = [(m.start(), m.end()) for m in lex.find("ministries", "defense", doc.text, sent.start, sent.end)]
+    found += [  # "the Pentagon", "防衛省": an organisation that is a ministry of the reference or named as one
+        (m.span.start, m.span.end)
+        for m in spans.between(doc.mentions, sent.start, sent.end)
+        if m.kind == "organization" and (m.id in ministries or (defense is not None and defense.search(m.name)))
+    ]
+    money = [f for f in figures(doc, lex, sent) if f.kind == "money"]
+    if not found or (money and min(found)[0] > money[0].start):
+        return []
+    start, end = min(found)
+    if not _near(lex, "booking", doc, end, sent.end):
+        return []
+    return [(start, end, what)]
+
+
+def _before_cue(doc: Document, lex: Lexicon, at: int) -> bool:
+    cues = lex.pattern("pledges", "cues")
+    return bool(cues and cues.match(doc.text, at + (1 if lex.spaced else 0)))
+
+
+def _elliptic(doc: Document, lex: Lexicon, sent: Span, committed: bool) -> list[tuple[int, int, str]]:
+    """ "Canada's defence spending was 1.37 % of GDP last year. Ottawa has promised to reach 2 % by 2027": a
+    committed share of GDP with no spending phrase, in a text that has named defence spending before or that
+    names the alliance's target in the sentence ("NATO's 2 % target"), is a defence spending target."""
+    if not committed:
+        return []
+    shares = [f for f in figures(doc, lex, sent) if f.kind == "percent"]
+    if not shares:
+        return []
+    f = shares[0]
+    level = (
+        _after_word(doc, lex, "target", f.start)  # "to 2 %"
+        or _after_word(doc, lex, "modal", f.start)  # "reach 2 %"
+        or _before_cue(doc, lex, f.end)  # "the 2 % target"
+    )
+    told = spending(doc, lex, Span(0, sent.start, "")) or lex.has("alliance", "nato", doc.text, sent.start, sent.end)
+    return [(f.end, f.end, "defense spending")] if level and told else []  # named right after the figure
 
 
 def _merge(pledges: list[Pledge]) -> list[Pledge]:

@@ -22,6 +22,7 @@ WORD_TABLE = "word_table"  # table: key -> WORDS
 TEXT_TABLE = "text_table"  # table: phrase -> str
 SPENDING = "spending"  # list of [phrase, what]
 ISO3_TABLE = "iso3_table"  # table: phrase -> ISO 3166-1 alpha-3 code (inside a section)
+CODES_TABLE = "codes_table"  # table: phrase -> non-empty list of ISO 4217 currency codes
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "forum": Key(WORDS, "'the meeting', 'der Gipfel': the last multilateral forum"),
         "summit": Key(WORDS, "words for a summit: the summit of the organisation the text names"),
         "talks": Key(WORDS, "'their talks': the last meeting"),
+        "state": Key(WORDS, "'it', 'the country', 'we' as a subject: the state the previous sentence is about"),
     },
     "markers": {
         "articles": Key(WORDS, "articles and determiners that may stand before a name"),
@@ -224,13 +226,19 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "own_time": Key(WORDS, "'over the next decade': a time with no year; no year is carried to the figure"),
         "booking": Key(
             WORDS,
-            "verbs that book an amount in a budget ('計上'): an amount a defense ministry books is a budget figure "
-            "even where no spending phrase names it",
+            "words that book or request an amount in a budget ('計上', 'requested'): an amount a defense ministry "
+            "books is a budget figure even where no spending phrase names it",
         ),
         "fiscal_year_ends": Key(
             DAYS,
             "fiscal-year words whose year ends in a fixed month when the text names none, with that month "
             "('今年度' = 3: the Japanese 年度 runs April to March, GUIDELINES §7)",
+        ),
+        "aid": Key(WORDS, "'military aid', 'lend': money for another state is aid, not a pledge (GUIDELINES §9)"),
+        "forecast": Key(WORDS, "'estimates', 'forecast': an estimate of spending is not a commitment"),
+        "shared_currencies": Key(
+            CODES_TABLE, "a currency word several states use ('crowns', '$') -> its ISO 4217 codes, the default "
+            "first: the pledging state's own currency when it is one of them"
         ),
     },
 }

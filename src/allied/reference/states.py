@@ -36,7 +36,11 @@ def current_states() -> list[State]:
     out = []
     for c in pycountry.countries:
         names = _cldr_names(c.alpha_2, getattr(c, "common_name", c.name), locales)
-        out.append(State(iso3=c.alpha_3, iso2=c.alpha_2, name=names["en"], names=names, source=source))
+        iso_names = {getattr(c, "official_name", ""), getattr(c, "common_name", ""), c.name}
+        aliases = tuple(sorted(n for n in iso_names if n and n != names["en"]))  # "Czech Republic" for Czechia
+        out.append(
+            State(iso3=c.alpha_3, iso2=c.alpha_2, name=names["en"], names=names, aliases=aliases, source=source)
+        )
     return out
 
 

@@ -1,0 +1,149 @@
+"""Who pledges (GUIDELINES §7): the possessor of the spending ("Japan's defense budget"), else the sentence's
+speaker, a state's adjective, a capital as subject ("Tokyo plans ..."), a state told before ("It plans ..."),
+the outlet's state or the article's first official; the alliance in a NATO text."""
+
+from __future__ import annotations
+
+import re
+
+from allied.model import Document, Mention, Span
+from allied.news import spans
+from allied.news.amounts import figures
+from allied.news.lexicon import Lexicon
+
+NATO_SUMMIT = "forum:nato-summit"  # what the allies adopt at their summit is the alliance's target
+
+
+def pledger(
+    doc: Document, lex: Lexicon, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
+) -> tuple[str | None, bool]:
+    """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
+    ms = spans.between(doc.mentions, sent.start, sent.end)
+    speakers = [
+        m
+        for m in ms
+        if m.kind in ("person", "organization", "alliance")
+        and (m.country or m.id)
+        or m.id == NATO_SUMMIT  # "na tegorocznym szczycie NATO ... przyjęto cel 5 proc. PKB"
+        or m.kind == "state"
+        and m.role not in ("demonym",)
+    ]
+    # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
+    speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
+    first_spend = items[0][0] if items else sent.end
+    earlier = _anaphoric_state(doc, lex, sent, first_spend, ms)
+    if earlier:
+        return earlier, False
+    possessor = _possessor(doc, lex, ms, first_spend)
+    spk = _country(speaker, nato)
+    if possessor is not None:
+        own = possessor.country
+        return own, bool(spk and spk != own)
+    if spk:
+        return spk, False
+    adjective = next((m for m in ms if m.kind == "state" and m.span.end <= first_spend), None)
+    if adjective is not None and adjective.country:  # "The Canadian government said it would spend ..."
+        return adjective.country, False
+    capital = _capital_subject(doc, lex, sent, first_spend)
+    if capital:
+        return capital, False
+    titled = next((m for m in ms if m.kind == "state" and _qualifies_title(doc, m, ms)), None)
+    if titled is not None and titled.country:  # "..., the British prime minister said"
+        return titled.country, False
+    home = _home_state(doc, ms)
+    if home:
+        return home, False
+    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend):
+        return _home_country(doc), False
+    if last is None:
+        # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
+        # steigen") is the article's own state's; a share of GDP in a NATO text is the alliance's target.
+        money = any(f.kind == "money" for f in figures(doc, lex, sent))
+        if nato and not money:
+            return "NATO", False
+        return _home_country(doc) or ("NATO" if nato else None), False
+    return last, False
+
+
+def _capital_subject(doc: Document, lex: Lexicon, sent: Span, before: int) -> str | None:
+    """ "Tokyo plans to spend ...", "On Monday, Berlin said it would ...": a state's capital as the subject of a
+    sentence, a capitalised name right before a lower-case word, stands for its government (metonymy); only in a
+    script with case, where such a subject can be told."""
+    if not lex.cased:
+        return None
+    m = re.match(
+        r"(?:[^,.;:]{0,40},\s*)?((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*)?)\s+(?=[a-z])", doc.text[sent.start : before]
+    )
+    if not m:
+        return None
+    from allied.reference.gazetteer import capital, lookup
+
+    for e in lookup(m.group(1)):
+        cap = capital(e.country) if e.kind == "city" else None
+        if cap is not None and cap.id == e.id:
+            return e.country
+    return None
+
+
+def _anaphoric_state(doc: Document, lex: Lexicon, sent: Span, before: int, ms: list[Mention]) -> str | None:
+    """ "Poland is NATO's biggest spender. It plans to spend ...": 'it', 'the country', 'we' as the sentence's
+    first noun phrase before the spending phrase stand for the state the previous sentence names first (a
+    state, or an official's or a place's state)."""
+    found = lex.find("anaphora", "state", doc.text, sent.start, before)
+    if not found or any(m.span.start < found[0].start() for m in ms):
+        return None
+    prev = [s for s in doc.sentences if s.end <= sent.start][-2:]
+    for s in reversed(prev):
+        for m in spans.between(doc.mentions, s.start, s.end):
+            if m.kind in ("state", "person", "place", "title") and m.country:
+                return m.country
+    return None
+
+
+def _qualifies_title(doc: Document, m: Mention, ms: list[Mention]) -> bool:
+    """A state's adjective right before a title ("the British prime minister")."""
+    return any(t.kind == "title" and 0 <= t.span.start - m.span.end <= 1 for t in ms)
+
+
+def _home_state(doc: Document, ms: list[Mention]) -> str | None:
+    """A figure told with no state and no alliance in its sentence is the outlet's state's ("Rząd przyjął
+    budżet..." in a Polish paper), when the URL's country-code domain names one."""
+    if any(m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT) for m in ms):
+        return None
+    from allied.news.mentions import outlet_country
+
+    return outlet_country(doc) or None
+
+
+def _home_country(doc: Document) -> str | None:
+    """ "정부가 ... 편성했습니다": the government is that of the first head of state, government or minister
+    the article names."""
+    return next((m.country for m in doc.mentions if m.kind == "person" and m.country and m.source), None)
+
+
+def _country(m: Mention | None, nato: bool) -> str | None:
+    if m is None:
+        return None
+    if m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT):
+        return "NATO" if nato and m.id else None
+    return m.country or None
+
+
+def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> Mention | None:
+    clitic = re.compile(rf"(?:{lex.alt('markers', 'genitive_clitic')})" + (r"(?!\w)" if lex.spaced else ""))
+    cands = [
+        m
+        for m in ms
+        if m.kind in ("state", "place")
+        and m.span.end <= before
+        and before - m.span.end < 110
+        and (m.role == "modifier" or clitic.match(doc.text, m.span.end) or _subject(doc, lex, m, before))
+        and not _qualifies_title(doc, m, ms)  # "트럼프 미국 대통령과의 회담": the official's state, not the spending's
+    ]
+    return cands[-1] if cands else None
+
+
+def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:
+    """In a script without spaces a state in the spending phrase's own clause is its subject
+    ("日本近期也就增加國防預算")."""
+    return not lex.spaced and m.kind == "state" and not re.search(r"[,，、。；;]", doc.text[m.span.end : before])

@@ -96,7 +96,8 @@ CASES = [
     ),
     (
         "Sidelines\nOn the sidelines of the NATO defence ministers' meeting in Brussels on Thursday, Pistorius met Hegseth for their first talks.",
-        [("meeting", "Brussels", "2025-03-06", "2025-03-06", "occurred", None)],
+        # the gathering on whose sidelines they met is the meeting's forum (GUIDELINES §6, §9)
+        [("meeting", "Brussels", "2025-03-06", "2025-03-06", "occurred", "NATO Defence Ministers' Meeting")],
     ),
 ]
 
@@ -183,3 +184,39 @@ def test_a_title_naming_the_states_of_the_talks_the_text_tells_is_those_talks() 
     [rec] = allied.extract(text, published="2025-10-28", language="en")
     [meeting] = [e for e in rec["events"] if e["type"] == "meeting"]
     assert meeting["date"]["start"] == "2025-11-04" and len(meeting["evidence"]) == 2
+
+
+# (published, text, expected events as in CASES): a dateline's place, agreeing and discussing as talks, a summit
+# told with a place and a future week, a meeting on the sidelines of a multilateral forum
+DATED = [
+    (
+        "2025-10-28",
+        "Hegseth to visit Seoul\nWASHINGTON (Reuters) - U.S. Defense Secretary Pete Hegseth will travel to South Korea next week for the annual Security Consultative Meeting with South Korean Defense Minister Ahn Gyu-back, the Pentagon said on Tuesday.",
+        [  # the dateline names where the report was filed: nobody travels to Washington; the dated saying is an announcement
+            ("visit", "Seoul", "2025-11-03", "2025-11-09", "planned", None),
+            ("meeting", "South Korea", "2025-11-03", "2025-11-09", "planned", "Security Consultative Meeting"),
+            ("announcement", "Washington", "2025-10-28", "2025-10-28", "occurred", None),
+        ],
+    ),
+    (
+        "2025-10-28",
+        "US, Japan defence chiefs meet in Tokyo\nTOKYO - U.S. Defense Secretary Pete Hegseth and Japanese Defense Minister Shinjiro Koizumi agreed on Wednesday to speed up joint missile production. The two ministers also discussed China's military activities near Taiwan.",
+        [("meeting", "Tokyo", "2025-10-22", "2025-10-22", "occurred", None)],  # past tense: the Wednesday before
+    ),
+    (
+        "2025-06-20",
+        "NATO\nNATO Secretary General Mark Rutte said on Tuesday that allies would agree to the new spending target at the summit in The Hague next week.",
+        [("forum", "The Hague", "2025-06-23", "2025-06-29", "planned", "NATO Summit")],
+    ),
+    (
+        "2025-11-03",
+        "Talks\nChinese Defense Minister Dong Jun held talks with Hegseth on the sidelines of the ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Saturday.",
+        [("meeting", "Kuala Lumpur", "2025-11-01", "2025-11-01", "occurred", "ADMM-Plus")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), DATED, ids=[c[1].split("\n")[0] for c in DATED])
+def test_events_of_a_dated_text(published: str, text: str, expected: list[tuple]) -> None:
+    [rec] = allied.extract(text, published=published, language="en")
+    assert sorted(map(_row, rec["events"]), key=str) == sorted(expected, key=str)

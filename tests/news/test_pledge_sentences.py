@@ -425,6 +425,99 @@ CASES = [
         "Japan's Defense Ministry requested a record 8.8 trillion yen for fiscal 2026.",
         [("JPN", 8.8, "JPY trillion", 2026)],
     ),
+    # fourth batch: 'announced', 'from 2027' as the start year, 'FY2026', a sign before the amount (₩), 'between 2024
+    # and 2030', 'or 4.7% of GDP' as a second figure, 'more than 3%'
+    (
+        "en",
+        "2025-03-04",
+        "Canada announced C$2 billion in new defence spending for next year.",
+        [("CAN", 2.0, "CAD billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The UK will spend 2.5% of GDP on defence from 2027, the government said.",
+        [("GBR", 2.5, "% GDP", 2027)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Japan's defense budget for FY2026 will be 8.8 trillion yen.",
+        [("JPN", 8.8, "JPY trillion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The Pentagon's $850 billion budget request for fiscal year 2026 was sent to Congress.",
+        [("USA", 850.0, "USD billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Seoul will spend 66.3 trillion won on defense next year.",
+        [("KOR", 66.3, "KRW trillion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "South Korea's 2026 defense budget is set at ₩66.3 trillion.",
+        [("KOR", 66.3, "KRW trillion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "The Dutch government has decided to raise defence spending to 3.5% of GDP by 2035.",
+        [("NLD", 3.5, "% GDP", 2035)],
+    ),
+    ("en", "2025-03-04", "Britain's defence spending will hit 2.6% of GDP in 2027.", [("GBR", 2.6, "% GDP", 2027)]),
+    (
+        "en",
+        "2025-03-04",
+        "Germany's cabinet agreed a defence budget of 82.7 billion euros for 2026.",
+        [("DEU", 82.7, "EUR billion", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Romania committed to spending 2.5% of its GDP on defence starting next year.",
+        [("ROU", 2.5, "% GDP", 2026)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Australia's defence budget will reach A$100 billion in 2033-34.",
+        [("AUS", 100.0, "AUD billion", 2034)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "France will spend 413 billion euros on its military between 2024 and 2030.",
+        [("FRA", 413.0, "EUR billion", 2030)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Under the new plan, Poland's defence spending will amount to 186.6 billion zlotys in 2025, or 4.7% of GDP.",
+        [("POL", 186.6, "PLN billion", 2025), ("POL", 4.7, "% GDP", 2025)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Italy aims to spend 2% of GDP on defence this year, Defence Minister Guido Crosetto said on Tuesday.",
+        [("ITA", 2.0, "% GDP", 2025)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Denmark will raise defence spending to more than 3% of gross domestic product in 2025.",
+        [("DNK", 3.0, "% GDP", 2025)],
+    ),
+    (
+        "en",
+        "2025-03-04",
+        "Japan's government will aim to raise defense-related spending to 2% of GDP by fiscal 2027.",
+        [("JPN", 2.0, "% GDP", 2027)],
+    ),
 ]
 
 

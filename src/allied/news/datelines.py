@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from allied.model import Document, PlaceRef
+from allied.model import Document, Mention, PlaceRef
 from allied.news.lexicon import Lexicon
 from allied.reference.gazetteer import Entry, lookup
 
@@ -45,16 +45,23 @@ def _city(name: str, hint: str | None) -> Entry | None:
     return max(cities, key=lambda e: e.population) if cities else None
 
 
-def find_dateline(doc: Document, lex: Lexicon) -> PlaceRef | None:
+def find_dateline(doc: Document, lex: Lexicon) -> tuple[PlaceRef, int, int] | None:
+    """The dateline's place and the offsets of its head ("WASHINGTON (Reuters) -") in ``doc.text``."""
     pat = _pattern(lex)
-    if pat is None:
+    if pat is None or "\n" not in doc.text:
         return None
-    body = doc.text.split("\n", 1)[1] if "\n" in doc.text else ""
-    for line in [ln for ln in body.split("\n") if ln.strip()][:FIRST_LINES]:
-        m = pat.match(line)
+    lines = [m for m in re.compile(r"[^\n]+").finditer(doc.text, doc.text.index("\n")) if m.group().strip()]
+    for line in lines[:FIRST_LINES]:
+        m = pat.match(doc.text, line.start(), line.end())
         if not m:
             continue
         entry = _city(m.group("place").strip(), m.group("state") or m.group("region"))
         if entry is not None:
-            return PlaceRef(entry.name, entry.country, entry.lat, entry.lon, entry.id, "city")
+            return PlaceRef(entry.name, entry.country, entry.lat, entry.lon, entry.id, "city"), m.start(), m.end()
     return None
+
+
+def without_dateline_places(doc: Document, start: int, end: int) -> list[Mention]:
+    """The mentions less the places named in the dateline's head: where a report was filed is no place an event
+    of the text is held at or a traveller goes to ("WASHINGTON (Reuters) - ... will travel to South Korea")."""
+    return [m for m in doc.mentions if not (m.kind == "place" and start <= m.span.start < end)]

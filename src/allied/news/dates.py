@@ -138,13 +138,19 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         if lex.spaced
         else re.compile(rf"(?:(?P<mod>{mods})\s*)?(?P<wd>{_alt(weekdays)})(?:\s*(?P<after>{after}))?"),
         month_only=re.compile(rf"(?<!\w)(?:{month_preps})\s+(?:{m})(?:\s+{y})?(?!\w)", re.IGNORECASE),
-        year=re.compile(r"(?<![\w.,-])(?:19[5-9]\d|20\d\d)(?![\w%])")
+        year=re.compile(rf"(?<![\w.,-]){_year_prefix(lex)}(?P<y>19[5-9]\d|20\d\d)(?![\w%])")
         if lex.spaced
-        else re.compile(rf"(?<![\d.,-]){behind}(?:19[5-9]\d|20\d\d)(?![\d%]){ahead}"),
+        else re.compile(rf"(?<![\d.,-]){behind}(?P<y>19[5-9]\d|20\d\d)(?![\d%]){ahead}"),
         relative=_relative_pattern(lex, rel),
         numerals=numerals,
         bare_day=re.compile(rf"{lb}(?P<d>{d})\s*{ds}") if lex.flag("dates", "bare_day") else None,
     )
+
+
+def _year_prefix(lex: Lexicon) -> str:
+    """ "FY2026", "FY 2026": a prefix written before a year, part of the year's mention."""
+    words = lex.words("dates", "year_prefixes")
+    return rf"(?:(?:{'|'.join(re.escape(w) for w in words)})\s?)?" if words else ""
 
 
 def _inside_amount(lex: Lexicon) -> tuple[str, str]:
@@ -482,7 +488,7 @@ def _years(
             out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="month"))
     for m in p.year.finditer(doc.text, sent.start, sent.end):
         if not taken.overlaps(m.start(), m.end()):
-            out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="year", year=int(m.group())))
+            out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="year", year=int(m.group("y"))))
     for key, delta in (("next_year", 1), ("this_year", 0)):
         for m in lex.find("dates", key, doc.text, sent.start, sent.end):
             year = ref.year + delta if ref else None

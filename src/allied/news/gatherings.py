@@ -51,10 +51,10 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     implied = ex.implied(v, pos) if len({a.country for a in people}) < 2 else []
     if implied and not any(a.id == implied[0].id for a in people):
         people = unique_actors(implied + people)
-    forum = mechanisms[0] if mechanisms else None
+    forum = mechanisms[0] if mechanisms else sidelines_of(ex, v)
     countries = {a.country for a in people}
-    if forum:
-        countries |= set(ex.index.forums[forum.id].participants)
+    if mechanisms:
+        countries |= set(ex.index.forums[mechanisms[0].id].participants)
     reference = purpose = False
     anaphoric = ex.lex.find("anaphora", "talks", ex.doc.text, max(v.span.start, pos - 25), pos + 12)
     named = {m.country for m in v.of("person")}
@@ -77,7 +77,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     groups = split_counterparts(ex, v, people)
     out = []
     for group in groups:
-        cs = {a.country for a in group} | (set(ex.index.forums[forum.id].participants) if forum else set())
+        cs = {a.country for a in group} | (set(ex.index.forums[mechanisms[0].id].participants) if mechanisms else set())
         cs |= set() if people else countries  # a meeting of officials the text does not name
         ev = ex.new(
             "meeting",
@@ -93,6 +93,16 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         ev.cues.defense = ev.cues.defense or bool(unnamed)
         out.append(ev)
     return out
+
+
+def sidelines_of(ex: Extractor, v: View) -> Mention | None:
+    """ "held talks ... on the sidelines of the ADMM-Plus", "am Rande des Nato-Gipfels": the multilateral forum
+    named right after a sidelines phrase is the forum of the meeting held there (GUIDELINES §6 forum)."""
+    for side in ex.lex.find("markers", "sidelines", ex.doc.text, v.span.start, v.span.end):
+        for m in v.of("forum"):
+            if side.end() <= m.span.start <= side.end() + 12 and not bilateral(ex.index, m.id):
+                return m
+    return None
 
 
 def compound_meetings(ex: Extractor, v: View, pos: int, joined: list[list[Mention]], sites: set[str]) -> list[Event]:
@@ -154,7 +164,10 @@ def forums(ex: Extractor, v: View) -> list[Event]:
     out = []
     if not mentions and not convene:
         ref = forum_anaphor(ex, v)
-        if ref:  # "delivered a speech at the forum", "attended the dialogue": more about the forum, and who was there
+        dated = ref is not None and ex.date_for(v, ref.span.end) is not None
+        if ref and dated and ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end):
+            mentions = [ref]  # "allies would agree ... at the summit in The Hague next week": the summit, planned
+        elif ref:  # "delivered a speech at the forum", "attended the dialogue": more about the forum, and who was there
             present = ex.triggers(v, "attend") + ex.triggers(v, "communication")
             people = [actor(x) for x in v.of("person")] if present else []
             named = {x.country for x in v.of("state") if x.role != "modifier"}

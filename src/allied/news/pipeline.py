@@ -109,7 +109,10 @@ def _dates(doc: Document, ctx: Context) -> None:
 
 
 def _dateline(doc: Document, ctx: Context) -> None:
-    doc.dateline = datelines.find_dateline(doc, ctx.lexicon(doc.language or "en"))
+    found = datelines.find_dateline(doc, ctx.lexicon(doc.language or "en"))
+    doc.dateline = found[0] if found else None
+    if found:
+        doc.mentions = datelines.without_dateline_places(doc, found[1], found[2])
 
 
 def _events(doc: Document, ctx: Context) -> None:
@@ -145,7 +148,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("sentences", ("text", "language"), ("sentences",), _sentences),
     Stage("mentions", ("sentences", "published"), ("mentions",), _mentions),
     Stage("dates", ("sentences", "mentions", "published"), ("dates", "reference_day", "reference_inferred"), _dates),
-    Stage("dateline", ("sentences",), ("dateline",), _dateline),
+    Stage("dateline", ("sentences", "mentions"), ("dateline", "mentions"), _dateline),
     Stage("events", ("mentions", "dates", "reference_day"), ("candidates", "durations"), _events),
     Stage("merge", ("mentions", "candidates", "durations", "dateline"), ("events", "candidates"), _merge),
     Stage("topics", ("events",), ("events",), _topics),

@@ -94,8 +94,8 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             continue  # "올해 예산 대비": this year's level, the baseline, is no target year
         if _fixed_fiscal_year(doc, lex, d):
             continue
-        if _after_word(doc, lex, "baseline", d.span.start):
-            continue  # "up 8.2 percent from this year": the year compared with
+        if d.precision == "relative-year" and _after_word(doc, lex, "baseline", d.span.start):
+            continue  # "up 8.2 percent from this year": the year compared with ("from 2027" may start a target)
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (

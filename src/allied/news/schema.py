@@ -124,6 +124,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "conjunctions": Key(WORDS, "'and', 'or': words that join two names in a list"),
         "determiners": Key(WORDS, "possessive determiners before a noun ('his', 'their', 'seinem')"),
         "comitative": Key(WORDS, "'with': introduces a counterpart"),
+        "sidelines": Key(WORDS, "'on the sidelines of', 'am Rande': the forum named after it hosts the meeting"),
         "contrast": Key(WORDS, "'but', 'although': words that cut a clause"),
         "stop_intro": Key(WORDS, "sentence openings that introduce a trip stop by its place ('In', 'At')"),
         "after_place": Key(WORDS, "words that may follow a state used as a place (else it is an adjective)"),
@@ -171,6 +172,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
     },
     "dates": {
         "relative_days": Key(DAYS, "'today' = 0, 'tomorrow' = 1"),
+        "year_prefixes": Key(WORDS, "written right before a year and part of it ('FY' in 'FY2026'), case as written"),
         "relative_event": Key(
             DAYS, "days counted from the day told just before, not from the reference day ('la veille' = -1)"
         ),

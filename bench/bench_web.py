@@ -7,8 +7,9 @@ new documents into the same store: errors, and documents lost (ingested but not 
 be 0. A static file of the same server is the peer (the floor every request pays). A 503 with Retry-After
 (too many new briefs at once) is waited out and sent again, as a user would, and counted as "retried".
 
-Reports requests, req/s, p50/p95/max latency and errors per run, and the server's CPU time (all its
-processes, from /proc) next to the run's wall time: the machine is shared.
+Reports requests, req/s, p50/p95/max latency and errors per run, the server's CPU time (all its processes,
+from /proc) and the load generator's own (``bench/httpload.py``: one kept-alive connection per client, on the
+same cores) next to the run's wall time, and the load average: the machine is shared.
 
     python bench/bench_web.py --fresh [--clients 50] [--seconds 30] [--workers 2] [--db PATH]
 """
@@ -21,6 +22,7 @@ import itertools
 import json
 import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -29,24 +31,16 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiohttp
 import httpx
+from httpload import Ask, Connection
+from httpload import run as run_loop
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 PEER = "/static/vendor/VENDOR.json"
 CLK = os.sysconf("SC_CLK_TCK")
-
-
-@dataclass
-class Ask:
-    method: str
-    path: str
-    params: dict[str, str] = field(default_factory=dict)
-    form: dict[str, str] | None = None
 
 
 Plan = Callable[[int], Ask]
@@ -134,66 +128,75 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-async def client(http: aiohttp.ClientSession, base: str, plan: Plan, offset: int, stride: int, until: float,
-                 lat: dict[str, list[float]], errors: dict[str, list[str]], retries: dict[str, int]) -> None:
-    """Sends its next request as soon as the last is answered; a 503 with Retry-After (the dashboard's
-    "busy, come back") is waited out and sent again, as a browser user would, and counted as a retry."""
+async def client(port: int, plan: Plan, offset: int, stride: int, until: float, lat: dict[str, list[float]],
+                 errors: dict[str, list[str]], retries: dict[str, int]) -> None:
+    """Sends its next request as soon as the last is answered, on one kept-alive connection; a 503 with
+    Retry-After (the dashboard's "busy, come back") is waited out and sent again, as a browser user would,
+    and counted as a retry."""
+    conn = Connection("127.0.0.1", port)
     i = offset
-    while time.monotonic() < until:
-        ask = plan(i)
-        i += stride
-        key = f"{ask.method} {ask.path}"
-        t0 = time.perf_counter()
-        while True:
-            try:
-                async with http.request(ask.method, base + ask.path, params=ask.params or None,
-                                        data=ask.form) as r:
-                    body = await r.read()
-                    ok, why, wait = r.status == 200, f"{r.status} {body[:120]!r}", r.headers.get("Retry-After")
-            except (TimeoutError, aiohttp.ClientError) as exc:
-                ok, why, wait = False, repr(exc), None
-            if ok or wait is None or not wait.isdigit() or time.perf_counter() - t0 > 120:
-                break
-            retries[key] += 1
-            await asyncio.sleep(int(wait))
-        lat[key].append(time.perf_counter() - t0)
-        if not ok:
-            errors[key].append(why)
+    try:
+        while time.monotonic() < until:
+            ask = plan(i)
+            i += stride
+            key = f"{ask.method} {ask.path}"
+            t0 = time.perf_counter()
+            while True:
+                try:
+                    r = await conn.send(ask)
+                    ok, why, wait = r.status == 200, f"{r.status} {r.body[:160]!r}", r.headers.get("retry-after")
+                except (TimeoutError, OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
+                        ValueError) as exc:
+                    ok, why, wait = False, repr(exc), None
+                if ok or wait is None or not wait.isdigit() or time.perf_counter() - t0 > 120:
+                    break
+                retries[key] += 1
+                await asyncio.sleep(int(wait))
+            lat[key].append(time.perf_counter() - t0)
+            if not ok:
+                errors[key].append(why)
+    finally:
+        conn.close()
 
 
-async def load(base: str, plan: Plan, clients: int, seconds: float) -> tuple[
+async def load(port: int, plan: Plan, clients: int, seconds: float) -> tuple[
         dict[str, list[float]], dict[str, list[str]], dict[str, int]]:
     lat: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
     retries: dict[str, int] = defaultdict(int)
-    connector = aiohttp.TCPConnector(limit=clients)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as http:
-        until = time.monotonic() + seconds
-        await asyncio.gather(*(client(http, base, plan, k, clients, until, lat, errors, retries)
-                               for k in range(clients)))
+    until = time.monotonic() + seconds
+    await asyncio.gather(*(client(port, plan, k, clients, until, lat, errors, retries) for k in range(clients)))
     return lat, errors, retries
 
 
 HEADER = (f"{'run':<46}{'requests':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'errors':>7}"
-          f"{'retried':>8}{'cpu s':>7}")
+          f"{'retried':>8}{'srv ms/req':>11}{'cli ms/req':>11}{'load':>6}")
 
 
-def measure(title: str, server: subprocess.Popen[bytes], base: str, plan: Plan, clients: int,
+def _self_cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
+def measure(title: str, server: subprocess.Popen[bytes], port: int, plan: Plan, clients: int,
             seconds: float) -> dict[str, float]:
-    cpu0, t0 = cpu_seconds(server.pid), time.monotonic()
-    lat, errors, retries = asyncio.run(load(base, plan, clients, seconds))
-    wall, cpu = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0
+    cpu0, own0, t0 = cpu_seconds(server.pid), _self_cpu(), time.monotonic()
+    lat, errors, retries = run_loop(load(port, plan, clients, seconds))  # type: ignore[misc]
+    wall, cpu, own = time.monotonic() - t0, cpu_seconds(server.pid) - cpu0, _self_cpu() - own0
+    n = sum(len(xs) for xs in lat.values()) or 1
     out: dict[str, float] = {}
     for key, xs in sorted(lat.items()):
         ms = sorted(x * 1000 for x in xs)
         p95 = statistics.quantiles(ms, n=100, method="inclusive")[94] if len(ms) > 1 else ms[0]
         n_err = len(errors.get(key, []))
         print(f"{title + ' ' + key:<46}{len(ms):>9}{len(ms) / wall:>8.1f}{statistics.median(ms):>9.1f}"
-              f"{p95:>9.1f}{ms[-1]:>9.1f}{n_err:>7}{retries.get(key, 0):>8}{cpu:>7.1f}", flush=True)
+              f"{p95:>9.1f}{ms[-1]:>9.1f}{n_err:>7}{retries.get(key, 0):>8}{cpu * 1000 / n:>11.2f}"
+              f"{own * 1000 / n:>11.2f}{os.getloadavg()[0]:>6.1f}", flush=True)
         for why in sorted(set(errors.get(key, [])))[:2]:
             print(f"    e.g. {why}")
         out[key] = p95
-    print(f"{'':<46}(wall {wall:.1f} s, server CPU {cpu:.1f} s = {cpu / wall:.2f} cores)", flush=True)
+    print(f"{'':<46}(wall {wall:.1f} s, server CPU {cpu:.1f} s = {cpu / wall:.2f} cores, load generator "
+          f"{own:.1f} s = {own / wall:.2f} cores)", flush=True)
     return out
 
 
@@ -262,18 +265,18 @@ def main() -> None:
                         raise SystemExit(f"warm-up of {name} failed: {r.status_code} {r.text[:300]}")
             print(f"allied serve --workers {args.workers}, {args.clients} clients; {os.cpu_count()} CPUs\n{HEADER}")
             for name in args.endpoints.split(","):
-                measure(f"new x{args.clients}", server, base, fresh(name, rng), args.clients, args.seconds)
-                measure("new x1", server, base, fresh(name, rng), 1, args.short)
-                measure(f"repeated x{args.clients}", server, base, repeated(name), args.clients, args.short)
-            measure(f"peer x{args.clients}", server, base, lambda i: Ask("GET", PEER), args.clients, args.short)
+                measure(f"new x{args.clients}", server, port, fresh(name, rng), args.clients, args.seconds)
+                measure("new x1", server, port, fresh(name, rng), 1, args.short)
+                measure(f"repeated x{args.clients}", server, port, repeated(name), args.clients, args.short)
+            measure(f"peer x{args.clients}", server, port, lambda i: Ask("GET", PEER), args.clients, args.short)
             if not args.no_writer:
-                measure(f"mixed new x{args.clients}, no writer", server, base, mixed(rng, args.clients),
+                measure(f"mixed new x{args.clients}, no writer", server, port, mixed(rng, args.clients),
                         args.clients, args.seconds)
                 before = stored_documents(db)
                 writer = subprocess.Popen([sys.executable, "-c", WRITER, str(db), str(args.seconds),
                                            *map(str, EXAMPLES)], stdout=subprocess.PIPE, text=True)
                 assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
-                measure(f"mixed new x{args.clients}, ingest writing", server, base, mixed(rng, args.clients),
+                measure(f"mixed new x{args.clients}, ingest writing", server, port, mixed(rng, args.clients),
                         args.clients, args.seconds)
                 out, _ = writer.communicate(timeout=600)
                 result = json.loads(out.strip().splitlines()[-1])

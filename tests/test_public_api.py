@@ -26,8 +26,9 @@ def test_public_api_is_pinned() -> None:
     """Adding or removing a public name is a decision: change this list with it."""
     assert allied.__all__ == [
         "AlliedError", "DataImportError", "InputError", "NotFoundError", "Reference", "ReferenceDataError", "Treaty",
-        "__version__", "balance", "balance_chart", "brief", "burden", "burden_chart", "burden_path", "connect",
-        "coverage", "data_status", "defense_pacts", "events", "extract", "find_officials", "import_data", "ingest",
+        "__version__", "balance", "balance_chart", "brief", "burden", "burden_chart", "burden_path",
+        "burden_report", "connect", "coverage", "data_status", "defense_pacts", "events", "extract", "find_officials",
+        "import_data", "ingest",
         "itinerary", "itinerary_map", "mutual_obligations", "obligations", "obligations_batch", "olson_zeckhauser",
         "reference", "render_brief", "treaties", "treaty", "treaty_record", "update_data",
     ]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the names below are loaded on first use (see __getattr__)
         balance,
         burden,
         burden_path,
+        burden_report,
         defense_pacts,
         import_data,
         olson_zeckhauser,
@@ -50,7 +51,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     **{name: ("allied.model", name) for name in (
         "AlliedError", "DataImportError", "InputError", "NotFoundError", "ReferenceDataError", "Treaty")},
     **{name: ("allied.figures.api", name) for name in (
-        "balance", "burden", "burden_path", "defense_pacts", "import_data", "olson_zeckhauser", "update_data")},
+        "balance", "burden", "burden_path", "burden_report", "defense_pacts", "import_data", "olson_zeckhauser",
+        "update_data")},
     **{name: ("allied.news.api", name) for name in ("events", "extract", "ingest", "itinerary")},
     **{name: ("allied.obligations.api", name) for name in ("mutual_obligations", "obligations",
                                                            "obligations_batch")},
@@ -180,6 +182,7 @@ __all__ = [
     "burden",
     "burden_chart",
     "burden_path",
+    "burden_report",
     "connect",
     "coverage",
     "data_status",

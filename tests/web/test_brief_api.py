@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
 import allied
@@ -23,7 +24,10 @@ def _kept(client: TestClient, **form: str) -> dict:
 
 def test_paste_keeps_the_article_and_answers_its_brief(client: TestClient, db: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    body = _kept(client, text=text, published="2026-03-01")
+    r = client.post("/api/brief", data={"text": text, "published": "2026-03-01"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/json"
+    body = r.json()
+    assert r.content == JSONResponse(body).body  # the brief's bytes spliced in are what JSONResponse writes
     article = body["article"]
     kept = db.with_name(db.stem + ".articles") / f"{article}.txt"
     assert kept.read_text(encoding="utf-8") == text

@@ -22,7 +22,7 @@ def test_serve_help_names_the_defaults(runner: CliRunner) -> None:
 def test_serve_refuses_a_bad_port(runner: CliRunner) -> None:
     result = runner.invoke(app, ["serve", "--port", "70000"])
     assert result.exit_code == 2
-    assert "Invalid value for '--port': Input should be less than or equal to 65535" in result.output
+    assert "Invalid value for '--port'" in result.output and "65535" in result.output
 
 
 def test_the_live_server_answers_on_loopback(live_server: str) -> None:

@@ -122,6 +122,20 @@ def test_the_kept_articles_are_capped_least_recently_used_first(tmp_path: Path) 
     assert len([p for p in by_size.folder.iterdir() if p.is_file()]) == 1
 
 
+def test_the_folder_is_scanned_only_when_the_cap_may_be_passed(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = Articles(tmp_path / "kept", max_kept=20)
+    scans: list[int] = []
+    real = Articles.evict
+    monkeypatch.setattr(Articles, "evict", lambda self: scans.append(1) or real(self))
+    counts = []
+    for i in range(60):
+        articles.save(f"Title {i}\n\nText number {i}.", ".txt")
+        counts.append(len([p for p in articles.folder.iterdir() if p.is_file()]))
+    assert max(counts) == 20 and counts[-1] >= 18  # never past the cap; emptied to 90 % of it when reached
+    assert len(scans) < 60 / 2  # not a scan per article kept
+
+
 def test_a_dashboard_evicts_past_its_cap(client: TestClient) -> None:
     client.app.state.articles.max_kept = 2  # type: ignore[attr-defined]
     answers = [client.post("/api/brief", data={"text": f"{TEXT} Tag {i}."}).json() for i in range(3)]

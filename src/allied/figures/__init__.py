@@ -16,14 +16,15 @@ if TYPE_CHECKING:
     from allied.figures.balance import balance
     from allied.figures.burden import SOURCES, burden, burden_years
     from allied.figures.importing import KINDS, import_file, import_into
-    from allied.figures.oz import olson_zeckhauser
+    from allied.figures.oz import olson_zeckhauser, olson_zeckhauser_of
     from allied.figures.paths import burden_path
     from allied.figures.status import status_rows
     from allied.figures.update import update
 
 _LAZY = {"defense_pacts": "atop", "balance": "balance", "SOURCES": "burden", "burden": "burden",
          "burden_years": "burden", "KINDS": "importing", "import_file": "importing", "import_into": "importing",
-         "olson_zeckhauser": "oz", "burden_path": "paths", "status_rows": "status", "update": "update"}
+         "olson_zeckhauser": "oz", "olson_zeckhauser_of": "oz", "burden_path": "paths", "status_rows": "status",
+         "update": "update"}
 
 
 def __getattr__(name: str) -> Any:
@@ -46,4 +47,4 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 __all__ = ["KINDS", "SOURCES", "balance", "burden", "burden_path", "burden_years", "defense_pacts", "import_file",
-           "import_into", "olson_zeckhauser", "status_rows", "update"]
+           "import_into", "olson_zeckhauser", "olson_zeckhauser_of", "status_rows", "update"]

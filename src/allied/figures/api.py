@@ -69,6 +69,23 @@ def olson_zeckhauser(alliance: str | None = None, members: Members = None, year:
     return Result(_with_store(db, lambda con: figures.olson_zeckhauser(con, alliance, members, year, source)))
 
 
+def burden_report(alliance: str | None = None, members: Members = None, year: int | None = None,
+                  source: str = "sipri", country: str | None = None, target: float | None = None,
+                  by: int | None = None, gdp_growth: float | None = None, db: Db = None) -> dict[str, Any]:
+    """``burden``, ``olson_zeckhauser`` on the same rows and, with ``country``, its ``burden_path`` to
+    ``target`` % by ``by``, in one read of the store (the burden rows computed once): {"rows",
+    "olson_zeckhauser", "path"} (path None without a country). Errors as each of the three would raise."""
+    def work(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+        rows = Rows(figures.burden(con, alliance, members, year, source), BURDEN_COLUMNS)
+        path = None
+        if country:
+            path = Result(figures.burden_path(con, country, target, by, gdp_growth, source),  # type: ignore[arg-type]
+                          table="path")
+        return {"rows": rows, "olson_zeckhauser": Result(figures.olson_zeckhauser_of(rows)), "path": path}
+
+    return _with_store(db, work)
+
+
 def balance(members: str | Iterable[str], vs: str | Iterable[str], start: int, end: int,
             db: Db = None) -> Rows:
     """Year by year, each coalition's total spending (SIPRI, current and constant US$) and CINC (COW

@@ -104,9 +104,9 @@ class Frame:
                 lo, hi = span
                 if len(wanted) >= hi - lo:  # many years asked: walk the series
                     found: Iterable[int] = (i for i, y in enumerate(self.years[lo:hi], lo) if y in chosen)
-                else:  # a few years: find each one
-                    found = (i for y in wanted for i in range(bisect.bisect_left(self.years, y, lo, hi), hi)
-                             if self.years[i] == y)
+                else:  # a few years: find each one (a year is once in a series; were it twice, the last wins)
+                    found = (i for y in wanted if (i := bisect.bisect_right(self.years, y, lo, hi) - 1) >= lo
+                             and self.years[i] == y)
                 for i in found:
                     out[(indicator, iso3, self.years[i])] = self.row(i, indicator, iso3)
         return out

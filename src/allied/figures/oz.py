@@ -20,7 +20,11 @@ MIN_N = 3
 
 def olson_zeckhauser(con: duckdb.DuckDBPyConnection, alliance: str | None,
                      members: str | Iterable[str] | None, year: int | None, source: str) -> dict[str, Any]:
-    rows = burden(con, alliance, members, year, source)
+    return olson_zeckhauser_of(burden(con, alliance, members, year, source))
+
+
+def olson_zeckhauser_of(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The test on burden rows already computed (``burden``'s rows of one alliance and year)."""
     used = [r for r in rows if r["gdp_usd"] is not None and r["milex_pct_gdp"] is not None]
     out: dict[str, Any] = {
         "alliance": rows[0]["alliance"], "year": rows[0]["year"], "source": rows[0]["source"], "n": len(used),

@@ -46,11 +46,15 @@ def manifest() -> dict[str, Any]:
     return dict(json.loads(MANIFEST.read_text(encoding="utf-8")))
 
 
+@functools.lru_cache(maxsize=1)
+def _datasets() -> dict[str, dict[str, Any]]:
+    return dict(manifest()["datasets"]) if PARQUET.exists() else {}
+
+
 def datasets() -> dict[str, dict[str, Any]]:
-    """The snapshot's datasets: {dataset: {kind, file, sha256, release, rows, min_year, ...}}."""
-    if not PARQUET.exists():
-        return {}
-    return dict(manifest()["datasets"])
+    """The snapshot's datasets: {dataset: {kind, file, sha256, release, rows, min_year, ...}} (read once
+    per process: every figures question asks)."""
+    return dict(_datasets())
 
 
 def relation() -> str:
@@ -68,6 +72,7 @@ def build(con: duckdb.DuckDBPyConnection, out: Path = DATA) -> dict[str, Any]:
            "datasets": {ds: _describe(con, ds) for ds in CONTENT}}
     (out / MANIFEST.name).write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     manifest.cache_clear()
+    _datasets.cache_clear()
     return doc
 
 

@@ -35,6 +35,7 @@ class Region:
     geom: Any
     frame360: bool = False
     applies_from: dt.date | None = None
+    edge: Any = None  # the boundary of ``geom``, made once (points on it count as inside)
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,7 @@ class Geography:
                 out[rid] = np.zeros(len(lons), dtype=bool)
                 continue
             xs = shifted if region.frame360 else lons
-            out[rid] = shapely.contains_xy(region.geom, xs, lats) | shapely.intersects_xy(
-                shapely.boundary(region.geom), xs, lats)
+            out[rid] = shapely.contains_xy(region.geom, xs, lats) | shapely.intersects_xy(region.edge, xs, lats)
         return out
 
 
@@ -140,10 +140,12 @@ def _regions(rows: list[dict[str, Any]]) -> dict[str, Region]:
             raise _fail(f"region {row.get('id')}", "missing source")
         base = regions.get(row.get("derived_from", ""))
         frame = base.frame360 if base else row.get("frame") == 360
-        regions[row["id"]] = Region(row["id"], row["description"], row["source"], _ring_geom(row, regions),
-                                    frame, row.get("applies_from"))
+        geom = _ring_geom(row, regions)
+        regions[row["id"]] = Region(row["id"], row["description"], row["source"], geom, frame,
+                                    row.get("applies_from"), shapely.boundary(geom))
     for region in regions.values():
         shapely.prepare(region.geom)
+        shapely.prepare(region.edge)
     return regions
 
 

@@ -159,8 +159,12 @@ def _merge_same_extent(groups: list[Group]) -> list[Group]:
 def local_index(h: Holdings, unit: np.ndarray, lons: np.ndarray, lats: np.ndarray) -> np.ndarray:
     """Per point, the local group (radius or coarse polygon) it falls in, or -1; the smallest radius wins."""
     out = np.full(len(lons), -1, dtype=np.int64)
+    # a few points (a single query): skip the groups of units none of them is in without numpy's isin
+    present = set(unit.tolist()) if len(unit) <= 64 else None
     for gid in reversed(h.local):  # larger first, so smaller radii overwrite
         g = h.groups[gid]
+        if present is not None and present.isdisjoint(g.units or (g.unit,)):
+            continue
         same = np.isin(unit, g.units) if g.units else unit == g.unit
         if not same.any():
             continue

@@ -36,13 +36,17 @@ class LandMask:
     """The ocean mask as packed bits plus its latitude/longitude axes."""
 
     def __init__(self, bits: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> None:
-        self.bits, self.lat, self.lon = bits, lat, lon
+        self.bits, self.lat, self.lon = np.asarray(bits), lat, lon  # a plain view of the map: no memmap per index
+        # the axes' bounds and steps once, not per look-up (each min/max reads the whole axis)
+        self._lat = (float(lat.min()), float(lat.max()), float(lat[0]), float(lat[1] - lat[0]))
+        self._lon = (float(lon.min()), float(lon.max()), float(lon[0]), float(lon[1] - lon[0]))
 
     def is_land(self, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-        lat = np.clip(np.asarray(lats, dtype=float), self.lat.min(), self.lat.max())
-        lon = np.clip(np.asarray(lons, dtype=float), self.lon.min(), self.lon.max())
-        i = ((lat - self.lat[0]) / (self.lat[1] - self.lat[0])).astype(int)
-        j = ((lon - self.lon[0]) / (self.lon[1] - self.lon[0])).astype(int)
+        (lat_lo, lat_hi, lat0, dlat), (lon_lo, lon_hi, lon0, dlon) = self._lat, self._lon
+        lat = np.clip(np.asarray(lats, dtype=float), lat_lo, lat_hi)
+        lon = np.clip(np.asarray(lons, dtype=float), lon_lo, lon_hi)
+        i = ((lat - lat0) / dlat).astype(int)
+        j = ((lon - lon0) / dlon).astype(int)
         ocean = (self.bits[i, j >> 3] >> (7 - (j & 7))) & 1
         return ocean == 0
 

@@ -34,12 +34,12 @@ class Located:
 
 def _near_land(lats: np.ndarray, lons: np.ndarray, land: np.ndarray, geo: Geography) -> np.ndarray:
     """Land at the point or within about 5 km (eight points around it): worth a coast-tolerance test."""
-    out = land.copy()
-    for dy, dx in ((0.05, 0), (-0.05, 0), (0, 0.05), (0, -0.05), (0.035, 0.035), (-0.035, 0.035), (0.035, -0.035),
-                   (-0.035, -0.035)):
-        out |= is_land(np.clip(lats + dy, -90, 90), ((lons + dx / np.maximum(np.cos(np.radians(lats)), 0.2) + 180)
-                                                     % 360) - 180)
-    return out
+    ring = np.array(((0.05, 0), (-0.05, 0), (0, 0.05), (0, -0.05), (0.035, 0.035), (-0.035, 0.035),
+                     (0.035, -0.035), (-0.035, -0.035)))
+    dy, dx = ring[:, :1], ring[:, 1:]  # the eight points around every point, looked up in one call
+    around = is_land(np.clip(lats + dy, -90, 90).ravel(),
+                     (((lons + dx / np.maximum(np.cos(np.radians(lats)), 0.2) + 180) % 360) - 180).ravel())
+    return land | around.reshape(len(ring), len(lats)).any(axis=0)
 
 
 def locate_points(geo: Geography, lons: np.ndarray, lats: np.ndarray) -> Located:

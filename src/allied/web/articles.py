@@ -3,7 +3,8 @@ content hash, so a brief's URL (``/brief?article=ID``) stays valid and shareable
 
 An article is staged while its brief is made and kept only once the brief is made (a refused article
 leaves nothing behind). The folder is capped (``MAX_KEPT`` files, ``MAX_KEPT_BYTES`` bytes): past the cap
-the articles used least recently are removed, and their links answer "not kept".
+the articles used least recently are removed (down to 90 % of the cap, so the folder is scanned again only
+some articles later), and their links answer "not kept".
 
 The brief engine reads an article from a path or takes its text; the dashboard always hands it a file it
 wrote itself, so nothing a visitor types is ever taken for a path on this machine.
@@ -28,6 +29,7 @@ ID = re.compile(r"^[0-9a-f]{16}$")
 MAX_KEPT = 2_000  # articles kept per store
 MAX_KEPT_BYTES = 200_000_000  # and bytes
 PENDING = ".pending"
+RESCAN_EVERY = 64  # articles kept by this process between two scans of the folder at most
 
 
 def folder_for(db: str | Path | None) -> Path | None:
@@ -71,6 +73,10 @@ class Articles:
         self._tmp = tempfile.TemporaryDirectory(prefix="allied-articles-") if folder is None else None
         self.folder: Path = Path(self._tmp.name) if self._tmp else Path(str(folder))
         self.max_kept, self.max_bytes = max_kept, max_bytes
+        # what this process knows of the folder: (files, bytes) at the last scan plus what it kept since, so
+        # that it scans (a stat per kept file) only when the cap may be passed, not on every article kept
+        self._seen: tuple[int, int] | None = None
+        self._added = self._added_bytes = 0
 
     def stage(self, text: str, suffix: str) -> tuple[str, Path | None]:
         """Write ``text`` where only its own brief finds it; returns its id and the staged file (None when
@@ -88,12 +94,19 @@ class Articles:
         return article_id, staged
 
     def accept(self, article_id: str, staged: Path | None) -> None:
-        """Keep a staged article (its brief was made), then hold the folder to its cap."""
+        """Keep a staged article (its brief was made), then hold the folder to its cap: the folder is scanned
+        when this process's tally may pass the cap, and at least every ``RESCAN_EVERY`` articles (other
+        processes keep articles in the same folder)."""
         if staged is None:
             return
+        size = staged.stat().st_size
         staged.replace(self.folder / staged.name)
         staged.parent.rmdir()
-        self.evict()
+        self._added, self._added_bytes = self._added + 1, self._added_bytes + size
+        seen = self._seen
+        if seen is None or self._added >= RESCAN_EVERY or seen[0] + self._added > self.max_kept or \
+                seen[1] + self._added_bytes > self.max_bytes:
+            self.evict()
 
     def discard(self, staged: Path | None) -> None:
         if staged is not None:
@@ -107,21 +120,29 @@ class Articles:
         return article_id
 
     def evict(self) -> list[str]:
-        """Remove the least recently used articles past the cap; returns the names removed."""
+        """Past the cap, remove the least recently used articles down to 90 % of it (so that the next scan
+        is some articles away); returns the names removed."""
         kept = []
+        self._added = self._added_bytes = 0
         if not self.folder.is_dir():
+            self._seen = (0, 0)
             return []
         for entry in os.scandir(self.folder):
             if entry.is_file():
                 st = entry.stat()
                 kept.append((st.st_mtime_ns, st.st_size, entry.name))
         kept.sort(reverse=True)
+        over = len(kept) > self.max_kept or sum(k[1] for k in kept) > self.max_bytes
+        most = self.max_kept - self.max_kept // 10 if over else self.max_kept
+        most_bytes = self.max_bytes - self.max_bytes // 10 if over else self.max_bytes
         count, size, removed = 0, 0, []
         for _, nbytes, name in kept:
-            count, size = count + 1, size + nbytes
-            if count > self.max_kept or size > self.max_bytes:
+            if count + 1 > most or size + nbytes > most_bytes:
                 (self.folder / name).unlink(missing_ok=True)
                 removed.append(name)
+                continue
+            count, size = count + 1, size + nbytes
+        self._seen = (count, size)
         return removed
 
     def path(self, article_id: str) -> Path:

@@ -4,11 +4,12 @@
 ``/brief?article=ID&published=DATE`` and its JSON twin at ``/api/brief`` with the same parameters.
 """
 
-from typing import Annotated, Any
+import json
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import FastAPI, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -18,7 +19,7 @@ from allied.model import AlliedError
 from allied.web import errors, views
 from allied.web.articles import MAX_BYTES, Articles, check_text, suffix_of
 from allied.web.params import BriefQuery, BriefRenderQuery
-from allied.web.twins import ERROR_RESPONSES, Render, add_twin, answer
+from allied.web.twins import ERROR_RESPONSES, Answer, Render, add_twin, answer
 
 REQUEST_LIMIT = 3 * MAX_BYTES + 65_536  # room for form encoding; each field is then held to MAX_BYTES
 MEDIA = {"html": "text/html; charset=utf-8", "markdown": "text/markdown; charset=utf-8",
@@ -71,19 +72,28 @@ async def _article(form: FormData) -> tuple[str, str]:
     return check_text(str(text or "").encode("utf-8"), "text"), ".txt"
 
 
-async def keep(request: Request, form: FormData) -> tuple[BriefQuery, dict[str, Any]]:
+async def keep(request: Request, form: FormData) -> tuple[BriefQuery, Answer]:
     """Build (memoise) the brief of the form's article, and keep the article once its brief is made."""
     text, suffix = await _article(form)
     articles: Articles = request.app.state.articles
     article_id, staged = articles.stage(text, suffix)
     try:
         q = BriefQuery.model_validate({"article": article_id, "published": form.get("published")})
-        doc = (await answer(request, "brief", q, lambda q, db: views.brief_view(q, db, articles), True)).doc
+        done = await answer(request, "brief", q, lambda q, db: views.brief_view(q, db, articles), True)
     except BaseException:
         articles.discard(staged)
         raise
     articles.accept(article_id, staged)
-    return q, doc
+    return q, done
+
+
+def posted(q: BriefQuery, done: Answer) -> bytes:
+    """POST /api/brief's answer: the article's id, published date and link, and its brief, written as
+    JSONResponse writes them, with the brief's bytes as its answer serialised them once (not the document
+    encoded again: a brief is the largest document the dashboard sends)."""
+    head = json.dumps({"article": q.article, "published": q.published, "url": link(q)}, ensure_ascii=False,
+                      allow_nan=False, separators=(",", ":")).encode()
+    return head[:-1] + b',"brief":' + done.body + b"}"
 
 
 def link(q: BriefQuery) -> str:
@@ -97,9 +107,9 @@ def register(app: FastAPI, render: Render) -> None:
 
     @app.post("/api/brief", summary="Keep a pasted or uploaded article and answer its id, link and brief.",
               openapi_extra={"requestBody": FORM_BODY}, responses=ERROR_RESPONSES)
-    async def api_post_brief(request: Request) -> JSONResponse:
-        q, doc = await keep(request, await request.form(max_part_size=REQUEST_LIMIT))
-        return JSONResponse({"article": q.article, "published": q.published, "url": link(q), "brief": doc})
+    async def api_post_brief(request: Request) -> Response:
+        q, done = await keep(request, await request.form(max_part_size=REQUEST_LIMIT))
+        return Response(posted(q, done), media_type="application/json")
 
     @app.post("/brief", include_in_schema=False)
     async def post_brief(request: Request) -> Response:

@@ -59,14 +59,10 @@ def states_view() -> dict[str, Any]:
 
 def burden_view(q: BurdenQuery, db: Db) -> dict[str, Any]:
     """The burden table, the Olson-Zeckhauser test on the same members, and a country's path if asked."""
-    who: dict[str, Any] = {"alliance": q.alliance, "members": q.members, "year": q.year, "source": q.source}
-    rows = allied.burden(**who, db=db)
-    path = None
-    if q.country:
-        path = allied.burden_path(q.country, q.target, q.by, q.gdp_growth, source=q.source,  # type: ignore[arg-type]
-                                  db=db)
-    return {"query": q.model_dump(), "rows": rows, "olson_zeckhauser": allied.olson_zeckhauser(**who, db=db),
-            "path": path}
+    found = allied.burden_report(q.alliance, q.members, q.year, q.source, q.country, q.target, q.by, q.gdp_growth,
+                                 db=db)
+    return {"query": q.model_dump(), "rows": found["rows"], "olson_zeckhauser": found["olson_zeckhauser"],
+            "path": found["path"]}
 
 
 ATTACK_FIELDS = ("attacker", "target", "place", "lat", "lon", "date", "kind", "request")

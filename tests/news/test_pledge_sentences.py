@@ -518,6 +518,36 @@ CASES = [
         "Japan's government will aim to raise defense-related spending to 2% of GDP by fiscal 2027.",
         [("JPN", 2.0, "% GDP", 2027)],
     ),
+    # fifth batch, levels and others' words with no pledge: demands, 'would consider', past doublings, ranks and
+    # rises, estimates, 'failing to reach', purchases; a relative clause's plan is the state's pledge
+    ("en", "2025-03-04", "Hegseth urged Japan to increase its defense spending.", []),
+    ("en", "2025-03-04", "Koizumi said Japan would consider increasing defense spending further.", []),
+    ("en", "2025-03-04", "Allies welcomed Germany's decision to increase defence spending.", []),
+    ("en", "2025-03-04", "Japan's defense spending has doubled over the past decade.", []),
+    ("en", "2025-03-04", "Seoul's defense budget grew 3.6% this year.", []),
+    ("en", "2025-03-04", "Germany is expected to become the largest military spender in Europe.", []),
+    ("en", "2025-03-04", "Lithuania already spends more than 3% of GDP on defense.", []),
+    ("en", "2025-03-04", "Italy's spending is projected to reach 2.1% of GDP in 2026.", []),
+    ("en", "2025-03-04", "Canada met the 2% target for the first time last year.", []),
+    ("en", "2025-03-04", "Only 23 of NATO's 32 members reached the 2% goal in 2024.", []),
+    ("en", "2025-03-04", "Trump has repeatedly criticised allies who fail to spend 2% of GDP on defence.", []),
+    ("en", "2025-03-04", "The defence ministry plans to buy 20 F-35 jets worth $2.4 billion.", []),
+    ("en", "2025-03-04", "Japan's defense budget has risen for 11 straight years.", []),
+    (
+        "en",
+        "2025-03-04",
+        "Poland, which plans to spend 4.7% of GDP on defence this year, is NATO's top spender.",
+        [("POL", 4.7, "% GDP", 2025)],
+    ),
+    ("en", "2025-03-04", "Defense spending in Asia rose 5% last year, the IISS said.", []),
+    ("en", "2025-03-04", "The Netherlands has been criticised for failing to reach the 2% target.", []),
+    ("en", "2025-03-04", "Spain, which spent 1.28% of GDP on defence last year, is the lowest spender in NATO.", []),
+    (
+        "en",
+        "2025-03-04",
+        "Japan will raise defense spending to 2% of GDP by fiscal 2027, up from about 1% in 2022.",
+        [("JPN", 2.0, "% GDP", 2027)],
+    ),
 ]
 
 

@@ -285,7 +285,7 @@ def _negated(doc: Document, lex: Lexicon, sent: Span) -> bool:
     first = min(found, key=lambda m: m.start())
     before = doc.text[max(sent.start, first.start() - 40) : first.start()]
     gap = r"(?:\s+|\s*\W\s*)(?:[^\W\d]+\W{0,2}\s*)?$" if lex.spaced else r"\W?$"
-    negation = lex.alt("markers", "negation")
+    negation = "|".join(w for w in (lex.alt("markers", "negation"), lex.alt("pledges", "refusal")) if w)
     if re.search(rf"(?<!\w)(?:{negation}){gap}", before, re.I):
         return True
     after = r"\s+" if lex.spaced else ""  # "would not commit", "will not raise"

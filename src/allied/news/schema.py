@@ -236,6 +236,10 @@ SECTIONS: dict[str, dict[str, Key]] = {
             "fiscal-year words whose year ends in a fixed month when the text names none, with that month "
             "('今年度' = 3: the Japanese 年度 runs April to March, GUIDELINES §7)",
         ),
+        "refusal": Key(
+            WORDS, "'refused to', 'ruled out', 'failing to': with markers.negation, right before or after the first "
+            "commitment or modal word, no pledge",
+        ),
         "aid": Key(WORDS, "'military aid', 'lend': money for another state is aid, not a pledge (GUIDELINES §9)"),
         "forecast": Key(WORDS, "'estimates', 'forecast': an estimate of spending is not a commitment"),
         "shared_currencies": Key(

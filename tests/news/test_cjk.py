@@ -323,3 +323,22 @@ def test_an_attended_forum_whose_participants_are_named_is_a_forum(
 def test_a_trip_to_attend_a_forum_is_no_forum_of_its_own() -> None:
     doc = _doc("ja", "小泉防衛相は来月、日米中などが参加する拡大ASEAN国防相会議に出席するためマレーシアを訪問する。")
     assert not [e for e in doc.events if e.type == "forum"]
+
+
+def test_a_korean_sentence_with_nothing_to_look_up_is_split_at_spaces_not_analysed() -> None:
+    lex = lexicons()["ko"]
+    text = "비가 많이 내렸습니다.헤그세스 장관은 서울을 방문했다."
+    words = [t.text for t in segment.tokens(lex, text)]
+    assert words[:3] == ["비가", "많이", "내렸습니다"]  # the first sentence holds no name, title or place word
+    assert "헤그세스" in words and "헤그세스는" not in words and "서울" in words  # the second is analysed
+    for t in segment.tokens(lex, text):
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize("lang", CJK)
+def test_the_tokens_of_a_span_are_those_of_the_whole_text_inside_it(lang: str) -> None:
+    lex = lexicons()[lang]
+    text = SEGMENT_TEXTS[lang] * 2
+    lo, hi = 3, len(text) - 4
+    inside = [t for t in segment.tokens(lex, text) if lo <= t.start and t.end <= hi]
+    assert segment.tokens(lex, text, lo, hi) == inside

@@ -83,3 +83,12 @@ def test_the_current_japanese_fiscal_year_is_the_year_it_ends_in_march(day: dt.d
 def test_a_named_fiscal_year_is_that_year() -> None:
     doc = _doc("ja", "小泉防衛相は2026年度の防衛予算に約9兆9000億円を計上する方針を示した。")
     assert [(p.value, p.by, p.by_inferred) for p in doc.pledges] == [(9.9, 2026, False)]
+
+
+def test_a_state_before_a_title_is_the_officials_not_the_owner_of_the_spending() -> None:
+    doc = _doc(
+        "ko",
+        '이재명 대통령은 지난 25일 트럼프 미국 대통령과의 정상회담 직후 "국방비를 증액하겠다"고 밝혔다.',
+        dt.date(2025, 8, 29),
+    )
+    assert [(p.country, p.value) for p in doc.pledges] == [("KOR", None)]

@@ -213,6 +213,27 @@ DATED = [
         "Talks\nChinese Defense Minister Dong Jun held talks with Hegseth on the sidelines of the ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on Saturday.",
         [("meeting", "Kuala Lumpur", "2025-11-01", "2025-11-01", "occurred", "ADMM-Plus")],
     ),
+    (
+        "2025-10-28",
+        "Vilnius\nGerman Defence Minister Boris Pistorius flew into Vilnius on Tuesday to meet his Lithuanian counterpart Dovile Sakaliene.",
+        [  # the talks are the trip's purpose: told, not dated
+            ("visit", "Vilnius", "2025-10-28", "2025-10-28", "occurred", None),
+            ("meeting", "Vilnius", None, None, "occurred", None),
+        ],
+    ),
+    (
+        "2025-10-28",
+        "Asia trip\nHegseth landed in Manila on Monday, the first stop of an Asia trip that will also take him to Japan.",
+        [  # the stop told in the future clause is planned and not dated by the landing
+            ("visit", "Manila", "2025-10-27", "2025-10-27", "occurred", None),
+            ("visit", "Japan", None, None, "planned", None),
+        ],
+    ),
+    (
+        "2025-10-28",
+        "Ramstein\nThe Ukraine Defense Contact Group met in Brussels on Wednesday, with Pistorius and Healey in the chair.",
+        [("forum", "Brussels", "2025-10-22", "2025-10-22", "occurred", "Ukraine Defense Contact Group")],  # no talks
+    ),
 ]
 
 

@@ -436,6 +436,11 @@ class Extractor:
                     # "On November 3-4, he will visit A and attend B": a date told before the trigger dates them all
                     lead = [d for d in days if lo <= d.span.start and d.span.end <= m.start()]
                     ev.date = date_range(own[0]) if own else date_range(lead[-1]) if lead else None
+                    if not own and self.clause_tense(v, place.span.start) == "future":
+                        # "landed in Manila on Monday, the first stop of a trip that will also take him to Japan"
+                        if lead and self.clause_tense(v, lead[-1].span.start) != "future":
+                            ev.date = None
+                        ev.status = "planned"
                     ev.cues.dated = ev.date is not None
                 if ev and arrival:  # a guest received or arriving ("accueillera à Paris Umerov") travelled there
                     ev.cues.joint = False

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
-    trig = [m for m in ex.triggers(v, "meeting") if not ex.inside_mention(v, m)]
+    trig = [m for m in ex.triggers(v, "meeting") if not ex.inside_mention(v, m) and not convened_by_forum(ex, v, m)]
     if ex.triggers(v, "convene"):
         forum_refs = ex.lex.find("anaphora", "forum", ex.doc.text, v.span.start, v.span.end)
         trig = [m for m in trig if not any(f.start() <= m.start() < f.end() for f in forum_refs)]
@@ -95,6 +95,12 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     return out
 
 
+def convened_by_forum(ex: Extractor, v: View, trigger: re.Match[str]) -> bool:
+    """A meeting verb right after a multilateral forum's name ("The Ukraine Defense Contact Group met") tells the
+    forum convening, not talks of the people named beside it."""
+    return any(0 <= trigger.start() - m.span.end <= 2 for m in v.of("forum") if not bilateral(ex.index, m.id))
+
+
 def sidelines_of(ex: Extractor, v: View) -> Mention | None:
     """ "held talks ... on the sidelines of the ADMM-Plus", "am Rande des Nato-Gipfels": the multilateral forum
     named right after a sidelines phrase is the forum of the meeting held there (GUIDELINES §6 forum)."""
@@ -157,6 +163,8 @@ def split_counterparts(ex: Extractor, v: View, people: list[Actor]) -> list[list
 def forums(ex: Extractor, v: View) -> list[Event]:
     mentions = [m for m in v.of("forum") if not bilateral(ex.index, m.id)]
     convene = ex.triggers(v, "convene")
+    if not convene:  # "The Ukraine Defense Contact Group met virtually": the gathering as the subject of a meeting verb
+        convene = [t for t in ex.triggers(v, "meeting") if convened_by_forum(ex, v, t)]
     if not mentions and convene:
         ref = forum_anaphor(ex, v)
         if ref:

@@ -438,7 +438,7 @@ class Extractor:
                     ev.date = date_range(own[0]) if own else date_range(lead[-1]) if lead else None
                     if not own and self.clause_tense(v, place.span.start) == "future":
                         # "landed in Manila on Monday, the first stop of a trip that will also take him to Japan"
-                        if lead and self.clause_tense(v, lead[-1].span.start) != "future":
+                        if lead and self.clause_tense(v, lead[-1].span.start) == "past":
                             ev.date = None
                         ev.status = "planned"
                     ev.cues.dated = ev.date is not None

@@ -226,9 +226,7 @@ def test_words_that_only_look_like_compounds_are_none(lang: str, text: str) -> N
         ("zh", "中美防长九日举行视频通话。", [["CHN", "USA"]]),
     ],
 )
-def test_a_compound_before_the_meeting_word_names_its_parties(
-    lang: str, text: str, meetings: list[list[str]]
-) -> None:
+def test_a_compound_before_the_meeting_word_names_its_parties(lang: str, text: str, meetings: list[list[str]]) -> None:
     found = sorted(e.countries for e in _doc(lang, text).events if e.type == "meeting")
     assert found == meetings
 

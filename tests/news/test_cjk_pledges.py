@@ -92,3 +92,42 @@ def test_a_state_before_a_title_is_the_officials_not_the_owner_of_the_spending()
         dt.date(2025, 8, 29),
     )
     assert [(p.country, p.value) for p in doc.pledges] == [("KOR", None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "by", "inferred"),
+    [
+        (
+            "ja",
+            "小泉防衛相は、防衛費をGDP比2%に引き上げる方針を示した。"
+            "当初は2027年度の予定だったが、首相が今年度中の実現を表明した。",
+            2026,
+            True,
+        ),
+        (
+            "ko",
+            "안규백 장관은 국방비를 GDP 대비 3.5%로 늘리겠다고 밝혔다. 정부는 2035년까지 이를 달성할 계획이다.",
+            2035,
+            False,
+        ),
+        (
+            "en",
+            "Japan will raise defense spending to 2% of GDP, Koizumi said. He pledged to achieve it by 2027.",
+            2027,
+            False,
+        ),
+    ],
+)
+def test_the_sentence_after_a_target_that_says_when_it_is_met_dates_it(
+    lang: str, text: str, by: int, inferred: bool
+) -> None:
+    doc = _doc(lang, text)
+    assert [(p.unit, p.by, p.by_inferred, len(p.evidence)) for p in doc.pledges] == [("% GDP", by, inferred, 2)]
+
+
+def test_a_time_told_as_past_after_a_target_does_not_date_it() -> None:
+    doc = _doc(
+        "en", "Japan will raise defense spending to 2% of GDP by 2027, Koizumi said. The plan was adopted in 2025."
+    )
+
+    assert [(p.value, p.by) for p in doc.pledges] == [(2.0, 2027)]

@@ -435,6 +435,8 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
         for p in new:
             if p.by is None and of in (None, p.country) and not _unresolved_year(doc, lex, p):
                 p.by = context  # "budget for 2026. ... spending will reach 4.8 %"
+        if not new and i and found:
+            _date_target_told_before(doc, lex, sent, [p for p in found if doc.sentences[i - 1] in p.evidence])
         found += new
         year = _context_year(doc, lex, sent)
         if year:
@@ -442,6 +444,25 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
     found = _merge(found)
     _inherit_years(doc, lex, found)
     return _merge(_drop_figureless(_merge(_without_past_levels(doc, lex, found))))
+
+
+def _date_target_told_before(doc: Document, lex: Lexicon, sent: Span, before: list[Pledge]) -> None:
+    """ "… GDP比2%への引き上げを達成した。当初は27年度の予定だったが、首相が今年度中の実現を表明していた": a
+    commitment with a time and no figure or spending phrase of its own, right after a share-of-GDP target,
+    says when that target is met (the fiscal year inferred)."""
+    targets = [p for p in before if p.unit == "% GDP"]
+    if not targets or not _near(lex, "cues", doc, sent.start, sent.end) or spending(doc, lex, sent):
+        return
+    if figures(doc, lex, sent):
+        return
+    fiscal = fiscal_year(doc, lex, sent)
+    year = fiscal or _year(doc, lex, doc.dates, sent.start, sent.end, sent)
+    ref = doc.reference_day
+    if year is None or (ref is not None and year < ref.year) or _told_as_past(doc, lex, sent, year):
+        return
+    for p in targets:
+        p.by, p.by_inferred = year, fiscal is not None
+        p.evidence = [*p.evidence, sent]
 
 
 def _without_past_levels(doc: Document, lex: Lexicon, pledges: list[Pledge]) -> list[Pledge]:

@@ -60,7 +60,7 @@ CASES = [
         "Earlier\nHegseth visited Japan in March, when he met Nakatani. He will return to Tokyo on Friday for talks with Prime Minister Shigeru Ishiba.",
         [
             ("visit", "Japan", None, None, "occurred", None),
-            ("meeting", None, None, None, "occurred", None),
+            ("meeting", "Japan", None, None, "occurred", None),  # held at the stop told with it
             ("visit", "Tokyo", "2025-03-14", "2025-03-14", "planned", None),
             ("meeting", "Tokyo", None, None, "planned", None),
         ],
@@ -241,3 +241,33 @@ DATED = [
 def test_events_of_a_dated_text(published: str, text: str, expected: list[tuple]) -> None:
     [rec] = allied.extract(text, published=published, language="en")
     assert sorted(map(_row, rec["events"]), key=str) == sorted(expected, key=str)
+
+
+def test_talks_told_as_a_trips_purpose_are_held_at_its_stop_and_stay_apart_from_earlier_talks() -> None:
+    text = (
+        "Koizumi\nU.S. Defense Secretary Pete Hegseth, who met Japanese Defense Minister Shinjiro Koizumi in Tokyo in "
+        "October, has urged Japan to spend more. Koizumi is scheduled to visit Washington in January for talks with "
+        "Hegseth."
+    )
+    [rec] = allied.extract(text, published="2025-12-26", language="en")
+    talks = sorted((e["place"]["name"], e["status"]) for e in rec["events"] if e["type"] == "meeting")
+    assert talks == [("Tokyo", "occurred"), ("Washington", "planned")]
+
+
+def test_a_ministerial_told_before_hosts_talks_on_its_sidelines_and_its_press_conference() -> None:
+    text = (
+        "Ministers meet\nNATO defence ministers met in Brussels on Thursday to discuss support for Ukraine.\n"
+        "Secretary General Mark Rutte told a news conference after the meeting that allies were on track to reach "
+        "3.5% of GDP on core defence by 2035.\n"
+        "German Defence Minister Boris Pistorius said Germany would increase its defence budget to 108 billion euros "
+        "next year. He also met his Ukrainian counterpart Denys Shmyhal on the sidelines of the meeting."
+    )
+    [rec] = allied.extract(text, published="2025-10-17", language="en")
+    forum = next(e for e in rec["events"] if e["type"] == "forum")
+    talks = next(e for e in rec["events"] if e["type"] == "meeting")
+    assert forum["forum"]["name"] == talks["forum"]["name"] == "NATO Defence Ministers' Meeting"
+    assert [a["name"] for a in forum["actors"]] == ["Mark Rutte"]  # his press conference is part of it
+    assert sorted(a["name"] for a in talks["actors"]) == ["Boris Pistorius", "Denys Shmyhal"]  # "he" = Pistorius
+    assert not [e for e in rec["events"] if e["type"] == "statement"]
+    pledges = sorted((p["country"], p["value"], p["by"]) for p in rec["pledges"])
+    assert pledges == [("DEU", 108.0, 2026), ("NATO", 3.5, 2035)]  # the allies pledge, not Rutte's Netherlands

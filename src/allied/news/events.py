@@ -35,6 +35,9 @@ def read_sentence(ex: Extractor, v: View) -> list[Event]:
     meetings = [e for e in meetings if not _folded_into_visit(e, visits)]
     _dates_from_visits(meetings, visits)
     forums = gatherings.forums(ex, v) + gatherings.unnamed_gatherings(ex, v)
+    for f in forums:  # the gathering told last is what "the meeting" means next ("on the sidelines of the meeting")
+        if f.forum is not None and f.forum.id in ex.index.forums and not bilateral(ex.index, f.forum.id):
+            ex.forum = ex.index.forums[f.forum.id]
     talks = visits + meetings + forums
     found = talks + communications.communications(ex, v, talks)
     if not found:
@@ -45,7 +48,14 @@ def read_sentence(ex: Extractor, v: View) -> list[Event]:
 
 
 def _dates_from_visits(meetings: list[Event], visits: list[Event]) -> None:
-    """ "besucht am Samstag Seoul, wo er ... trifft": a meeting told with a dated stop happens on that day."""
+    """ "besucht am Samstag Seoul, wo er ... trifft": a meeting told with a dated stop happens on that day; and a
+    meeting told with a stop of one of its people ("to visit Washington in January for talks with Hegseth") is
+    held at that stop."""
+    for m in meetings:
+        if m.place is None:
+            stop = next((v for v in visits if v.place and {a.id for a in v.actors} & {a.id for a in m.actors}), None)
+            if stop is not None and len(visits) == 1:
+                m.place = stop.place
     for m in meetings:
         if m.date is None and not (m.cues.reference or m.cues.purpose):
             stop = next((v for v in visits if v.date and {a.id for a in v.actors} & {a.id for a in m.actors}), None)

@@ -248,6 +248,12 @@ class Extractor:
         named = v.of("person")
         if named and found:
             self.subject = [actor(min(named, key=lambda m: m.span.start))]
+        elif named and self.lex.cased:  # "German Defence Minister Boris Pistorius said ... He also met ...":
+            first = min(named, key=lambda m: m.span.start)  # a sentence's subject is whom "he" means next
+            before = self.doc.text[v.span.start : first.span.start]
+            articles = self.lex.alt("markers", "articles")
+            if re.fullmatch(rf"(?:(?:{articles})\s+)?(?:[A-Z][\w'’.-]*\s+)*", before):
+                self.subject = [actor(first)]
 
     def people(self, v: View, lo: int, hi: int) -> list[Actor]:
         named = [m for m in v.of("person") if lo <= m.span.start < hi]

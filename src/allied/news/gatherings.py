@@ -108,6 +108,14 @@ def sidelines_of(ex: Extractor, v: View) -> Mention | None:
         for m in v.of("forum"):
             if side.end() <= m.span.start <= side.end() + 12 and not bilateral(ex.index, m.id):
                 return m
+        # "on the sidelines of the meeting": only a gathering has sidelines, so the forum told last
+        after = [
+            m
+            for key in ("forum", "talks")
+            for m in ex.lex.find("anaphora", key, ex.doc.text, side.start(), min(v.span.end, side.end() + 30))
+        ]
+        if ex.forum is not None and any(m.start() <= side.end() + 4 for m in after):
+            return Mention(Span(after[0].start(), after[0].end(), after[0].group()), "forum", ex.forum.id, ex.forum.name)
     return None
 
 

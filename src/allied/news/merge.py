@@ -286,6 +286,7 @@ def fold_remarks(doc: Document, lex: Lexicon, events: list[Event]) -> list[Event
     told in the document ("at a joint press conference after the meeting, Hegseth told reporters ...") are
     part of it: their sentences join its evidence and their speaker is already among its actors."""
     hosts = [e for e in events if e.type in ("meeting", "forum") and e.actors]
+    gatherings = [e for e in events if e.type == "forum" and e.forum is not None]
     out = []
     for e in events:
         if e.type == "statement" and e.actors and e.evidence:
@@ -302,6 +303,13 @@ def fold_remarks(doc: Document, lex: Lexicon, events: list[Event]) -> list[Event
             told_there = host is not None and host.type == "forum" and any(s.start == span.start for s in host.evidence)
             if (refers or told_there) and host is not None:
                 host.evidence = _unique_spans([*host.evidence, *e.evidence])
+                continue
+            # "Rutte told a news conference after the meeting": the one forum the text tells, its speaker is there
+            held = [g for g in gatherings if g.status == e.status and dates_compatible(e.date, g.date)]
+            if refers and host is None and len(held) == 1:
+                forum = held[0]
+                forum.evidence = _unique_spans([*forum.evidence, *e.evidence])
+                forum.actors = [*forum.actors, *(a for a in e.actors if a.id not in {b.id for b in forum.actors})]
                 continue
         out.append(e)
     return out

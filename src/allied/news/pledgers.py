@@ -34,6 +34,8 @@ def pledger(
     earlier = _anaphoric_state(doc, lex, sent, first_spend, ms)
     if earlier:
         return earlier, False
+    if nato and _alliance_subject(doc, lex, sent, ms):
+        return "NATO", False
     possessor = _possessor(doc, lex, ms, first_spend)
     spk = _country(speaker, nato)
     if possessor is not None:
@@ -63,6 +65,20 @@ def pledger(
             return "NATO", False
         return _home_country(doc) or ("NATO" if nato else None), False
     return last, False
+
+
+def _alliance_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]) -> bool:
+    """ "Rutte told a news conference that allies were on track to reach 3.5 %": the allies, the subject of the
+    first commitment or modal word (in its clause, just before it), are the pledger, not the speaker's state."""
+    found = lex.find("pledges", "cues", doc.text, sent.start, sent.end)
+    found += lex.find("pledges", "modal", doc.text, sent.start, sent.end)
+    if not found:
+        return False
+    first = min(m.start() for m in found)
+    before = [m for m in ms if m.span.end <= first and first - m.span.end <= 30]
+    if not before or before[-1].kind != "alliance":
+        return False
+    return not re.search(r"[,;:.“”\"]", doc.text[before[-1].span.end : first])
 
 
 def _capital_subject(doc: Document, lex: Lexicon, sent: Span, before: int) -> str | None:

@@ -115,7 +115,8 @@ def sidelines_of(ex: Extractor, v: View) -> Mention | None:
             for m in ex.lex.find("anaphora", key, ex.doc.text, side.start(), min(v.span.end, side.end() + 30))
         ]
         if ex.forum is not None and any(m.start() <= side.end() + 4 for m in after):
-            return Mention(Span(after[0].start(), after[0].end(), after[0].group()), "forum", ex.forum.id, ex.forum.name)
+            hit = Span(after[0].start(), after[0].end(), after[0].group())
+            return Mention(hit, "forum", ex.forum.id, ex.forum.name)
     return None
 
 

@@ -340,3 +340,21 @@ def test_the_tokens_of_a_span_are_those_of_the_whole_text_inside_it(lang: str) -
     lo, hi = 3, len(text) - 4
     inside = [t for t in segment.tokens(lex, text) if lo <= t.start and t.end <= hi]
     assert segment.tokens(lex, text, lo, hi) == inside
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("ja", "【クアラルンプール＝山田太郎】小泉防衛相は１日、董軍国防相と会談した。", "Kuala Lumpur"),
+        ("ko", "(서울=연합뉴스) 김철수 기자 = 안규백 국방부 장관은 4일 헤그세스 미 국방장관과 회담했다.", "Seoul"),
+        ("ko", "[이데일리 김철수 기자] 안규백 국방부 장관은 4일 헤그세스 미 국방장관과 회담했다.", None),  # no place
+    ],
+)
+def test_a_bracketed_wire_dateline_places_an_event_that_names_none(lang: str, text: str, place: str | None) -> None:
+    doc = _doc(lang, text, dt.date(2025, 11, 4))
+    assert [e.place.name if e.place else None for e in doc.events] == [place]
+
+
+def test_a_japanese_verb_that_qualifies_a_noun_does_not_make_the_clause_future() -> None:
+    doc = _doc("ja", "小泉防衛相は１日、日米中などが参加する拡大ＡＳＥＡＮ国防相会議に出席した。", dt.date(2025, 11, 3))
+    assert [(e.type, e.status) for e in doc.events if e.type == "forum"] == [("forum", "occurred")]

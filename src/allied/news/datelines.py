@@ -45,17 +45,25 @@ def _city(name: str, hint: str | None) -> Entry | None:
     return max(cities, key=lambda e: e.population) if cities else None
 
 
+# "【クアラルンプール＝樋口貴仁】", "(서울=연합뉴스)": a bracket opening the line holds the place, an equals sign
+# and the reporter or agency (the East Asian wire form; it needs no separator word)
+BRACKETED = re.compile(r"\s*[【\[(（]\s*(?P<place>[^\W\d_][^\W\d_ ]{0,20}?)\s*[=＝][^】\]）)\n]{1,40}[】\]）)]")
+
+
 def find_dateline(doc: Document, lex: Lexicon) -> tuple[PlaceRef, int, int] | None:
     """The dateline's place and the offsets of its head ("WASHINGTON (Reuters) -") in ``doc.text``."""
     pat = _pattern(lex)
-    if pat is None or "\n" not in doc.text:
+    if "\n" not in doc.text:
         return None
     lines = [m for m in re.compile(r"[^\n]+").finditer(doc.text, doc.text.index("\n")) if m.group().strip()]
     for line in lines[:FIRST_LINES]:
-        m = pat.match(doc.text, line.start(), line.end())
+        m = BRACKETED.match(doc.text, line.start(), line.end()) or (
+            pat.match(doc.text, line.start(), line.end()) if pat else None
+        )
         if not m:
             continue
-        entry = _city(m.group("place").strip(), m.group("state") or m.group("region"))
+        groups = m.groupdict()
+        entry = _city(m.group("place").strip(), groups.get("state") or groups.get("region"))
         if entry is not None:
             return PlaceRef(entry.name, entry.country, entry.lat, entry.lon, entry.id, "city"), m.start(), m.end()
     return None

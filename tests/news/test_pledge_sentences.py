@@ -548,6 +548,35 @@ CASES = [
         "Japan will raise defense spending to 2% of GDP by fiscal 2027, up from about 1% in 2022.",
         [("JPN", 2.0, "% GDP", 2027)],
     ),
+    # French, Spanish, Italian, Polish: future tenses and intent verbs with a figure, 'budget de défense', demands
+    (
+        "fr",
+        "2025-11-19",
+        "La France prévoit de porter son budget de défense à 64 milliards d'euros en 2027, a rappelé la ministre.",
+        [("FRA", 64.0, "EUR billion", 2027)],
+    ),
+    (
+        "fr",
+        "2025-11-19",
+        "Le Royaume-Uni dépensera 2,5 % du PIB pour la défense en 2027.",
+        [("GBR", 2.5, "% GDP", 2027)],
+    ),
+    (
+        "fr",
+        "2025-11-19",
+        "La France va consacrer 3,5 % de son PIB à la défense d'ici 2035.",
+        [("FRA", 3.5, "% GDP", 2035)],
+    ),
+    (
+        "es",
+        "2025-11-19",
+        "España gastará 33.000 millones de euros en defensa en 2026, dijo el Gobierno.",
+        [("ESP", 33000.0, "EUR million", 2026)],
+    ),
+    ("es", "2025-11-19", "Estados Unidos quiere que España gaste el 5 % del PIB en defensa.", []),
+    ("it", "2025-11-19", "L'Italia spenderà il 2 % del Pil per la difesa nel 2026.", [("ITA", 2.0, "% GDP", 2026)]),
+    ("it", "2025-11-19", "Gli Stati Uniti vogliono che l'Italia spenda il 5 % del Pil per la difesa.", []),
+    ("pl", "2025-11-19", "Polska wyda w 2026 r. 200 mld zł na obronę.", [("POL", 200.0, "PLN billion", 2026)]),
 ]
 
 

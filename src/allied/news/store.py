@@ -269,6 +269,7 @@ def _resolve(
     index: dict[str, set[str]] = {}
     stored_n = _stored_n(con, {e for v in same.values() for e in v})
     m.n.update(stored_n)
+    stored = _load_all(con, sorted(stored_n))  # the only stored events a batch event can join: read at once
     next_n = _max_n(con)
     for ord_, row in enumerate(batch.to_pylist()):
         ev = event_of(row)
@@ -291,7 +292,7 @@ def _resolve(
             m.target.append((match, True))
         else:
             if match not in m.state:
-                m.state[match] = _load(con, match)
+                m.state[match] = stored[match]
             m.state[match] = combine(m.state[match], ev)
             touched.add(match)
             counts[key]["merged_events"] += 1
@@ -384,21 +385,21 @@ def _keep_days(con: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
     con.unregister("_ids")
 
 
-def _load(con: duckdb.DuckDBPyConnection, eid: str) -> Event:
-    cols = [
-        "type",
-        "actors",
-        "countries",
-        "place",
-        "date_start",
-        "date_end",
-        "date_inferred",
-        "forum",
-        "topics",
-        "status",
-    ]
-    [found] = con.execute(f"SELECT {', '.join(cols)} FROM news_events WHERE event_id = ?", [eid]).fetchall()
-    return event_of(dict(zip(cols, found, strict=True)))
+_STATE = ("type", "actors", "countries", "place", "date_start", "date_end", "date_inferred", "forum", "topics",
+          "status")
+
+
+def _load_all(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, Event]:
+    """The stored state of these events, in one query (not one per event merged into)."""
+    if not ids:
+        return {}
+    _register(con, "_ids", pa.table({"event_id": pa.array(ids, pa.string())}))
+    try:
+        found = con.execute(f"SELECT event_id, {', '.join(_STATE)} FROM news_events JOIN _ids USING (event_id)"
+                            ).fetchall()
+    finally:
+        con.unregister("_ids")
+    return {str(r[0]): event_of(dict(zip(_STATE, r[1:], strict=True))) for r in found}
 
 
 def _max_n(con: duckdb.DuckDBPyConnection) -> int:

@@ -76,11 +76,36 @@ class Protocol(HttpToolsProtocol):
         self.transport.close()
 
 
+def warm(db: str | Path | None) -> None:
+    """Load what the first new questions of a worker would otherwise load on its event loop: each figures
+    source's columns (``allied.figures.frame``), the country layers, land mask and gazetteer of the
+    obligations engine. Run in a thread at a worker's start; a failure here only leaves the loading to the
+    first request (which then says what is wrong)."""
+    import allied
+
+    try:
+        for source in ("sipri", "nato", "worldbank"):
+            allied.burden_report("NATO", source=source, db=db)
+        allied.burden_path("USA", 3.5, 2100, source="sipri", db=db)
+        allied.obligations({"attacker": "RUS", "target": "EST", "place": "Tallinn", "date": "2024-01-01"})
+    except Exception:  # noqa: S110 - the request that needs it reports the problem
+        pass
+
+
+def _warmed(app: FastAPI, db: str | Path | None) -> FastAPI:
+    import threading
+
+    threading.Thread(target=warm, args=(db,), name="allied-warm", daemon=True).start()
+    return app
+
+
 def app_from_env() -> FastAPI:
-    """The app of one worker process (uvicorn's factory): store and address come from the parent."""
+    """The app of one worker process (uvicorn's factory): store and address come from the parent; its
+    figures and geography are loaded in a thread as it starts (``warm``)."""
     from allied.web.app import create_app
 
-    return create_app(os.environ.get(ENV_DB) or None, host=os.environ.get(ENV_HOST) or None)
+    db = os.environ.get(ENV_DB) or None
+    return _warmed(create_app(db, host=os.environ.get(ENV_HOST) or None), db)
 
 
 def run(db: str | Path | None, host: str, port: int, workers: int = 1) -> None:
@@ -95,7 +120,7 @@ def run(db: str | Path | None, host: str, port: int, workers: int = 1) -> None:
     if workers == 1:
         from allied.web.app import create_app
 
-        uvicorn.run(create_app(db, host=host), **options)  # type: ignore[arg-type]
+        uvicorn.run(_warmed(create_app(db, host=host), db), **options)  # type: ignore[arg-type]
         return
     os.environ[ENV_DB] = str(db) if db is not None else ""
     os.environ[ENV_HOST] = host

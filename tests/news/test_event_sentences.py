@@ -266,6 +266,7 @@ def test_a_ministerial_told_before_hosts_talks_on_its_sidelines_and_its_press_co
     forum = next(e for e in rec["events"] if e["type"] == "forum")
     talks = next(e for e in rec["events"] if e["type"] == "meeting")
     assert forum["forum"]["name"] == talks["forum"]["name"] == "NATO Defence Ministers' Meeting"
+    assert talks["date"] == {"start": "2025-10-16", "end": "2025-10-16", "inferred": True}  # the ministerial's day
     assert [a["name"] for a in forum["actors"]] == ["Mark Rutte"]  # his press conference is part of it
     assert sorted(a["name"] for a in talks["actors"]) == ["Boris Pistorius", "Denys Shmyhal"]  # "he" = Pistorius
     assert not [e for e in rec["events"] if e["type"] == "statement"]

@@ -272,6 +272,7 @@ def merge_document(
     the officials the reference knows among the people named."""
     merged = fold_site_visits(merge_candidates(events, known))
     stretch_stop(merged, days or [])
+    date_sideline_talks(merged)
     if dateline is not None:
         for e in merged:
             if e.place is None and e.type != "visit":
@@ -279,6 +280,23 @@ def merge_document(
     for e in merged:
         e.evidence = _unique_spans(e.evidence)
     return sorted(merged, key=order_key)
+
+
+def date_sideline_talks(events: list[Event]) -> None:
+    """ "NATO defence ministers met in Brussels on Thursday ... He also met Shmyhal on the sidelines of the meeting":
+    undated talks on the sidelines of a gathering the text dates are held on its days (inferred: two statements
+    chained, GUIDELINES §6 date)."""
+    held = {e.forum.id: e for e in events if e.type == "forum" and e.forum is not None and e.date is not None}
+    for e in events:
+        if e.type == "meeting" and e.date is None and e.forum is not None and e.forum.id in held:
+            if e.cues.reference or e.cues.purpose:
+                continue
+            forum = held[e.forum.id]
+            assert forum.date is not None
+            single = forum.date.start == forum.date.end
+            e.date = DateRange(forum.date.start, forum.date.end, True) if single else None
+            if e.date is not None:
+                e.status = forum.status
 
 
 def fold_remarks(doc: Document, lex: Lexicon, events: list[Event]) -> list[Event]:

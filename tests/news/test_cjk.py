@@ -358,3 +358,25 @@ def test_a_bracketed_wire_dateline_places_an_event_that_names_none(lang: str, te
 def test_a_japanese_verb_that_qualifies_a_noun_does_not_make_the_clause_future() -> None:
     doc = _doc("ja", "小泉防衛相は１日、日米中などが参加する拡大ＡＳＥＡＮ国防相会議に出席した。", dt.date(2025, 11, 3))
     assert [(e.type, e.status) for e in doc.events if e.type == "forum"] == [("forum", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written", "day"),
+    [
+        ("zh", "本週一（15日）日本議員質詢時批評內閣擬增加軍費。", "15日", "2025-12-15"),  # not next month's 15th
+        ("zh", "本周一（15日）日本议员批评内阁拟增加军费。", "15日", "2025-12-15"),
+        ("ja", "小泉防衛相は28日（金）、ソウルを訪問する。", "28日", "2025-11-28"),
+        ("ko", "안규백 장관은 15일(월) 서울을 방문할 예정이다.", "15일", "2025-12-15"),
+    ],
+)
+def test_a_day_with_its_weekday_is_the_day_that_weekday_falls_on(lang: str, text: str, written: str, day: str) -> None:
+    published = dt.date(2025, 12, 17) if day.startswith("2025-12") else dt.date(2025, 11, 26)
+    found = {d.span.text: d.start for d in _doc(lang, text, published).dates}
+    assert found[written] == dt.date.fromisoformat(day)
+
+
+def test_a_day_number_told_again_is_the_day_its_weekday_fixed() -> None:
+    doc = _doc(
+        "zh", "本周一（15日）议员批评内阁。议员15日针对内阁拟提高国防预算一事质询防卫大臣。", dt.date(2025, 12, 17)
+    )
+    assert [d.start for d in doc.dates if d.span.text == "15日"] == [dt.date(2025, 12, 15)] * 2

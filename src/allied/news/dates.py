@@ -523,9 +523,12 @@ def _bare_days(
     ref: dt.date | None,
     inferred: bool,
     taken: Taken,
+    anchored: dict[int, dt.date],
 ) -> list[DateMention]:
     """ "오는 28일", "지난 25일", "１日": a day of the reference month, or of the month before (past tense) or
-    after (future tense) when the day has passed or is still to come; without a reference month, null."""
+    after (future tense) when the day has passed or is still to come; without a reference month, null. A day
+    whose weekday the text gives ("本週一（15日）") is fixed by it, and so is the same number told later
+    (``anchored``, kept for the document)."""
     out: list[DateMention] = []
     if p.bare_day is None:
         return out
@@ -539,6 +542,12 @@ def _bare_days(
         if ref is not None and 1 <= n <= 31 and shift is not None:  # "다음달 4일", "来月４日", "上月9日"
             months = ref.year * 12 + ref.month - 1 + shift
             day = _day(months // 12, months % 12 + 1, n)
+        elif ref is not None and 1 <= n <= 31 and (wd := _weekday_beside(doc, lex, m)) is not None:
+            day = _on_weekday(ref, n, wd)  # "本週一（15日）", "28日（金）", "15일(월)": the day that weekday falls on
+            if day is not None:
+                anchored[n] = day
+        elif n in anchored:  # the same day number told again in the text is that day
+            day = anchored[n]
         elif ref is not None and 1 <= n <= 31:
             t = tense(lex, doc.text, m.start(), m.end(), sent)
             year, month = ref.year, ref.month
@@ -550,6 +559,35 @@ def _bare_days(
         span = doc.span(m.start(), m.end())
         out.append(DateMention(span, day, day, inferred, "day", day.year if day else None))
     return out
+
+
+def _weekday_beside(doc: Document, lex: Lexicon, m: re.Match[str]) -> int | None:
+    """The weekday (Monday = 0) written right before a bracketed day ("週一（15日）") or in brackets right after
+    it ("28日（金）"), in CLDR's wide or abbreviated form or the pack's aliases."""
+    key = "dates.weekday_beside"
+    if key not in lex.patterns:
+        cldr = lex.text("pack", "cldr_locale")
+        names = {**_names(get_day_names("abbreviated", locale=cldr)), **_names(get_day_names("wide", locale=cldr))}
+        names.update({k.lower(): int(v) for k, v in lex.table("dates", "weekday_aliases").items()})
+        lex.derived[key] = names
+        wd = lex.compile(list(names))
+        lex.patterns[key] = re.compile(
+            rf"(?:(?P<before>{wd.pattern})\s*[（(]\s*$)|(?:^\s*[（(]\s*(?P<after>{wd.pattern})\s*[）)])", re.I
+        ) if wd else None
+    pat = lex.patterns[key]
+    if pat is None:
+        return None
+    found = pat.search(doc.text[max(0, m.start() - 8) : m.start()]) or pat.search(doc.text[m.end() : m.end() + 8])
+    if found is None or not (found.group("before") or found.group("after")):
+        return None
+    return lex.derived[key].get(lex.norm(found.group("before") or found.group("after")))
+
+
+def _on_weekday(ref: dt.date, n: int, weekday: int) -> dt.date | None:
+    """Day ``n`` of the month before, of or after the reference day's that falls on ``weekday``, the nearest."""
+    months = [ref.year * 12 + ref.month - 1 + k for k in (-1, 0, 1)]
+    days = [d for d in (_day(x // 12, x % 12 + 1, n) for x in months) if d is not None and d.weekday() == weekday]
+    return min(days, key=lambda d: abs((d - ref).days)) if days else None
 
 
 def _event_relatives(doc: Document, lex: Lexicon, sent: Span) -> list[re.Match[str]]:
@@ -585,11 +623,12 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] =
     doc.reference_day, doc.reference_inferred = ref, inferred
     p = patterns(lex)
     out: list[DateMention] = []
+    anchored: dict[int, dt.date] = {}
     for sent in doc.sentences:
         chained = _event_relatives(doc, lex, sent)
         taken = Taken((m.start(), m.end()) for m in chained)
         out += _full(doc, lex, p, sent, ref, inferred, taken, terms)
-        out += _bare_days(doc, lex, p, sent, ref, inferred, taken)
+        out += _bare_days(doc, lex, p, sent, ref, inferred, taken, anchored)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
         out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
         out += _relative(doc, lex, p, sent, ref, inferred, taken)

@@ -272,3 +272,26 @@ def test_a_ministerial_told_before_hosts_talks_on_its_sidelines_and_its_press_co
     assert not [e for e in rec["events"] if e["type"] == "statement"]
     pledges = sorted((p["country"], p["value"], p["by"]) for p in rec["pledges"])
     assert pledges == [("DEU", 108.0, 2026), ("NATO", 3.5, 2035)]  # the allies pledge, not Rutte's Netherlands
+
+
+def test_the_annual_talks_of_a_lead_are_the_named_meeting_the_text_then_tells() -> None:
+    text = (
+        "South Korea, US agree to modernise alliance at annual security talks\n"
+        "SEOUL, Nov 4 (Yonhap) -- South Korea and the United States agreed Tuesday to modernise their alliance "
+        "and strengthen extended deterrence against North Korea during their annual defense ministerial talks in "
+        "Seoul.\n"
+        "Defense Minister Ahn Gyu-back and U.S. Secretary of War Pete Hegseth held the 57th Security Consultative "
+        "Meeting (SCM) at the defense ministry.\n"
+        'Ahn said Seoul plans to raise its defense budget to 3.5 percent of gross domestic product "as soon as '
+        'possible." South Korea\'s defense budget for next year stands at 66.3 trillion won.'
+    )
+    [rec] = allied.extract(text, published="2025-11-04", language="en")
+    [scm] = rec["events"]  # the title's, the lead's and the named talks are one meeting; North Korea is no party
+    assert (scm["date"]["start"], scm["place"]["name"], scm["countries"], scm["forum"]["name"]) == (
+        "2025-11-04",
+        "Seoul",
+        ["KOR", "USA"],
+        "Security Consultative Meeting",
+    )
+    pledges = sorted((p["value"], p["unit"], p["by"]) for p in rec["pledges"])
+    assert pledges == [(3.5, "% GDP", None), (66.3, "KRW trillion", 2026)]  # "as soon as possible" has no year

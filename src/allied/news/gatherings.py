@@ -68,7 +68,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         purpose = True  # the purpose of a trip told in the sentence ("arrived ... for talks with")
     unnamed: set[str] = set()
     if not people and not forum and not reference:
-        unnamed = unnamed_participants(ex, v)  # their defense titles are the meeting's defense content
+        unnamed = unnamed_participants(ex, v) or joined_states(ex, v, pos)  # defense titles: defense content
         countries |= unnamed
     if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
@@ -149,6 +149,28 @@ def unnamed_participants(ex: Extractor, v: View) -> set[str]:
     if not titles:
         return set()
     return {m.country for m in v.of("state") if m.country}
+
+
+def joined_states(ex: Extractor, v: View, pos: int) -> set[str]:
+    """ "South Korea and the United States agreed Tuesday ... during their annual defense talks": two or more
+    states joined as the subject, before the meeting word in its sentence, are the meeting's participants."""
+    titles = [t.span.start for t in v.of("title", "person", "organization")]
+    states = [  # a state right before a title or a name qualifies it ("U.S. Defense Secretary")
+        m
+        for m in v.of("state")
+        if m.span.end <= pos and m.role != "demonym" and m.country and not any(0 <= t - m.span.end <= 1 for t in titles)
+    ]
+    if len(states) < 2:
+        return set()
+    joiner = rf"\s*(?:,|(?:{ex.lex.alt('markers', 'conjunctions')}))\s*(?:(?:{ex.lex.alt('markers', 'articles')})\s+)?"
+    chain = [states[0]]
+    for m in states[1:]:
+        if not re.fullmatch(joiner, ex.doc.text[chain[-1].span.end : m.span.start], re.I):
+            break
+        chain.append(m)
+    if len(chain) < 2 or ex.blocked(v, pos):
+        return set()
+    return {m.country for m in chain}
 
 
 def reference_meeting(ex: Extractor, v: View, pos: int) -> Event:

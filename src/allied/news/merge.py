@@ -70,9 +70,11 @@ def same_event(e: Event, f: Event, known: frozenset[str] = frozenset()) -> bool:
         if e.forum and f.forum:
             return e.forum.id == f.forum.id
         unnamed = [x for x in (e, f) if not _persons(x)]
-        lead = len(unnamed) == 1 and unnamed[0].cues.lead and unnamed[0].date is None
+        lead = len(unnamed) >= 1 and all(x.cues.lead for x in unnamed)  # the title and the first paragraph
         if lead and set(e.countries) == set(f.countries):
-            return True  # a title's "Defense chiefs of Korea, U.S. to hold annual talks": the talks the text tells
+            # a title's "Defense chiefs of Korea, U.S. to hold annual talks", a lead's "South Korea and the United
+            # States agreed Tuesday ... at their annual talks": the talks the text then tells with names
+            return True
         if unnamed and e.date is not None and e.date == f.date and set(e.countries) == set(f.countries):
             return True  # talks of the same states on the same day, told once without names
         shared = _persons(e) & _persons(f)

@@ -230,6 +230,28 @@ DATED = [
         ],
     ),
     (
+        "2025-10-31",
+        "Memorandum\nKoizumi and Hegseth signed a memorandum on joint missile production in Tokyo on Tuesday.",
+        [("meeting", "Tokyo", "2025-10-28", "2025-10-28", "occurred", None)],  # signing together is meeting
+    ),
+    (
+        "2025-10-31",
+        "Call\nHegseth spoke with Japanese Defense Minister Shinjiro Koizumi on Monday about China.",
+        [("meeting", None, "2025-10-27", "2025-10-27", "occurred", None)],
+    ),
+    (
+        "2025-10-31",
+        "Summit\nLee Jae-myung and Donald Trump held a summit in Gyeongju on Wednesday and agreed that Seoul would build nuclear-powered submarines.",
+        [("meeting", "Gyeongju", "2025-10-29", "2025-10-29", "occurred", None)],  # a summit of two is talks
+    ),
+    (
+        "2025-10-31",
+        "Courtesy call\nKoizumi paid a courtesy call on Philippine President Ferdinand Marcos Jr. in Manila on Friday.",
+        [("meeting", "Manila", "2025-10-31", "2025-10-31", "occurred", None)],
+    ),
+    ("2025-10-31", "Order\nHegseth signed an order renaming the Department of Defense on Friday.", []),
+    ("2025-10-31", "Treaty\nThe two countries signed a mutual defense treaty in 1951.", []),
+    (
         "2025-10-28",
         "Ramstein\nThe Ukraine Defense Contact Group met in Brussels on Wednesday, with Pistorius and Healey in the chair.",
         [("forum", "Brussels", "2025-10-22", "2025-10-22", "occurred", "Ukraine Defense Contact Group")],  # no talks

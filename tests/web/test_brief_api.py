@@ -118,3 +118,18 @@ def test_a_streamed_request_is_cut_off_at_the_limit(client: TestClient) -> None:
     assert r.status_code == 413
     assert r.json() == {"error": {"type": "PayloadTooLarge", "field": "request", "message":
                                   "request: 'more than 6,065,536 bytes' is not allowed; expected at most 6,065,536"}}
+
+
+
+def test_the_shared_analysers_serve_threads_at_once() -> None:
+    """A served worker makes two new briefs at once in its threads, and the engine's analysers are shared:
+    SudachiPy's tokenizer refused a second thread (400 'internal error in stage' under load)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from allied.news.segment import analyser
+
+    run = analyser("sudachi")
+    text = "防衛大臣は来週ソウルを訪問し、韓国の国防部長官と会談する予定だ。" * 20
+    alone = run(text, 0, len(text))
+    with ThreadPoolExecutor(4) as pool:
+        assert all(r == alone for r in pool.map(lambda _: run(text, 0, len(text)), range(200)))

@@ -12,6 +12,7 @@ together; in Hangul, written with spaces, sentences with nothing to look up in a
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,9 +204,12 @@ def _sudachi() -> Callable[[str, int, int], list[Token]]:
     from sudachipy import Dictionary, SplitMode
 
     tok: Any = Dictionary(dict="core").create(SplitMode.C)
+    lock = threading.Lock()  # a Tokenizer refuses to be used by two threads at once (two briefs in a worker)
 
     def run(text: str, lo: int, hi: int) -> list[Token]:
-        raw = [(lo + m.begin(), lo + m.end(), _sudachi_kind(m.part_of_speech())) for m in tok.tokenize(text[lo:hi])]
+        with lock:
+            raw = [(lo + m.begin(), lo + m.end(), _sudachi_kind(m.part_of_speech()))
+                   for m in tok.tokenize(text[lo:hi])]
         return _merge(raw, text)
 
     return run

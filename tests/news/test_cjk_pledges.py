@@ -131,3 +131,16 @@ def test_a_time_told_as_past_after_a_target_does_not_date_it() -> None:
     )
 
     assert [(p.value, p.by) for p in doc.pledges] == [(2.0, 2027)]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "unit"),
+    [
+        ("國防部長顧立雄表示，明年國防預算將編列3495億元。", "TWN", "TWD billion"),  # traditional 億, Taiwan's 元
+        ("顾立雄国防部长表示，国防部明年编列国防预算3495亿元。", "TWN", "TWD billion"),
+        ("中国政府计划将明年国防预算提高到16655亿元。", "CHN", "CNY billion"),
+        ("日本政府計劃明年將防衛預算提高到8兆7000億日圓。", "JPN", "JPY trillion"),
+    ],
+)
+def test_yuan_is_the_currency_of_the_state_whose_budget_it_is(text: str, country: str, unit: str) -> None:
+    assert [(p.country, p.unit) for p in _doc("zh", text, dt.date(2025, 8, 29)).pledges] == [(country, unit)]

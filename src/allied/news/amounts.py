@@ -218,9 +218,10 @@ def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
             out.append(Figure(m.start(), m.end(), value, "money", f"{code or '?'} {scale}", cur))
     myriad = _myriad_pattern(lex)
     for m in myriad.finditer(doc.text, span.start, span.end) if myriad else ():
-        code, amount = _currency(lex, m.group("cur")), _myriad_value(lex, m.group("n"))
-        if code and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
-            out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code} {amount[1]}"))
+        cur, amount = m.group("cur"), _myriad_value(lex, m.group("n"))
+        code = _currency(lex, cur)
+        if (code or _shared(lex, cur)) and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
+            out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code or '?'} {amount[1]}", cur))
     out += _spelt_money(doc, lex, span, out)
     return sorted(out, key=lambda f: f.start)
 

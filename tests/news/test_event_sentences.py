@@ -249,6 +249,16 @@ DATED = [
         "Courtesy call\nKoizumi paid a courtesy call on Philippine President Ferdinand Marcos Jr. in Manila on Friday.",
         [("meeting", "Manila", "2025-10-31", "2025-10-31", "occurred", None)],
     ),
+    (
+        "2025-10-31",
+        "Hanoi\nU.S. Defense Secretary Pete Hegseth left for Hanoi on Sunday.",
+        [("visit", "Hanoi", "2025-10-26", "2025-10-26", "occurred", None)],
+    ),
+    (
+        "2025-10-31",
+        "Guam\nHegseth touched down in Guam on Saturday, his first stop.",
+        [("visit", "Guam", "2025-10-25", "2025-10-25", "occurred", None)],  # past: the Saturday before
+    ),
     ("2025-10-31", "Order\nHegseth signed an order renaming the Department of Defense on Friday.", []),
     ("2025-10-31", "Treaty\nThe two countries signed a mutual defense treaty in 1951.", []),
     (

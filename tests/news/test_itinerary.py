@@ -4,9 +4,11 @@ the events held at each stop; the brief uses the same function, so it needs no s
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import allied
 from allied.news import extract_documents, itineraries
-from allied.news.itinerary import Leg, order
+from allied.news.itinerary import Leg, order, stop_records
 
 TRIP = (
     "Trip\nU.S. Defense Secretary Pete Hegseth will travel to Japan, Malaysia and South Korea this month. "
@@ -37,3 +39,19 @@ def test_an_undated_stop_follows_the_dated_stops_listed_before_it() -> None:
         Leg("d", None, "d2", 1),
     ]
     assert [leg.key for leg in order(legs)] == ["c", "a", "b", "d"]
+
+
+def test_a_stop_lists_who_else_was_there_not_the_traveller(tmp_path: Path) -> None:
+    text = (
+        "Visit\nU.S. Defense Secretary Pete Hegseth and South Korean Defense Minister Ahn Gyu-back visited the "
+        "Joint Security Area at Panmunjom on Nov. 3."
+    )
+    [doc] = extract_documents(text, published="2025-11-04", language="en")
+    [stop] = stop_records(doc, "Pete Hegseth")
+    assert stop["with"] == ["Ahn Gyu-back"]
+    db = tmp_path / "s.duckdb"
+    article = tmp_path / "jsa.txt"
+    article.write_text(text, encoding="utf-8")
+    allied.ingest([article], db=db, published="2025-11-04", language="en")
+    [stored] = allied.itinerary("Pete Hegseth", db=db)
+    assert stored["with"] == ["Ahn Gyu-back"]

@@ -116,7 +116,7 @@ def stop_records(doc: Document, person: str) -> list[dict[str, object]]:
                 "lat": place.lat if place else None,
                 "lon": place.lon if place else None,
                 "purposes": why,
-                "with": [a.name for a in e.actors],
+                "with": [a.name for a in e.actors if not travels(Event(type="visit", actors=[a]), person)],
                 "status": e.status,
                 "sources": [
                     {

@@ -171,10 +171,10 @@ def itinerary_stops(
     ]
     legs = [Leg(e["id"], _start(e), e["_first"], e["_seq"], _reported(e)) for e in visits]
     by_id = {e["id"]: e for e in visits}
-    return [_stop(i, by_id[leg.key]) for i, leg in enumerate(order(legs), start=1)]
+    return [_stop(i, by_id[leg.key], person) for i, leg in enumerate(order(legs), start=1)]
 
 
-def _stop(i: int, e: dict[str, Any]) -> dict[str, Any]:
+def _stop(i: int, e: dict[str, Any], person: str) -> dict[str, Any]:
     place = e["place"] or {}
     purposes = list(e["topics"]) + ([e["forum"]["name"]] if e["forum"] else [])
     return {
@@ -186,7 +186,7 @@ def _stop(i: int, e: dict[str, Any]) -> dict[str, Any]:
         "lat": place.get("lat"),
         "lon": place.get("lon"),
         "purposes": purposes,
-        "with": [a["name"] for a in e["actors"]],
+        "with": [a["name"] for a in e["actors"] if not matches_person({"actors": [a]}, person)],  # who else
         "status": e["status"],
         "sources": [
             {

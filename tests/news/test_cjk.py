@@ -380,3 +380,28 @@ def test_a_day_number_told_again_is_the_day_its_weekday_fixed() -> None:
         "zh", "本周一（15日）议员批评内阁。议员15日针对内阁拟提高国防预算一事质询防卫大臣。", dt.date(2025, 12, 17)
     )
     assert [d.start for d in doc.dates if d.span.text == "15日"] == [dt.date(2025, 12, 15)] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "end"),
+    [
+        ("ko", "안규백 국방부 장관은 다음 달 3일부터 5일까지 미국을 방문한다.", "2025-11-03", "2025-11-05"),
+        ("ja", "小泉防衛相は来月3日から5日まで米国を訪問する。", "2025-11-03", "2025-11-05"),
+        ("zh", "董军将于3日至5日访问首尔。", "2025-11-03", "2025-11-05"),
+        ("ja", "小泉防衛相は30日から2日まで米国を訪問する。", "2025-10-30", "2025-11-02"),  # across a month end
+    ],
+)
+def test_a_span_of_bare_days_is_a_range(lang: str, text: str, start: str, end: str) -> None:
+    doc = _doc(lang, text, dt.date(2025, 10, 29))
+    assert [(str(e.date.start), str(e.date.end)) for e in doc.events if e.date] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("美國國防部長赫格塞思3日抵達首爾，展開訪問。", "Seoul"),  # right after an arrival verb
+        ("中国国防部长董军与美国国防部长赫格塞思在吉隆坡举行会谈。", "Kuala Lumpur"),  # after the preposition 在
+    ],
+)
+def test_a_chinese_city_after_a_travel_verb_or_a_preposition_is_the_place(text: str, place: str) -> None:
+    assert [e.place.name if e.place else None for e in _doc("zh", text).events] == [place]

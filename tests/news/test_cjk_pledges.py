@@ -144,3 +144,8 @@ def test_a_time_told_as_past_after_a_target_does_not_date_it() -> None:
 )
 def test_yuan_is_the_currency_of_the_state_whose_budget_it_is(text: str, country: str, unit: str) -> None:
     assert [(p.country, p.unit) for p in _doc("zh", text, dt.date(2025, 8, 29)).pledges] == [(country, unit)]
+
+
+def test_a_ministrys_own_budget_request_is_no_demand() -> None:
+    doc = _doc("ja", "小泉防衛相は会見した。防衛省は2026年度予算の概算要求で過去最大の8兆8454億円を計上した。")
+    assert [(p.value, p.unit, p.by) for p in doc.pledges] == [(8.8454, "JPY trillion", 2026)]

@@ -143,7 +143,9 @@ def _build(loc: str, lex: Lexicon) -> _Patterns:
         else re.compile(rf"(?<![\d.,-]){behind}(?P<y>19[5-9]\d|20\d\d)(?![\d%]){ahead}"),
         relative=_relative_pattern(lex, rel),
         numerals=numerals,
-        bare_day=re.compile(rf"{lb}(?P<d>{d})\s*{ds}") if lex.flag("dates", "bare_day") else None,
+        bare_day=re.compile(rf"{lb}(?:(?P<d1>{d})\s*(?:{ds})?\s*(?:{rng})\s*)?(?P<d>{d})\s*{ds}")
+        if lex.flag("dates", "bare_day")
+        else None,
     )
 
 
@@ -557,8 +559,21 @@ def _bare_days(
                 year, month = (year, month + 1) if month < 12 else (year + 1, 1)
             day = _day(year, month, n)
         span = doc.span(m.start(), m.end())
-        out.append(DateMention(span, day, day, inferred, "day", day.year if day else None))
+        first = _range_start(p, m, day)  # "3일부터 5일까지", "3日から5日まで": the span's first day
+        out.append(DateMention(span, first or day, day, inferred, "day", day.year if day else None))
     return out
+
+
+def _range_start(p: _Patterns, m: re.Match[str], last: dt.date | None) -> dt.date | None:
+    if last is None or not m.group("d1"):
+        return None
+    n = number(p, m.group("d1"))
+    if not 1 <= n <= 31:
+        return None
+    if n <= last.day:
+        return _day(last.year, last.month, n)
+    before = last.replace(day=1) - dt.timedelta(days=1)  # "30日から2日まで": from the month before
+    return _day(before.year, before.month, n)
 
 
 def _weekday_beside(doc: Document, lex: Lexicon, m: re.Match[str]) -> int | None:

@@ -735,8 +735,11 @@ def _placed(ctx: _Context, part: list[segment.Token], hit: Entity, taken: list[M
     particle ('서울에서'): a transliterated surname ('오스틴') is no city."""
     if any(t.proper == "place" for t in part):
         return True
-    visit = [m.end() for m in ctx.lex.find("triggers", "visit", ctx.doc.text, max(0, part[0].start - 8), part[0].start)]
-    if part[0].start in visit:  # "访问首尔"
+    lo = max(0, part[0].start - 8)
+    text, at = ctx.doc.text, part[0].start
+    before = [m.end() for k in ("visit", "arrival") for m in ctx.lex.find("triggers", k, text, lo, at)]
+    before += [m.end() for m in ctx.lex.find("markers", "locative", text, lo, at)]
+    if part[0].start in before:  # "访问首尔", "抵达首尔", "在吉隆坡": right after a travel word or a preposition
         return True
     start, end = part[0].start, part[-1].end
     if any(m.kind == "state" and m.country == hit.country and 0 <= start - m.span.end <= 1 for m in taken):

@@ -236,6 +236,7 @@ def test_a_date_outside_a_quotation_dates_the_saying_not_what_is_quoted() -> Non
         "ko",
         "대한민국 국방부 장관은 오는 28일 도쿄를 방문한다. 국방부는 22일 “이번 한미일 국방장관회의에 신원식 장관, "
         "오스틴 미 국방장관이 참석 예정”이라고 밝혔다.",
+        dt.date(2025, 10, 22),  # published the day the ministry spoke
     )
     said = [e for e in doc.events if e.type == "announcement"]
     assert said and said[0].date is not None and said[0].date.start == dt.date(2025, 10, 22)
@@ -405,3 +406,14 @@ def test_a_span_of_bare_days_is_a_range(lang: str, text: str, start: str, end: s
 )
 def test_a_chinese_city_after_a_travel_verb_or_a_preposition_is_the_place(text: str, place: str) -> None:
     assert [e.place.name if e.place else None for e in _doc("zh", text).events] == [place]
+
+
+def test_a_tense_inside_a_quotation_does_not_date_the_saying() -> None:
+    doc = _doc("ko", '안규백 국방부 장관은 3일 국회에서 "내년 국방예산을 8% 늘리겠다"고 밝혔다.', dt.date(2025, 10, 30))
+    assert {d.span.text: d.start for d in doc.dates}["3일"] == dt.date(2025, 10, 3)
+    assert [(p.value, p.unit, p.by) for p in doc.pledges] == [(8.0, "percent increase", 2026)]  # 늘리다: to raise
+
+
+def test_a_japanese_day_parted_by_a_comma_takes_the_tense_of_the_main_verb() -> None:
+    doc = _doc("ja", "小泉防衛相は28日、記者会見で来月訪米すると表明した。", dt.date(2025, 10, 30))
+    assert {d.span.text: d.start for d in doc.dates}["28日"] == dt.date(2025, 10, 28)

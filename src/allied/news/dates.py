@@ -213,18 +213,29 @@ def reference_day(doc: Document, lex: Lexicon) -> tuple[dt.date | None, bool]:
 
 
 def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
-    """'future', 'past' or 'present' for the clause around [start, end), falling back to the sentence."""
+    """'future', 'past' or 'present' for the clause around [start, end), falling back to the sentence. Tense
+    words inside a quotation the expression stands outside of are the quoted speaker's ("3일 … '늘리겠다'고
+    밝혔다": said, not will increase)."""
+    from allied.news.extractor import quotations
+
+    quotes = [q for q in quotations(text, sent.start, sent.end) if not q[0] <= start < q[1]]
+
+    def told(key: str, lo: int, hi: int) -> list[re.Match[str]]:
+        return [m for m in lex.find("markers", key, text, lo, hi) if not any(a <= m.start() < b for a, b in quotes)]
+
     cs, ce = clause(text, start, end, sent, lex)
-    if lex.has("markers", "future", text, cs, ce):
+    if told("future", cs, ce):
         return "future"
-    if lex.has("markers", "past", text, cs, ce):
+    if told("past", cs, ce):
         return "past"
     # no tense in the clause: the nearest verb of the sentence ("At a press conference on Tuesday, X told
-    # reporters that Japan would ...": told, not the reported would)
-    marks = [(m, "future") for m in lex.find("markers", "future", text, sent.start, sent.end)]
-    marks += [(m, "past") for m in lex.find("markers", "past", text, sent.start, sent.end)]
+    # reporters that Japan would ...": told, not the reported would); with ``pack.last_tense`` the last one
+    marks = [(m, "future") for m in told("future", sent.start, sent.end)]
+    marks += [(m, "past") for m in told("past", sent.start, sent.end)]
     if not marks:
         return "present"
+    if lex.flag("pack", "last_tense"):
+        return max(marks, key=lambda x: x[0].end())[1]
     return min(marks, key=lambda x: (min(abs(x[0].start() - end), abs(start - x[0].end())), x[1] != "future"))[1]
 
 

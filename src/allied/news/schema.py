@@ -67,6 +67,10 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "pro_drop": Key(
             FLAG, "a finite verb needs no subject word ('se reunió con', 'spotkał się z'): the subject is the one told"
         ),
+        "last_tense": Key(
+            FLAG, "a time with no tense in its own clause takes that of the sentence's last tense word, its main "
+            "verb ('防衛省は28日、…来月…開くと発表した': announced), not of the nearest (Japanese)"
+        ),
         "segmenter": Key(TEXT, "morphological analyser that finds word boundaries: '' | kiwi | sudachi | jieba"),
         "han_variants": Key(FLAG, "Chinese characters match in simplified and traditional form (lists are simplified)"),
         "names_only_capitalised": Key(FLAG, "a capitalised word before a place name makes it part of a longer name"),

@@ -417,3 +417,11 @@ def test_a_tense_inside_a_quotation_does_not_date_the_saying() -> None:
 def test_a_japanese_day_parted_by_a_comma_takes_the_tense_of_the_main_verb() -> None:
     doc = _doc("ja", "小泉防衛相は28日、記者会見で来月訪米すると表明した。", dt.date(2025, 10, 30))
     assert {d.span.text: d.start for d in doc.dates}["28日"] == dt.date(2025, 10, 28)
+
+
+def test_chinese_words_match_as_written_in_taiwan_and_hong_kong() -> None:
+    from allied.news.lexicon import han_variants
+
+    assert "為" in han_variants("为") and "爲" in han_variants("为")  # Taiwan's form and OpenCC's standard one
+    doc = _doc("zh", "美國國防部長赫格塞思3日抵達首爾，展開為期兩天的訪問。", dt.date(2025, 10, 30))
+    assert [(str(e.date.start), str(e.date.end)) for e in doc.events if e.date] == [("2025-10-03", "2025-10-04")]

@@ -57,9 +57,9 @@ def case_table() -> dict[int, int]:
 
 def _han_groups(chars: Iterable[str]) -> dict[int, str]:
     """Each Chinese character of the anchors with its simplified and traditional forms, joined into one."""
-    from allied.news.lexicon import HAN, _converters
+    from allied.news.lexicon import HAN, _variant_converters
 
-    s2t, t2s = _converters()
+    converters = _variant_converters()
     parent: dict[str, str] = {}
 
     def root(c: str) -> str:
@@ -69,7 +69,7 @@ def _han_groups(chars: Iterable[str]) -> dict[int, str]:
 
     for c in chars:
         if HAN.fullmatch(c):
-            for other in {s2t.convert(c), t2s.convert(c)} - {"", c}:
+            for other in {conv.convert(c) for conv in converters} - {"", c}:
                 if len(other) == 1:
                     a, b = sorted((root(c), root(other)))
                     parent[b] = a

@@ -94,10 +94,10 @@ def extract(doc: Document, lex: Lexicon, index: NameIndex) -> list[Event]:
 
 def durations(doc: Document, lex: Lexicon) -> list[int]:
     """Trip lengths in days the text states ("his two-day trip", "einwöchigen Reise")."""
-    days = {w.split(":")[0].rstrip("*").lower(): int(w.split(":")[1]) for w in lex.words("triggers", "duration")}
+    days = {lex.norm(w.split(":")[0].rstrip("*")): int(w.split(":")[1]) for w in lex.words("triggers", "duration")}
     out = []
     for m in lex.find("triggers", "duration", doc.text):
-        key = next((k for k in days if m.group().lower().startswith(k)), None)
+        key = next((k for k in days if lex.norm(m.group()).startswith(k)), None)  # "為期兩天" is "为期两天"
         if key is not None:
             out.append(days[key])
     return out

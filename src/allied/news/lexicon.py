@@ -50,15 +50,24 @@ def _converters() -> tuple[Any, Any]:
     return opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _variant_converters() -> tuple[Any, ...]:
+    """OpenCC's standard traditional forms and those written in Taiwan and Hong Kong (为: 爲 standard, 為 in
+    Taiwan and Hong Kong; 着: 著 in Taiwan), and back to simplified."""
+    import opencc
+
+    return tuple(opencc.OpenCC(c) for c in ("s2t", "s2tw", "s2hk", "t2s", "tw2s"))
+
+
 def han_variants(pattern: str) -> str:
     """Every Chinese character of a regex also matches its traditional and simplified forms (国 = 國)."""
     if not HAN.search(pattern):
         return pattern
-    s2t, t2s = _converters()
+    converters = _variant_converters()
 
     def forms(m: re.Match[str]) -> str:
         c = m.group()
-        alts = sorted({c, s2t.convert(c), t2s.convert(c)} - {""})
+        alts = sorted({c, *(conv.convert(c) for conv in converters)} - {""})
         return c if len(alts) == 1 else "[" + "".join(alts) + "]"
 
     return HAN.sub(forms, pattern)

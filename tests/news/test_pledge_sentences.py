@@ -577,6 +577,8 @@ CASES = [
     ("it", "2025-11-19", "L'Italia spenderà il 2 % del Pil per la difesa nel 2026.", [("ITA", 2.0, "% GDP", 2026)]),
     ("it", "2025-11-19", "Gli Stati Uniti vogliono che l'Italia spenda il 5 % del Pil per la difesa.", []),
     ("pl", "2025-11-19", "Polska wyda w 2026 r. 200 mld zł na obronę.", [("POL", 200.0, "PLN billion", 2026)]),
+    ("en", "2025-03-04", "Analysts expect Japan's defense budget to exceed 9 trillion yen next year.", []),
+    ("en", "2025-03-04", "Hegseth said Japan should spend 3.5% of GDP on defense.", []),
 ]
 
 

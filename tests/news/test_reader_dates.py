@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import allied
-from allied.news.dates import office_year
+from allied.news.dates import in_office, office_year
 
 
 def _events(text: str, lang: str = "en", published: str | None = None) -> list[dict]:
@@ -22,11 +22,20 @@ def test_with_no_date_and_no_year_a_day_takes_the_year_its_officials_were_in_off
 
 
 def test_office_year_is_the_first_year_all_terms_hold() -> None:
-    hegseth, ahn, austin = ("2025-01-25", ""), ("2025-07-25", ""), ("2021-01-22", "2025-01-20")
+    hegseth, ahn, austin = (("2025-01-25", ""),), (("2025-07-25", ""),), (("2021-01-22", "2025-01-20"),)
     assert office_year([hegseth, ahn], 11, 4) == 2025
     assert office_year([hegseth, ahn], 3, 1) == 2026  # 1 March 2025 is before Ahn took office
     assert office_year([hegseth, austin], 11, 4) is None  # never in office together: no year
     assert office_year([], 11, 4) is None
+
+
+def test_an_official_with_two_terms_is_in_office_in_either() -> None:
+    """Lecornu: minister 2022-05-20 to 2025-10-05, then prime minister in charge 2025-10-06 to 2025-10-12; with
+    Umerov (minister from 2023-09-06 to 2025-07-17) a 18 January is 2024's (dev a008's reading)."""
+    lecornu = (("2022-05-20", "2025-10-05"), ("2025-10-06", "2025-10-12"))
+    umerov = (("2023-09-06", "2025-07-17"),)
+    assert office_year([lecornu, umerov], 1, 18) == 2024
+    assert in_office([lecornu], 2025, 10, 8) and not in_office([lecornu, umerov], 2025, 10, 8)  # his second term
 
 
 def test_a_date_before_the_verb_dates_every_stop_it_names() -> None:

@@ -283,30 +283,51 @@ def _cuts(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[list[int], list[in
     return _CUTS[key]
 
 
+def _url_year(doc: Document) -> int | None:
+    m = re.search(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", doc.url or "")
+    return int(m.group(1)) if m else None
+
+
 def context_year(doc: Document) -> int | None:
     """The year a text without a publication date is about: the URL's year, else the first year the text
     names (GUIDELINES §6: "if published is null the year is taken from context", inferred)."""
-    m = re.search(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", doc.url or "")
-    if m:
-        return int(m.group(1))
+    if _url_year(doc):
+        return _url_year(doc)
     m = re.search(r"(?<![\w.,-])(19[5-9]\d|20\d\d)(?![\w%])", doc.text)
     return int(m.group(1)) if m else None
 
 
-def office_year(terms: Iterable[tuple[str, str]], month: int, day: int | None) -> int | None:
+Terms = tuple[tuple[str, str], ...]  # one official's terms of office: (start, end) partial dates, '' open
+
+
+def office_year(officials: Iterable[Terms], month: int, day: int | None) -> int | None:
     """The first year in which every official the text names held office on that day and month ("am 4. November"
-    with Hegseth and Ahn Gyu-back, in a text with no date and no year: 2025). A reader who knows who is in office
-    dates such a text; None when the terms do not overlap or no term has a start (GUIDELINES §6: the year from
-    context, inferred)."""
-    spans_ = [(lo, _partial(end, low=False)) for start, end in terms if (lo := _partial(start, low=True))]
+    with Hegseth and Ahn Gyu-back, in a text with no date and no year: 2025): one of each official's terms holds
+    it. A reader who knows who is in office dates such a text; None when no such year follows the latest first
+    start, or no term has a start (GUIDELINES §6: the year from context, inferred)."""
+    spans_ = [
+        spans
+        for terms in officials
+        if (spans := [(lo, _partial(end, low=False)) for start, end in terms if (lo := _partial(start, low=True))])
+    ]
     if not spans_:
         return None
-    first = max(lo for lo, _ in spans_)
+    first = max(min(lo for lo, _ in spans) for spans in spans_)
     for year in (first.year, first.year + 1):
         on = _day(year, month, day or 1)
-        if on and all(lo <= on and (hi is None or on <= hi) for lo, hi in spans_):
+        if on and all(any(lo <= on and (hi is None or on <= hi) for lo, hi in spans) for spans in spans_):
             return year
     return None
+
+
+def in_office(officials: Iterable[Terms], year: int, month: int, day: int | None) -> bool:
+    """Whether every official with a known term held office on that day (one of its terms holds it)."""
+    on = _day(year, month, day or 1)
+    spans_ = [
+        [(lo, _partial(end, low=False)) for start, end in terms if (lo := _partial(start, low=True))]
+        for terms in officials
+    ]
+    return on is None or all(any(lo <= on and (hi is None or on <= hi) for lo, hi in s) for s in spans_ if s)
 
 
 def _partial(text: str, low: bool) -> dt.date | None:
@@ -348,7 +369,7 @@ def _full(
     ref: dt.date | None,
     inferred: bool,
     taken: Taken,
-    terms: tuple[tuple[str, str], ...] = (),
+    terms: tuple[Terms, ...] = (),
 ) -> list[DateMention]:
     out = []
     fallback = None if ref else context_year(doc)
@@ -370,9 +391,13 @@ def _full(
                 year, infer = fallback, True
             if month is None:
                 continue
-            if year is None and terms:
-                first_day = gd.get("d1") or gd.get("d")
-                year = office_year(terms, month, number(p, first_day) if first_day else None)
+            first_day = gd.get("d1") or gd.get("d")
+            on = number(p, first_day) if first_day else None
+            guessed = year is not None and year == fallback and not _url_year(doc)
+            if terms and (year is None or (guessed and not in_office(terms, year, month, on))):
+                # no year, or only the first year the text names ("l'invasion ... en février 2022"), which the officials
+                # it names were not all in office in: the first year they were (Lecornu and Umerov: 2024)
+                year = office_year(terms, month, on) or year
             taken.append((m.start(), m.end()))
             if year is None:
                 out.append(DateMention(doc.span(m.start(), m.end()), None, None, precision="day"))
@@ -642,8 +667,8 @@ def _relative_event(
     return out
 
 
-def find_dates(doc: Document, lex: Lexicon, terms: tuple[tuple[str, str], ...] = ()) -> list[DateMention]:
-    """The date expressions of the text; ``terms`` are the terms of office of the officials it names, which
+def find_dates(doc: Document, lex: Lexicon, terms: tuple[Terms, ...] = ()) -> list[DateMention]:
+    """The date expressions of the text; ``terms`` are the terms of office of each official it names, which
     give a day and month its year when nothing else does (``office_year``)."""
     ref, inferred = reference_day(doc, lex)
     doc.reference_day, doc.reference_inferred = ref, inferred

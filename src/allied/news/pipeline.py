@@ -104,7 +104,7 @@ def _mentions(doc: Document, ctx: Context) -> None:
 def _dates(doc: Document, ctx: Context) -> None:
     lang = doc.language or "en"
     named = {m.id for m in doc.mentions if m.kind == "person" and m.id}
-    terms = tuple(t for e in ctx.index(lang).officials if e.id in named for t in e.terms)
+    terms = tuple(e.terms for e in ctx.index(lang).officials if e.id in named)  # per official
     doc.dates = dates.find_dates(doc, ctx.lexicon(lang), terms)
 
 

@@ -59,3 +59,18 @@ def test_the_days_of_one_forum_told_apart_are_one_forum() -> None:
     forums = [e for e in _events(text, published="2025-10-30") if e["type"] == "forum"]
     assert len(forums) == 1
     assert (forums[0]["date"]["start"], forums[0]["date"]["end"]) == ("2025-11-01", "2025-11-02")
+
+
+def test_a_datelines_day_is_the_reference_of_a_text_with_no_date() -> None:
+    """ "Roma, 12 nov. (agenzia) –" with no publication date: the day's year from the officials named (Crosetto
+    from 2022-10-22 and Pistorius from 2023-01-19: 2023, a guess), and "ieri" the day before it (inferred); a
+    weekday needs a certain year, which officials still in office do not give."""
+    text = (
+        "Difesa\nRoma, 12 nov. (agenzia) – Il ministro della Difesa Guido Crosetto ha incontrato ieri a Roma il "
+        "suo omologo tedesco Boris Pistorius."
+    )
+    [meeting] = [e for e in _events(text, "it", published=None) if e["type"] == "meeting"]
+    assert meeting["date"] == {"start": "2023-11-11", "end": "2023-11-11", "inferred": True}
+    weekday = text.replace("ha incontrato ieri", "ha incontrato giovedì")
+    [meeting] = [e for e in _events(weekday, "it", published=None) if e["type"] == "meeting"]
+    assert meeting["date"] is None

@@ -671,7 +671,38 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[Terms, ...] = ()) -> li
     """The date expressions of the text; ``terms`` are the terms of office of each official it names, which
     give a day and month its year when nothing else does (``office_year``)."""
     ref, inferred = reference_day(doc, lex)
+    out = _all_dates(doc, lex, ref, inferred, terms)
+    if ref is None:  # "Napoli, 20 ott. (askanews) –": a dateline's day, its year from the officials named, is the
+        day, certain = _dateline_day(doc, lex, out, terms)  # reference of the text's relative dates ("ieri")
+        if day is not None:
+            ref, inferred = day, True
+            out = _all_dates(doc, lex, ref, inferred, terms, weekdays=certain)
     doc.reference_day, doc.reference_inferred = ref, inferred
+    return out
+
+
+def _dateline_day(
+    doc: Document, lex: Lexicon, found: list[DateMention], terms: tuple[Terms, ...]
+) -> tuple[dt.date | None, bool]:
+    """The dateline's day, and whether its year is certain: the officials' terms of office hold that day and
+    month in one year only. A day and month alone dates "ieri" (the day before, in the same guessed year); a
+    weekday ("on Thursday") needs the year, so only a certain one dates it."""
+    from allied.news.datelines import find_dateline
+
+    head = find_dateline(doc, lex)
+    if head is None:
+        return None, False
+    _, start, end = head
+    day = next((d.start for d in found if d.precision == "day" and d.start and start <= d.span.start < end), None)
+    if day is None:
+        return None, False
+    years = [y for y in range(day.year - 15, day.year + 16) if in_office(terms, y, day.month, day.day)]
+    return day, bool(any(terms)) and years == [day.year]
+
+
+def _all_dates(
+    doc: Document, lex: Lexicon, ref: dt.date | None, inferred: bool, terms: tuple[Terms, ...], weekdays: bool = True
+) -> list[DateMention]:
     p = patterns(lex)
     out: list[DateMention] = []
     anchored: dict[int, dt.date] = {}
@@ -681,7 +712,7 @@ def find_dates(doc: Document, lex: Lexicon, terms: tuple[Terms, ...] = ()) -> li
         out += _full(doc, lex, p, sent, ref, inferred, taken, terms)
         out += _bare_days(doc, lex, p, sent, ref, inferred, taken, anchored)
         out += _weeks(doc, lex, sent, ref, inferred, taken)
-        out += _weekdays(doc, lex, p, sent, ref, inferred, taken)
+        out += _weekdays(doc, lex, p, sent, ref if weekdays else None, inferred, taken)
         out += _relative(doc, lex, p, sent, ref, inferred, taken)
         out += _years(doc, lex, p, sent, ref, inferred, taken)
         out += _relative_event(doc, lex, chained, out)

@@ -327,3 +327,14 @@ def test_the_annual_talks_of_a_lead_are_the_named_meeting_the_text_then_tells() 
     )
     pledges = sorted((p["value"], p["unit"], p["by"]) for p in rec["pledges"])
     assert pledges == [(3.5, "% GDP", None), (66.3, "KRW trillion", 2026)]  # "as soon as possible" has no year
+
+
+def test_a_forums_own_days_hold_within_an_attendees_longer_stay() -> None:
+    text = (
+        "Dialogue\nChina's Defense Minister Dong Jun will attend the Shangri-La Dialogue in Singapore. The dialogue "
+        "takes place from May 31 to June 2. As part of his attendance at the Shangri-La Dialogue, Dong will be in "
+        "Singapore from May 29 to June 3."
+    )
+    [rec] = allied.extract(text, published="2024-05-28", language="en")
+    [forum] = [e for e in rec["events"] if e["type"] == "forum"]
+    assert (forum["date"]["start"], forum["date"]["end"]) == ("2024-05-31", "2024-06-02")

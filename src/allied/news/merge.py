@@ -143,7 +143,11 @@ def _better_date(e: Event, f: Event) -> DateRange | None:
     if e.date is None or f.date is None:
         return e.date or f.date
     if e.type == "forum":
-        return DateRange(
+        ranges = [d for d in (e.date, f.date) if d.start < d.end]
+        inside = [d for d in ranges if all(o.start <= d.start and d.end <= o.end for o in (e.date, f.date))]
+        if len(ranges) == 2 and inside:  # "from May 31 to Jun 2" within an attendee's stay "from May 29 to June 3"
+            return inside[0]
+        return DateRange(  # the days of one gathering told one by one ("opens on ...", "concludes on ...")
             min(e.date.start, f.date.start), max(e.date.end, f.date.end), e.date.inferred or f.date.inferred
         )
     span_e = (e.date.end - e.date.start).days

@@ -74,3 +74,14 @@ def test_a_datelines_day_is_the_reference_of_a_text_with_no_date() -> None:
     weekday = text.replace("ha incontrato ieri", "ha incontrato giovedì")
     [meeting] = [e for e in _events(weekday, "it", published=None) if e["type"] == "meeting"]
     assert meeting["date"] is None
+
+
+def test_a_day_a_few_days_after_the_reference_stays_in_its_year_whatever_the_tense_reads() -> None:
+    """ "the Dialogue, held from May 31 to June 2" told on 28 May: 'held' is a participle here, and a day three
+    days ahead is this year's; "met on 30 December" told on 2 January is still last year's."""
+    text = "Dialogue\nDong Jun will attend the Shangri-La Dialogue, held from May 31 to June 2 in Singapore."
+    [forum] = _events(text, published="2024-05-28")
+    assert (forum["date"]["start"], forum["date"]["end"]) == ("2024-05-31", "2024-06-02")
+    text = "Talks\nHegseth met Japanese Defense Minister Shinjiro Koizumi in Tokyo on Dec. 30."
+    [meeting] = _events(text, published="2026-01-02")
+    assert meeting["date"]["start"] == "2025-12-30"

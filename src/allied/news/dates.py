@@ -436,11 +436,16 @@ def _year_by_tense(
     if start is None or end is None:
         return year
     t = tense(lex, text, at[0], at[1], sent)
-    if t == "future" and end < ref:
+    # a few days across the reference day are this year's whatever the tense reads: "the Dialogue, held from May
+    # 31 to June 2" told on 28 May (a participle, not a past), "met on Monday, May 26" told on the 28th
+    if t == "future" and end < ref - dt.timedelta(days=NEAR_DAYS):
         return year + 1
-    if t == "past" and start > ref:
+    if t == "past" and start > ref + dt.timedelta(days=NEAR_DAYS):
         return year - 1
     return year
+
+
+NEAR_DAYS = 14
 
 
 def _weekdays(

@@ -82,6 +82,9 @@ def test_a_day_a_few_days_after_the_reference_stays_in_its_year_whatever_the_ten
     text = "Dialogue\nDong Jun will attend the Shangri-La Dialogue, held from May 31 to June 2 in Singapore."
     [forum] = _events(text, published="2024-05-28")
     assert (forum["date"]["start"], forum["date"]["end"]) == ("2024-05-31", "2024-06-02")
+    text = text.replace(", held from", " in Singapore, which takes place from").replace("June 2 in Singapore", "June 2")
+    [forum] = _events(text, published="2024-05-28")  # a relative clause after the forum dates it
+    assert (forum["date"]["start"], forum["date"]["end"]) == ("2024-05-31", "2024-06-02")
     text = "Talks\nHegseth met Japanese Defense Minister Shinjiro Koizumi in Tokyo on Dec. 30."
     [meeting] = _events(text, published="2026-01-02")
     assert meeting["date"]["start"] == "2025-12-30"

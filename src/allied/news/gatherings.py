@@ -230,6 +230,9 @@ def forums(ex: Extractor, v: View) -> list[Event]:
     described = bool(attended) and len(named) >= 2  # "日米中などが参加する拡大ASEAN国防相会議に出席した"
     for m in mentions:
         date = ex.date_for(v, m.span.end)
+        later = [t for t in convene if t.start() >= m.span.end]
+        if date is None and later:  # "the Shangri-La Dialogue in Singapore, which takes place from May 31 to June 2"
+            date = ex.date_for(v, later[0].start())
         told = date and (present or ex.lex.has("markers", "future", ex.doc.text, v.span.start, v.span.end))
         # "delivered a speech at the Shangri-La Dialogue on Saturday": the forum's
         if not convene and not told and not described:

@@ -259,6 +259,16 @@ DATED = [
         "Guam\nHegseth touched down in Guam on Saturday, his first stop.",
         [("visit", "Guam", "2025-10-25", "2025-10-25", "occurred", None)],  # past: the Saturday before
     ),
+    (
+        "2025-11-02",
+        "Video call\nU.S. and Chinese defense chiefs held a video call on Friday, the first since 2022.",
+        [("meeting", None, "2025-10-31", "2025-10-31", "occurred", None)],  # each state's one minister in office
+    ),
+    (
+        "2025-11-02",
+        "Trilateral\nJapan, the United States and the Philippines held their first trilateral defense ministers' meeting on the sidelines of the Shangri-La Dialogue on Sunday.",
+        [("meeting", None, "2025-11-02", "2025-11-02", "occurred", "Shangri-La Dialogue")],
+    ),
     ("2025-10-31", "Order\nHegseth signed an order renaming the Department of Defense on Friday.", []),
     ("2025-10-31", "Treaty\nThe two countries signed a mutual defense treaty in 1951.", []),
     (

@@ -17,7 +17,7 @@ from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention,
 from allied.news.arguments import actor, bilateral, date_range, is_defense, place_ref, unique_actors
 from allied.news.dates import clause as _clause_bounds
 from allied.news.dates import tense
-from allied.news.lexicon import Lexicon
+from allied.news.lexicon import Lexicon, canonical
 from allied.news.names import Entity, NameIndex
 
 STRONG_BREAK = re.compile(r";|\s[—–]\s|:\s")
@@ -296,6 +296,23 @@ class Extractor:
                 out += list(same.values())
             elif not same and t.role == "defense" and not self.doc.reference_inferred:
                 out += self.in_office(t.country)
+                for c in self.coordinated_states(v, t):  # "U.S. and Chinese defense chiefs": each state's
+                    if not any(a.country == c for a in [*found, *out]):
+                        out += self.in_office(c)
+        return out
+
+    def coordinated_states(self, v: View, t: Mention) -> list[str]:
+        """The states joined to a title's own state right before it ("U.S. and Chinese defense chiefs": USA)."""
+        own = [m for m in v.of("state") if 0 <= t.span.start - m.span.end <= 1]
+        if not own:
+            return []
+        joiner = re.compile(rf"\.?\s*(?:,|(?:{self.lex.alt('markers', 'conjunctions')}))\s*", re.I)  # "U.S. and"
+        out, edge = [], own[0].span.start
+        for m in sorted((m for m in v.of("state") if m.span.end <= edge), key=lambda m: -m.span.start):
+            if not joiner.fullmatch(self.doc.text, m.span.end, edge) or not m.country:
+                break
+            out.append(m.country)
+            edge = m.span.start
         return out
 
     def in_office(self, country: str) -> list[Actor]:
@@ -303,6 +320,9 @@ class Extractor:
         in office on the publication day ("la ministre française des Armées est attendue mercredi à Kiev")."""
         live = {e.id: e for e in self.index.officials if e.country == country and is_defense(e.role)}
         live = {k: e for k, e in live.items() if self.day and e.in_office(self.day)}
+        if len(live) > 1:  # the minister, not the commanders ("the U.S. defense chief")
+            commands = [w.casefold() for w in canonical()["defense_roles"]["commands"]]
+            live = {k: e for k, e in live.items() if not any(w in e.role.casefold() for w in commands)}
         if len(live) != 1:
             return []
         [e] = live.values()

@@ -67,7 +67,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     ):
         purpose = True  # the purpose of a trip told in the sentence ("arrived ... for talks with")
     unnamed: set[str] = set()
-    if not people and not forum and not reference:
+    if not people and not mechanisms and not reference:  # a gathering on whose sidelines they met leaves them
         unnamed = unnamed_participants(ex, v) or joined_states(ex, v, pos)  # defense titles: defense content
         countries |= unnamed
     if len(countries) < 2 or not people and not forum and not countries:

@@ -179,17 +179,18 @@ def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int
         return None
     from text_to_num import text2num
 
-    words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text[span.start : end]))[-4:]
+    base = max(span.start, end - 120)  # the four words before the sign, not the whole sentence (linear time)
+    words = list(re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", doc.text[base:end]))[-4:]
     for i in range(len(words)):
         first = words[i]
-        if doc.text[span.start + words[-1].end() : end].strip():
+        if doc.text[base + words[-1].end() : end].strip():
             return None
-        phrase = doc.text[span.start + first.start() : span.start + words[-1].end()]
+        phrase = doc.text[base + first.start() : base + words[-1].end()]
         try:
             value = float(text2num(phrase.lower(), lang))
         except (ValueError, TypeError):
             continue
-        return span.start + first.start(), value
+        return base + first.start(), value
     return None
 
 

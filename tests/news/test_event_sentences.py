@@ -269,6 +269,16 @@ DATED = [
         "Trilateral\nJapan, the United States and the Philippines held their first trilateral defense ministers' meeting on the sidelines of the Shangri-La Dialogue on Sunday.",
         [("meeting", None, "2025-11-02", "2025-11-02", "occurred", "Shangri-La Dialogue")],
     ),
+    (
+        "2025-11-02",
+        "2+2\nThe Japan-Australia 2+2 meeting was held in Tokyo on Monday.",
+        [("meeting", "Tokyo", "2025-10-27", "2025-10-27", "occurred", None)],  # GUIDELINES §9: a 2+2 has no forum
+    ),
+    (
+        "2025-11-02",
+        "Talks\nUS-Japan defense talks were held in Tokyo on Tuesday.",
+        [("meeting", "Tokyo", "2025-10-28", "2025-10-28", "occurred", None)],
+    ),
     ("2025-10-31", "Order\nHegseth signed an order renaming the Department of Defense on Friday.", []),
     ("2025-10-31", "Treaty\nThe two countries signed a mutual defense treaty in 1951.", []),
     (

@@ -12,6 +12,7 @@ Central America). Each part becomes a state mention with role ``compound``: a pa
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from allied.model import Document, Mention, Span
 from allied.news import segment
@@ -112,6 +113,20 @@ def _split(lex: Lexicon, start: int, end: int, text: str) -> list[tuple[int, int
         else:
             pos += 1
     return out
+
+
+def joined_by_marks(doc: Document, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """In a script with spaces, states written together with a compound joiner ("Japan-Australia 2+2", "U.S.-Japan
+    talks"; ``names.compound_joiners``) are one compound too: participants, never a place."""
+    joiners = set(lex.words("names", "compound_joiners"))
+    if not lex.spaced or not joiners:
+        return mentions
+    states = [i for i, m in enumerate(mentions) if m.kind == "state"]
+    joined: set[int] = set()
+    for a, b in zip(states, states[1:], strict=False):
+        if doc.text[mentions[a].span.end : mentions[b].span.start] in joiners:
+            joined |= {a, b}
+    return [replace(m, role=ROLE) if i in joined else m for i, m in enumerate(mentions)]
 
 
 def groups(doc: Document, lex: Lexicon, mentions: list[Mention]) -> list[list[Mention]]:

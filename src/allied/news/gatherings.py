@@ -25,7 +25,7 @@ def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
     positions = [m.start() for m in trig] + [m.span.start for m in mechanisms]
     if not mechanisms:  # "한미 및 한일 국방장관회담", "日中国防相の会談": the states the meeting word names
         for pos in sorted(positions):
-            joined = compounds.qualifying(ex.doc, ex.lex, v.mentions, pos)
+            joined = compounds.qualifying(ex.doc, ex.lex, v.mentions, pos, 24 if ex.lex.spaced else 8)
             if joined and not ex.blocked(v, pos):
                 out += compound_meetings(ex, v, pos, joined, sites)
         if out:
@@ -126,6 +126,7 @@ def compound_meetings(ex: Extractor, v: View, pos: int, joined: list[list[Mentio
     else (after a defense title) the one defense official of each state the text named before."""
     named = ex.people(v, v.span.start, v.span.end)
     defense_title = any(t.span.start <= pos and is_defense(t.role) for t in v.of("title"))
+    named_defense = any(m.start() <= pos + 12 for m in ex.triggers(v, "defense_meeting"))  # "the Japan-Australia 2+2"
     reference = ex.preceded("before", pos, 20)
     date = None if reference else ex.date_for(v, pos)
     place = ex.venue(v, v.span.start, v.span.end, sites)
@@ -138,7 +139,7 @@ def compound_meetings(ex: Extractor, v: View, pos: int, joined: list[list[Mentio
                 known = {p.id: p for p in ex.persons if p.country == c and is_defense(ex.roles.get(p.id, ""))}
                 people += list(known.values()) if len(known) == 1 else []
         ev = ex.new("meeting", v, pos, people, states, date, place=place_ref(place) if place else None)
-        ev.cues.reference, ev.cues.defense = reference, defense_title
+        ev.cues.reference, ev.cues.defense = reference, defense_title or named_defense
         out.append(ev)
     return out
 

@@ -933,5 +933,6 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
         found += _alliance(ctx, sent, found)
         _update(ctx, found)
         found = _nationalities(ctx, _mark_modifiers(ctx, sorted(found, key=lambda m: m.span.start), sent))
-        result.extend(sorted(found, key=lambda m: m.span.start))
+        found = compounds.joined_by_marks(doc, lex, sorted(found, key=lambda m: m.span.start))
+        result.extend(found)
     return result

@@ -163,6 +163,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "arrival": Key(WORDS, "arriving"),
         "presence": Key(WORDS, "'was in'"),
         "meeting": Key(WORDS, "talks, meetings, calls"),
+        "defense_meeting": Key(WORDS, "meeting words naming defence talks ('2+2', 'defense talks'): defence content"),
         "attend": Key(WORDS, "attending a gathering"),
         "convene": Key(WORDS, "a gathering opens, convenes, is held"),
         "gathering": Key(

@@ -23,20 +23,23 @@ from allied.news.lexicon import supported_languages
 
 # language -> (events F1, pledges F1, share of gold-dated matched events with the right date)
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "de": (0.85, 0.80, 0.0),
-    "en": (0.85, 0.55, 0.65),
+    # German and English, whole corpus (held-out a003, b021, b023, a031 included), measured 2026-12-01 16:05 after
+    # this session's pledge grammar (capitals, anaphora, negation, shared currencies), talks and dates: de 0.96 /
+    # 1.00 / 2 of 2, en 0.93 / 0.76 / 28 of 31; English pledges are still below the issue threshold (held-out 0.55)
+    "de": (0.93, 0.95, 0.95),
+    "en": (0.90, 0.74, 0.85),
     # Korean, Japanese and Chinese, whole corpus (held-out b005, b010, b015 included), measured 2026-12-01 after
     # booked budgets, fiscal years, targets dated by the sentence after them, weekdays beside days and bracketed
     # datelines: ja 0.75 / 1.00 / 2 of 5, ko 0.82 / 0.80 / 4 of 4, zh 0.91 / 1.00 / 5 of 5
     "ja": (0.72, 0.95, 0.35),
     "ko": (0.78, 0.75, 0.95),
     "zh": (0.88, 0.95, 0.95),
-    # French, Spanish, Italian and Polish, whole corpus (held-out a009 included), measured 2026-12-01 after the
-    # chained relative days, tense-side years, dropped subjects, Polish cases, hosting and signing verbs:
-    # fr 0.86 / - / 2 of 6, es 1.00 / 1.00, it 1.00 / - / 0 of 2 (a dateline day with no year), pl 1.00 / 1.00
+    # French, Spanish, Italian and Polish, whole corpus (held-out a009 included), measured 2026-12-01 16:05 after
+    # officials' terms kept apart and a dateline's day as the reference: fr 0.86 / - / 5 of 6, es 1.00 / 1.00,
+    # it 1.00 / - / 2 of 2, pl 1.00 / 1.00 (no French or Italian article holds a pledge)
     "es": (0.95, 0.95, 0.0),
-    "fr": (0.8, 0.0, 0.3),
-    "it": (0.95, 0.70, 0.0),
+    "fr": (0.83, 0.0, 0.8),
+    "it": (0.95, 0.70, 0.95),
     "pl": (0.95, 0.95, 0.0),
 }
 NEW_LANGUAGE = (0.75, 0.70, 0.0)

@@ -81,7 +81,7 @@ def _int(text: str | None, file: str, line: int, column: str) -> int | None:
         return None
     try:
         return int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):  # OverflowError: 'inf' (int(float('inf')))
         raise DataImportError(file, f"line {line}: {column} {text!r} is not a number") from None
 
 

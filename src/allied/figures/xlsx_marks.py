@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from allied.model import DataImportError
@@ -82,5 +83,5 @@ def coloured_cells(path: Path, sheets: list[str], colours: dict[int, str]) -> di
                             marks[(int(m.group(2)) - 1, _column(m.group(1)))] = styles[int(style.group(1))]
                 out[sheet] = marks
             return out
-    except (KeyError, zipfile.BadZipFile, OSError) as exc:
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as exc:  # zlib, EOF: a damaged part
         raise DataImportError(str(path), f"cannot read the workbook's cell formats ({exc})") from None

@@ -194,7 +194,22 @@ def _word_number(lex: Lexicon, doc: Document, span: Span, end: int) -> tuple[int
     return None
 
 
+_MEMO: dict[tuple[int, str, int, int], list[Figure]] = {}
+_MEMO_TEXT: list[str] = [""]
+
+
 def figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
+    """The amounts of ``span`` (memoised for the current text: several rules ask for a sentence's figures)."""
+    if doc.text is not _MEMO_TEXT[0]:
+        _MEMO.clear()
+        _MEMO_TEXT[0] = doc.text
+    key = (id(lex), lex.language, span.start, span.end)
+    if key not in _MEMO:
+        _MEMO[key] = _figures(doc, lex, span)
+    return list(_MEMO[key])
+
+
+def _figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
     comma = lex.flag("pledges", "decimal_comma")
     percent_words = alternation(lex.words("pledges", "percent"))
     left = r"(?<![\w.,])" if lex.spaced else r"(?<![\d.,])"

@@ -317,6 +317,19 @@ def _booked(doc: Document, lex: Lexicon, sent: Span, what: str) -> list[tuple[in
     return [(start, end, what)]
 
 
+_FIRST: dict[str, tuple[str, int | None]] = {}  # language -> (the text last read, its first spending phrase)
+
+
+def _first_spending(doc: Document, lex: Lexicon) -> int | None:
+    """Where the text first names defence spending (one scan per text, not one per sentence)."""
+    memo = _FIRST.get(lex.language)
+    if memo is None or memo[0] is not doc.text:
+        found = spending(doc, lex, Span(0, len(doc.text), ""))
+        memo = (doc.text, found[0][0] if found else None)
+        _FIRST[lex.language] = memo
+    return memo[1]
+
+
 def _before_cue(doc: Document, lex: Lexicon, at: int) -> bool:
     cues = lex.pattern("pledges", "cues")
     return bool(cues and cues.match(doc.text, at + (1 if lex.spaced else 0)))
@@ -337,7 +350,8 @@ def _elliptic(doc: Document, lex: Lexicon, sent: Span, committed: bool) -> list[
         or _after_word(doc, lex, "modal", f.start)  # "reach 2 %"
         or _before_cue(doc, lex, f.end)  # "the 2 % target"
     )
-    told = spending(doc, lex, Span(0, sent.start, "")) or lex.has("alliance", "nato", doc.text, sent.start, sent.end)
+    first = _first_spending(doc, lex)
+    told = (first is not None and first < sent.start) or lex.has("alliance", "nato", doc.text, sent.start, sent.end)
     return [(f.end, f.end, "defense spending")] if level and told else []  # named right after the figure
 
 

@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[float, float, float]] = {
     # Korean, Japanese and Chinese, whole corpus (held-out b005, b010, b015 included), measured 2026-12-01 after
     # booked budgets, fiscal years, targets dated by the sentence after them, weekdays beside days and bracketed
     # datelines: ja 0.75 / 1.00 / 2 of 5, ko 0.82 / 0.80 / 4 of 4, zh 0.91 / 1.00 / 5 of 5
-    "ja": (0.72, 0.95, 0.35),
+    "ja": (0.75, 0.95, 0.35),  # events exactly 0.75 (6 matched, 9 predicted, 7 gold): the threshold
     "ko": (0.78, 0.75, 0.95),
     "zh": (0.88, 0.95, 0.95),
     # French, Spanish, Italian and Polish, whole corpus (held-out a009 included), measured 2026-12-01 16:05 after

@@ -6,9 +6,6 @@ the dashboard opened as a page. No script runs, no markup is injected, no page i
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,7 +15,7 @@ import pytest
 
 import allied
 from tests.hostile.conftest import PAYLOADS
-from tests.web.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, _wait_ready
+from tests.web.conftest import chromium_browser, serving
 
 ROOT = Path(__file__).resolve().parents[2]
 SENTENCES = ("Australian Defence Minister Richard Marles met Japanese Defense Minister Shinjiro Koizumi in Tokyo "
@@ -53,34 +50,16 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
     batch.write_text(json.dumps(record) + "\n", encoding="utf-8")
     rows = allied.ingest([batch], db=db, prefilter=False)
     assert rows[0]["status"] == "stored" and rows[0]["events"] > 0, rows
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "allied", "serve", "--port", str(port), "--db", str(db)],
-                            env={**os.environ, "ALLIED_DB": str(db)}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(base, proc)
+    with serving(db) as base:
         # the server's news engine loaded before the tests (a first brief loads it: slow on a busy machine)
         assert httpx.post(base + "/api/brief", data={"text": "Warm\n\n" + SENTENCES}, timeout=300).status_code == 200
         yield base, db
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium_browser() as b:
         yield b
-        b.close()
 
 
 class Watch:

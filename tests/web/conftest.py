@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,12 +74,12 @@ def events_db(db: Path) -> Path:
     return db
 
 
-@pytest.fixture(scope="session")
-def live_server(server_db: Path) -> Iterator[str]:
-    """`allied serve` itself, started on a free loopback port for the whole session, stopped at the end."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`allied serve` itself on ``db``, on a free loopback port, until the block ends; yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "ALLIED_DB": str(server_db)}
-    cmd = [sys.executable, "-m", "allied", "serve", "--port", str(port), "--db", str(server_db)]
+    env = {**os.environ, "ALLIED_DB": str(db)}
+    cmd = [sys.executable, "-m", "allied", "serve", "--port", str(port), "--db", str(db)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -92,8 +93,9 @@ def live_server(server_db: Path) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+@contextmanager
+def chromium_browser() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (skips the test when either is missing)."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (.ci/install-browser.sh)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -101,6 +103,19 @@ def browser() -> Iterator[Any]:
         b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(server_db: Path) -> Iterator[str]:
+    """`allied serve` for the whole session, stopped at the end."""
+    with serving(server_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with chromium_browser() as b:
+        yield b
 
 
 @dataclass

@@ -134,7 +134,7 @@ def _myriad_value(lex: Lexicon, text: str) -> tuple[float, str] | None:
     return (round(total / SCALE_VALUE[scale], 6), scale) if scale else None
 
 
-def _shared(lex: Lexicon, word: str) -> list[str]:
+def shared(lex: Lexicon, word: str) -> list[str]:
     """The ISO 4217 codes a currency word of several states may name ("crowns": SEK, NOK, DKK ...)."""
     table = lex.table("pledges", "shared_currencies")
     return list(table.get(word) or next((v for k, v in table.items() if k.lower() == word.lower()), []))
@@ -151,11 +151,22 @@ def state_currency(iso3: str) -> str | None:
     return found[0] if found else None
 
 
+@lru_cache(maxsize=256)
+def currency_state(code: str) -> str | None:
+    """The state that issues a national currency: ISO 4217 builds its code from the state's ISO 3166 alpha-2
+    code (KRW from KR, GBP from GB), checked against the currency the state uses today (CLDR via babel); none
+    for a shared or supranational one (EUR, XOF)."""
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=code[:2])
+    return c.alpha_3 if c is not None and state_currency(c.alpha_3) == code else None
+
+
 def money_unit(lex: Lexicon, f: Figure, country: str) -> str:
     """The unit of an amount for the pledging state: a currency word several states use ("Norway ... 19 billion
     crowns", "Australia ... $10 billion") is that state's currency when it is one of them, else the word's
     default (the first listed; none for a word with no default such as "pesos")."""
-    options = _shared(lex, f.word) if f.kind == "money" and f.word else []
+    options = shared(lex, f.word) if f.kind == "money" and f.word else []
     if not options:
         return f.unit
     own = state_currency(country) if country != "NATO" else None
@@ -229,14 +240,14 @@ def _figures(doc: Document, lex: Lexicon, span: Span) -> list[Figure]:
         cur = m.group("pre") or m.group("cur")
         code = _currency(lex, cur) if cur else None
         value = _number(m.group("n"), comma)
-        if cur and (code or _shared(lex, cur)) and value is not None:
+        if cur and (code or shared(lex, cur)) and value is not None:
             scale = next(v for k, v in scales.items() if k.lower() == m.group("scale").lower())
             out.append(Figure(m.start(), m.end(), value, "money", f"{code or '?'} {scale}", cur))
     myriad = _myriad_pattern(lex)
     for m in myriad.finditer(doc.text, span.start, span.end) if myriad else ():
         cur, amount = m.group("cur"), _myriad_value(lex, m.group("n"))
         code = _currency(lex, cur)
-        if (code or _shared(lex, cur)) and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
+        if (code or shared(lex, cur)) and amount and not any(f.start < m.end() and m.start() < f.end for f in out):
             out.append(Figure(m.start(), m.end(), amount[0], "money", f"{code or '?'} {amount[1]}", cur))
     out += _spelt_money(doc, lex, span, out)
     return sorted(out, key=lambda f: f.start)

@@ -8,7 +8,7 @@ import re
 
 from allied.model import Document, Mention, Span
 from allied.news import spans
-from allied.news.amounts import figures
+from allied.news.amounts import Figure, currency_state, figures, shared
 from allied.news.lexicon import Lexicon
 
 NATO_SUMMIT = "forum:nato-summit"  # what the allies adopt at their summit is the alliance's target
@@ -18,7 +18,9 @@ def pledger(
     doc: Document, lex: Lexicon, sent: Span, items: list[tuple[int, int, str]], nato: bool, last: str | None
 ) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
-    ms = spans.between(doc.mentions, sent.start, sent.end)
+    figs = figures(doc, lex, sent)
+    # "US$40 billion", "A$2.8bn": a state's letters inside a currency sign name no pledger
+    ms = [m for m in spans.between(doc.mentions, sent.start, sent.end) if not _inside(m, figs)]
     speakers = [
         m
         for m in ms
@@ -41,9 +43,13 @@ def pledger(
     if possessor is not None:
         own = possessor.country
         return own, bool(spk and spk != own)
+    issuer = _issuer(doc, lex, sent, figs)
+    if issuer:  # "... to announce a £2.2 billion boost in defence spending": the state whose currency it is
+        return issuer, bool(spk and spk != issuer)
     if spk:
         return spk, False
-    adjective = next((m for m in ms if m.kind == "state" and m.span.end <= first_spend), None)
+    adjectives = [m for m in ms if m.kind == "state" and m.span.end <= first_spend]
+    adjective = next((m for m in adjectives if _qualifies_organ(doc, lex, m, ms, items)), None)
     if adjective is not None and adjective.country:  # "The Canadian government said it would spend ..."
         return adjective.country, False
     capital = _capital_subject(doc, lex, sent, first_spend)
@@ -55,8 +61,11 @@ def pledger(
     home = _home_state(doc, ms)
     if home:
         return home, False
-    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend):
+    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend) and _home_country(doc):
         return _home_country(doc), False
+    headline = _headline_state(doc, lex) if last is None else None
+    if headline:
+        return headline, False
     if last is None:
         # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
         # steigen") is the article's own state's; a share of GDP in a NATO text is the alliance's target.
@@ -113,6 +122,59 @@ def _anaphoric_state(doc: Document, lex: Lexicon, sent: Span, before: int, ms: l
         for m in spans.between(doc.mentions, s.start, s.end):
             if m.kind in ("state", "person", "place", "title") and m.country:
                 return m.country
+    return None
+
+
+def _inside(m: Mention, figs: list[Figure]) -> bool:
+    return any(f.start <= m.span.start < f.end for f in figs)
+
+
+def _issuer(doc: Document, lex: Lexicon, sent: Span, figs: list[Figure]) -> str | None:
+    """The state that issues the currency of the sentence's first amount that is not a conversion in
+    parentheses (ISO 4217: a national code starts with its state's ISO 3166 alpha-2 code, KRW -> KR); none for
+    a currency the press quotes any state's amounts in (pledges.conversion_currencies: 'US$40 billion')."""
+    for f in figs:
+        if f.kind != "money" or not f.unit or f.unit.startswith("?"):
+            continue
+        if f.word and shared(lex, f.word):  # "crowns", "元": the pledger decides which state's they are
+            return None
+        before = doc.text[sent.start : f.start]
+        if before.count("(") > before.count(")") or before.count("[") > before.count("]"):
+            continue
+        code = f.unit.split()[0]
+        if code in lex.words("pledges", "conversion_currencies"):
+            return None
+        return currency_state(code)
+    return None
+
+
+def _qualifies_organ(
+    doc: Document, lex: Lexicon, m: Mention, ms: list[Mention], items: list[tuple[int, int, str]]
+) -> bool:
+    """A state's adjective names the pledger when it qualifies a title or an organ of the state ("the British
+    prime minister", "The South Korean government"), or is no adjective at all; not "the American Chamber of
+    Commerce"."""
+    if m.role != "demonym":
+        return True
+    if any(0 <= start - m.span.end <= 1 for start, _, _ in items):  # "Der deutsche Wehretat"
+        return True
+    if _qualifies_title(doc, m, ms) or lex.has("pledges", "government", doc.text, m.span.end, m.span.end + 16):
+        return True
+    before = lex.find("pledges", "government", doc.text, max(0, m.span.start - 16), m.span.start)
+    return bool(before and not doc.text[before[-1].end() : m.span.start].strip())  # "le gouvernement français"
+
+
+def _headline_state(doc: Document, lex: Lexicon) -> str | None:
+    """The state the headline (or, with none, the first sentence) is about, its first state told as a noun or
+    as the adjective of an organ or title: what a figure with no state of its own in the text belongs to."""
+    if not doc.sentences:
+        return None
+    first = doc.sentences[0]
+    ms = spans.between(doc.mentions, first.start, first.end)
+    figs = figures(doc, lex, first)
+    for m in ms:
+        if m.kind == "state" and m.country and not _inside(m, figs) and _qualifies_organ(doc, lex, m, ms, []):
+            return m.country
     return None
 
 

@@ -50,8 +50,9 @@ def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:
 
 
 def _in_parentheses(doc: Document, f: Figure, span: Span) -> bool:
+    """ "66.3 trillion won ($47.6 billion)", "US$40 billion [around NT$1.25 trillion]": a conversion."""
     before = doc.text[span.start : f.start]
-    return before.count("(") > before.count(")")
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
 
 
 def _unit(doc: Document, lex: Lexicon, f: Figure, span: Span, scope_end: int) -> str:
@@ -190,7 +191,32 @@ def _past(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     lo, hi = clause(doc.text, f.start, f.end, sent, lex)
     lo = max([lo] + [g.end for g in figs if g.end <= f.start])
     hi = min([hi] + [g.start for g in figs if g.start >= f.end])
-    return _near(lex, "past", doc, lo, hi)
+    # "an extra $4 billion spent on defence": a participle right after the amount tells what it is spent on
+    return any(m.start() > f.end + 1 or m.end() <= f.start for m in lex.find("pledges", "past", doc.text, lo, hi))
+
+
+def _outside_parentheses(doc: Document, sent: Span, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    out = []
+    for m in found:
+        before = doc.text[sent.start : m.start()]
+        if before.count("(") <= before.count(")") and before.count("[") <= before.count("]"):
+            out.append(m)
+    return out
+
+
+def _forecaster(doc: Document, lex: Lexicon, sent: Span) -> bool:
+    """ "According to experts, that would result in ...", "analysts expect": a sentence whose figures are
+    others' estimates (a conversion's "(estimated USD34.3 billion)" is not one)."""
+    return bool(_outside_parentheses(doc, sent, lex.find("pledges", "forecasters", doc.text, sent.start, sent.end)))
+
+
+def _estimated(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
+    """ "Spending is projected to rise by 2.4 per cent": an estimate told in the figure's own clause before it;
+    the clause after it may still pledge ("..., which will see an extra $5.7 billion spent")."""
+    from allied.news.dates import clause
+
+    lo, _ = clause(doc.text, f.start, f.end, sent, lex)
+    return bool(_outside_parentheses(doc, sent, lex.find("pledges", "forecast", doc.text, lo, f.start)))
 
 
 def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]) -> bool:
@@ -204,6 +230,8 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
         return True
     if _near(lex, "demand", doc, lo, f.end + 10):
+        return True
+    if _estimated(doc, lex, f, sent):
         return True
     words = lex.words("pledges", "restatement")
     gap = re.compile(rf"\s*,\s*(?:{alternation(words)})\s+", re.I) if words else None
@@ -224,7 +252,7 @@ def sentence_pledges(
         return []
     if _negated(doc, lex, sent) or _near(lex, "aid", doc, sent.start, sent.end):
         return []
-    if _near(lex, "forecast", doc, sent.start, sent.end):
+    if _forecaster(doc, lex, sent):
         return []
     items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked) or _elliptic(doc, lex, sent, committed)
     if not items:
@@ -368,6 +396,35 @@ def _merge(pledges: list[Pledge]) -> list[Pledge]:
     return list(out.values())
 
 
+def _restated(pledges: list[Pledge]) -> list[Pledge]:
+    """ "KRW 65.8 Trillion Defense Budget" over "... at KRW 65.8642 trillion", "66.3 trillion won" and later
+    "66.2947 trillion won": one state's figure told again, rounded or in the headline, within 1 % of the first
+    and in the same unit, is one pledge (GUIDELINES §9: rounded restatements are not pledges); it keeps the
+    first telling's value and takes a year only the other names."""
+    out: list[Pledge] = []
+    for p in pledges:
+        same = next(
+            (
+                q
+                for q in out
+                if p.value is not None
+                and q.value is not None
+                and q.country == p.country
+                and q.unit == p.unit
+                and abs(q.value - p.value) <= 0.01 * max(abs(q.value), abs(p.value))
+                and (p.by is None or q.by is None or p.by == q.by)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(p)
+            continue
+        if same.by is None and p.by is not None:
+            same.by, same.by_inferred = p.by, p.by_inferred
+        same.evidence = sorted({s.start: s for s in [*same.evidence, *p.evidence]}.values(), key=lambda s: s.start)
+    return out
+
+
 def _unresolved_year(doc: Document, lex: Lexicon, p: Pledge) -> bool:
     """The pledge's sentence names a time with no year ("over the next decade", "in the next parliament"): no
     year is carried to it from elsewhere."""
@@ -457,7 +514,7 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
             context, of = year, (new[0].country if new else None)
     found = _merge(found)
     _inherit_years(doc, lex, found)
-    return _merge(_drop_figureless(_merge(_without_past_levels(doc, lex, found))))
+    return _restated(_merge(_drop_figureless(_merge(_without_past_levels(doc, lex, found)))))
 
 
 def _date_target_told_before(doc: Document, lex: Lexicon, sent: Span, before: list[Pledge]) -> None:

@@ -223,7 +223,14 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "gdp_before": Key(FLAG, "the GDP phrase stands before the percentage ('GDP 대비 3.5%', 'GDP比2%')"),
         "year_after": Key(WORDS, "words after a target or budget year ('年度', '년까지', '年までに')"),
         "part": Key(WORDS, "'of which', '예산 중': the figures after it are a part of the budget, not a pledge"),
-        "government": Key(WORDS, "'the government' as a pledger: that of the first official the article names"),
+        "government": Key(
+            WORDS, "'the government', 'cabinet' as a pledger: that of the first official the article names; a "
+            "state's adjective before one names the pledger ('The South Korean government')"
+        ),
+        "conversion_currencies": Key(
+            WORDS, "ISO 4217 codes this press quotes any state's amounts in ('US$40 billion' for Taiwan's budget): "
+            "they name no pledger; another national currency names its issuing state (KRW -> KOR)"
+        ),
         "text2num": Key(TEXT, "language code text2num reads number words in ('' where it has none)"),
         "baseline": Key(WORDS, "'from' before a baseline figure ('from 2 % to 5 %' pledges only the 5 %)"),
         "target": Key(WORDS, "'to' between a baseline figure and its target"),
@@ -246,7 +253,13 @@ SECTIONS: dict[str, dict[str, Key]] = {
             "commitment or modal word, no pledge",
         ),
         "aid": Key(WORDS, "'military aid', 'lend': money for another state is aid, not a pledge (GUIDELINES §9)"),
-        "forecast": Key(WORDS, "'estimates', 'forecast': an estimate of spending is not a commitment"),
+        "forecast": Key(
+            WORDS, "'projected', 'estimated' in a figure's clause before it: an estimate of spending, not a commitment"
+        ),
+        "forecasters": Key(
+            WORDS, "'analysts', 'according to experts' anywhere in a sentence (not in a conversion's parentheses): "
+            "its figures are others' estimates"
+        ),
         "shared_currencies": Key(
             CODES_TABLE, "a currency word several states use ('crowns', '$') -> its ISO 4217 codes, the default "
             "first: the pledging state's own currency when it is one of them"

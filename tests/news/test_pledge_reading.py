@@ -1,0 +1,48 @@
+# ruff: noqa: E501
+"""Who pledges and which figure is one pledge, read from short texts written for this test (GUIDELINES §7,
+§9), one claim about the language each: an amount's currency names the state that issues it when no state
+is told ('a £3 billion boost'), a currency the press quotes every state in (US$) names none, and the letters
+of a sign ('US$') are no state; a state's adjective names the pledger only as the adjective of an organ,
+a title or the spending ('the American Chamber of Commerce' does not); a figure with no state of its own
+belongs to the state of the headline; a rounded restatement is the same pledge; a conversion in square
+brackets is no pledge; an estimate is told in the figure's clause before it, or by its source anywhere in
+the sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+
+# (language, published, text with its title on the first line, [(country, value, unit, by)])
+CASES = [
+    ("en", "2025-03-04", "Spring statement\nThe chancellor will announce a £3 billion increase in defence spending next year, officials said.", [("GBR", 3.0, "GBP billion", 2026)]),
+    ("en", "2025-08-29", "Budget proposal\nThe government has earmarked 61 trillion won for defence next year, the finance ministry said.", [("KOR", 61.0, "KRW trillion", 2026)]),
+    ("en", "2025-03-04", "Taiwan's president seeks special budget\nThe president said his government would introduce a US$12 billion (NT$380 billion) special defence budget.", [("TWN", 12.0, "USD billion", None)]),
+    ("en", "2025-03-04", "Taiwan's president seeks special budget\nThe president said his government would introduce a US$12 billion [around NT$380 billion] special defence budget.", [("TWN", 12.0, "USD billion", None)]),
+    ("en", "2025-03-04", "Taiwan's president pledges more for defence\nIn a speech to the American Chamber of Commerce, the president said his government would raise the defence budget to 3% of GDP.", [("TWN", 3.0, "% GDP", None)]),
+    ("en", "2025-03-04", "Canada\nIn a speech to the American Chamber of Commerce, the Canadian defence minister said Canada would spend 2% of GDP on defence this year.", [("CAN", 2.0, "% GDP", 2025)]),
+    ("en", "2025-03-04", "Defence\nThe South Korean government will raise the defence budget by 7 percent next year, the ministry said.", [("KOR", 7.0, "percent increase", 2026)]),
+    ("en", "2025-12-05", "South Korea approves 61.6 trillion won defence budget\nSouth Korea's parliament approved a defence budget of 61.58 trillion won for next year on Friday.", [("KOR", 61.6, "KRW trillion", 2026)]),
+    ("en", "2025-03-04", "Poland\nPoland will spend 4.7% of GDP on defence next year. Finance Minister Andrzej Domanski said the defence budget would reach 4.7% of GDP.", [("POL", 4.7, "% GDP", 2026)]),
+    ("en", "2026-09-01", "Seoul budget\nSouth Korea's defence budget for 2027 will rise to 70 trillion won (an estimated $50 billion), the ministry said.", [("KOR", 70.0, "KRW trillion", 2027)]),
+    ("en", "2025-03-04", "Australia\nDefence spending is projected to grow by 2.2 per cent this year under the plan, which will see an extra $4 billion spent on defence over the next four years.", [("AUS", 4.0, "AUD billion", None)]),
+    ("de", "2025-03-04", "Haushalt\nDie deutsche Bundesregierung will den Verteidigungsetat 2026 auf 90 Milliarden Euro erhöhen.", [("DEU", 90.0, "EUR billion", 2026)]),
+    ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
+]
+
+NO_PLEDGES = [
+    ("en", "2025-03-04", "Australia's defence plan\nAccording to experts, the plan would put $700 billion into defence over the next decade.", []),
+    ("en", "2025-03-04", "Growth\nThe national budget will grow by 3 percent next year, while defence will get a larger share, analysts said.", []),
+]
+
+
+def _pledges(lang: str, text: str, published: str) -> list[tuple]:
+    [rec] = allied.extract(text, published=published, language=lang)
+    assert all(text[s["start"] : s["end"]] == s["text"] for p in rec["pledges"] for s in p["evidence"])
+    return sorted(((p["country"], p["value"], p["unit"], p["by"]) for p in rec["pledges"]), key=str)
+
+
+@pytest.mark.parametrize(("lang", "published", "text", "expected"), CASES + NO_PLEDGES, ids=[c[2].split("\n")[1][:40] for c in CASES + NO_PLEDGES])
+def test_reading(lang: str, published: str, text: str, expected: list[tuple]) -> None:
+    assert _pledges(lang, text, published) == sorted(expected, key=str)

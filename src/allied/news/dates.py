@@ -224,6 +224,7 @@ def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
         return [m for m in lex.find("markers", key, text, lo, hi) if not any(a <= m.start() < b for a, b in quotes)]
 
     cs, ce = clause(text, start, end, sent, lex)
+    cs, ce = _own_predicate(lex, text, start, end, cs, ce)
     if told("future", cs, ce):
         return "future"
     if told("past", cs, ce):
@@ -237,6 +238,22 @@ def tense(lex: Lexicon, text: str, start: int, end: int, sent: Span) -> str:
     if lex.flag("pack", "last_tense"):
         return max(marks, key=lambda x: x[0].end())[1]
     return min(marks, key=lambda x: (min(abs(x[0].start() - end), abs(start - x[0].end())), x[1] != "future"))[1]
+
+
+def _own_predicate(lex: Lexicon, text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of the clause [lo, hi) that is the predicate of [start, end): a conjunction followed by a verb
+    of another tense starts a second predicate ("met Wednesday in Brussels and agreed to hold talks later this
+    month": the weekday is the meeting's, past; "met on Monday and will visit Hanoi on Friday")."""
+    if not lex.spaced:
+        return lo, hi
+    verbs = f"{lex.alt('markers', 'future')}|{lex.alt('markers', 'past')}"
+    conj = re.compile(rf"\s(?:{lex.alt('markers', 'conjunctions')})\s+(?=(?:{verbs})(?!\w))", re.I)
+    for m in conj.finditer(text, lo, hi):
+        if m.start() >= end:
+            return lo, m.start()
+        if m.end() <= start:
+            lo = m.end()
+    return lo, hi
 
 
 def clause(text: str, start: int, end: int, sent: Span, lex: Lexicon) -> tuple[int, int]:

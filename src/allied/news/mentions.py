@@ -345,6 +345,8 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
                 )
             )
             continue
+        for n in [n for n in names if n.kind == "organization" and _within_title(n, m)]:
+            names.remove(n)  # "National Defense Minister": the ministry's words are the title's, not a mention
         inner = _inner_adjective(ctx, m, names)
         if _overlaps([n for n in names if n not in inner], m.start(), m.end()):
             continue
@@ -356,6 +358,11 @@ def _titles(ctx: _Context, sent: Span, names: list[Mention]) -> list[Mention]:
             country = ctx.outlet_country  # "la ministra de Defensa" in a Spanish paper: Spain's
         out.append(Mention(ctx.doc.span(m.start(), m.end()), "title", "", m.group(), country, cls))
     return out
+
+
+def _within_title(n: Mention, m: re.Match[str]) -> bool:
+    """A name lying inside a longer title match."""
+    return m.start() <= n.span.start and n.span.end <= m.end() and n.span.end - n.span.start < m.end() - m.start()
 
 
 def _title_classes(ctx: _Context) -> dict[str, str]:

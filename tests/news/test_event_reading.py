@@ -1,0 +1,91 @@
+# ruff: noqa: E501
+"""Events told in phrasings no dev article uses, written for this test: each group is one claim about English
+news (GUIDELINES §5, §6), with several phrasings of it."""
+
+from __future__ import annotations
+
+import pytest
+
+import allied
+
+PUBLISHED = "2025-03-12"  # a Wednesday
+
+
+def _events(text: str, published: str | None = PUBLISHED) -> list[dict]:
+    [rec] = allied.extract("Title\n" + text, published=published, language="en")
+    return rec["events"]
+
+
+def _day(e: dict) -> str | None:
+    return e["date"]["start"] if e["date"] else None
+
+
+# A call, a teleconference or a conversation between two officials is a meeting (GUIDELINES §5: phone calls).
+CALLS = [
+    "Japanese Defense Minister Gen Nakatani held a telephone conference with U.S. Defense Secretary Pete Hegseth on Monday.",
+    "Japanese Defense Minister Gen Nakatani had a teleconference with U.S. Defense Secretary Pete Hegseth on Monday.",
+    "Japanese Defense Minister Gen Nakatani spoke over the phone with U.S. Defense Secretary Pete Hegseth on Monday.",
+    "Japanese Defense Minister Gen Nakatani had a conversation with U.S. Defense Secretary Pete Hegseth on Monday.",
+    "Japanese Defense Minister Gen Nakatani and U.S. Defense Secretary Pete Hegseth held telephone talks on Monday.",
+    "Japanese Defense Minister Gen Nakatani spoke with U.S. Defense Secretary Pete Hegseth by video link on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", CALLS)
+def test_a_call_is_a_meeting_of_both_states_on_its_day(text: str) -> None:
+    [e] = _events(text)
+    assert (e["type"], sorted(e["countries"]), _day(e), e["status"]) == ("meeting", ["JPN", "USA"], "2025-03-10", "occurred")
+
+
+# The adjective of any state names its officials' nationality, not only the states of the dev articles.
+NATIONALITIES = [
+    ("Turkish", "Greek", ["GRC", "TUR"]),
+    ("Israeli", "Dutch", ["ISR", "NLD"]),
+    ("Romanian", "Ukrainian", ["ROU", "UKR"]),
+    ("Armenian", "Russian", ["ARM", "RUS"]),
+    ("Cambodian", "American", ["KHM", "USA"]),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "states"), NATIONALITIES)
+def test_the_adjective_of_a_state_gives_the_officials_country(a: str, b: str, states: list[str]) -> None:
+    [e] = _events(f"{a} Defense Minister Arden Kole met his {b} counterpart Tomas Revin in Brussels on Monday to discuss defense cooperation.")
+    assert (e["type"], sorted(e["countries"]), _day(e)) == ("meeting", states, "2025-03-10")
+
+
+# A verb in the past tense dates a weekday backwards and makes the event one that occurred, whatever the verb.
+PAST = [
+    "On Sunday, U.S. Defense Secretary Pete Hegseth engaged in talks with Israeli Defense Minister Israel Katz.",
+    "On Sunday, U.S. Defense Secretary Pete Hegseth conducted talks with Israeli Defense Minister Israel Katz.",
+    "U.S. Defense Secretary Pete Hegseth on Sunday talked with Israeli Defense Minister Israel Katz about air defense.",
+]
+
+
+@pytest.mark.parametrize("text", PAST)
+def test_a_past_verb_dates_a_weekday_backwards(text: str) -> None:
+    [e] = _events(text)
+    assert (e["type"], _day(e), e["status"]) == ("meeting", "2025-03-09", "occurred")
+
+
+# Each predicate has its own tense: a second verb joined by "and" does not re-date the first one's weekday.
+SECOND_PREDICATE = [
+    ("Turkish Defense Minister Arden Kole and his Greek counterpart Tomas Revin met Monday in Brussels and agreed to hold talks later this month.", "2025-03-10", "occurred"),
+    ("Turkish Defense Minister Arden Kole and his Greek counterpart Tomas Revin met on Monday in Brussels and will hold more talks next month.", "2025-03-10", "occurred"),
+    ("Turkish Defense Minister Arden Kole and his Greek counterpart Tomas Revin will meet on Friday in Brussels and discussed the agenda by phone.", "2025-03-14", "planned"),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "status"), SECOND_PREDICATE)
+def test_a_coordinated_second_verb_keeps_its_own_tense(text: str, day: str, status: str) -> None:
+    found = [(_day(e), e["status"]) for e in _events(text) if e["type"] == "meeting" and e["place"]]
+    assert (day, status) in found
+
+
+# A ministry's words inside a title are the title's: the official's state is the adjective before it.
+@pytest.mark.parametrize(
+    ("title", "state"),
+    [("Turkish National Defense Minister", "TUR"), ("Philippine Secretary of National Defense", "PHL"), ("Greek National Defence Minister", "GRC")],
+)
+def test_a_ministry_inside_a_title_does_not_give_its_own_state(title: str, state: str) -> None:
+    [e] = _events(f"{title} Arden Kole met British Defence Secretary John Healey in London on Monday.")
+    assert (e["type"], sorted(e["countries"])) == ("meeting", sorted({state, "GBR"}))

@@ -28,10 +28,22 @@ CASES = [
     ("en", "2026-09-01", "Seoul budget\nSouth Korea's defence budget for 2027 will rise to 70 trillion won (an estimated $50 billion), the ministry said.", [("KOR", 70.0, "KRW trillion", 2027)]),
     ("en", "2025-03-04", "Australia\nDefence spending is projected to grow by 2.2 per cent this year under the plan, which will see an extra $4 billion spent on defence over the next four years.", [("AUS", 4.0, "AUD billion", None)]),
     ("de", "2025-03-04", "Haushalt\nDie deutsche Bundesregierung will den Verteidigungsetat 2026 auf 90 Milliarden Euro erhöhen.", [("DEU", 90.0, "EUR billion", 2026)]),
+    ("en", "2025-03-04", "UK\nThe prime minister pledged to lift defence spending to 2.5% of GDP by 2030, well above NATO's 2% target.", [("GBR", 2.5, "% GDP", 2030)]),
+    ("en", "2025-03-04", "Britain\nThe prime minister has pledged to lift UK defence spending to 2.5% of GDP. The pledge would mean spending rising to 2.5% by 2030, well above NATO's 2% target.", [("GBR", 2.5, "% GDP", 2030)]),
+    ("en", "2025-06-09", "Canada\nThe prime minister announced $9 billion in additional spending to meet the NATO target this year.", [("CAN", 9.0, "CAD billion", 2025)]),
+    ("en", "2025-06-09", "Canada\nNATO Secretary General Mark Rutte welcomed the plan. The government will spend an extra $9 billion on defence this year.", [("CAN", 9.0, "CAD billion", 2025)]),
+    ("en", "2025-12-20", "Japan\nJapan's cabinet approved a record 9 trillion yen defence budget for next year. The budget plan rises 3.5 per cent from this year.", [("JPN", 9.0, "JPY trillion", 2026), ("JPN", 3.5, "percent increase", 2026)]),
+    ("en", "2025-03-04", "UK\nThe prime minister said the defence budget will increase from 2.3% to 2.5% of gross domestic product (GDP) from 2027.", [("GBR", 2.5, "% GDP", 2027)]),
+    ("en", "2025-03-04", "Budget\nThe chancellor will announce a £3 billion boost in defence spending. The OBR will cut its forecast for economic growth this year. The chancellor will also put an extra £2 billion into the defence budget.", [("GBR", 3.0, "GBP billion", None), ("GBR", 2.0, "GBP billion", None)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 
 NO_PLEDGES = [
+    ("en", "2025-03-04", "NATO\nCurrently, only five NATO member states allocate more than 3% of their GDP to defence.", []),
+    ("en", "2025-03-04", "NATO\nNATO Secretary General Mark Rutte said the alliance has finally reached its goal of raising defence spending to 2% of GDP.", []),
+    ("en", "2025-03-04", "Canada\nAsked whether Canada plans to meet the 2% target, the prime minister said there were no plans to double the defence budget.", []),
+    ("en", "2025-03-04", "Japan\nThe defence budget is part of the 115 trillion yen national budget for next year.", []),
+    ("en", "2025-03-04", "Korea\nSouth Korea will spend 62 trillion won on defence next year. The increase is equivalent to roughly ten percent of the entire annual budget.", [("KOR", 62.0, "KRW trillion", 2026)]),
     ("en", "2025-03-04", "Australia's defence plan\nAccording to experts, the plan would put $700 billion into defence over the next decade.", []),
     ("en", "2025-03-04", "Growth\nThe national budget will grow by 3 percent next year, while defence will get a larger share, analysts said.", []),
 ]

@@ -5,6 +5,7 @@ the outlet's state or the article's first official; the alliance in a NATO text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from allied.model import Document, Mention, Span
 from allied.news import spans
@@ -19,8 +20,13 @@ def pledger(
 ) -> tuple[str | None, bool]:
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
     figs = figures(doc, lex, sent)
-    # "US$40 billion", "A$2.8bn": a state's letters inside a currency sign name no pledger
-    ms = [m for m in spans.between(doc.mentions, sent.start, sent.end) if not _inside(m, figs)]
+    # "US$40 billion", "A$2.8bn": a state's letters inside a currency sign name no pledger; "to meet NATO's
+    # 2 % target": the alliance whose standard a state meets is not the one pledging
+    ms = [
+        m
+        for m in spans.between(doc.mentions, sent.start, sent.end)
+        if not _inside(m, figs) and not _owns_standard(doc, lex, m, sent)
+    ]
     speakers = [
         m
         for m in ms
@@ -125,6 +131,18 @@ def _anaphoric_state(doc: Document, lex: Lexicon, sent: Span, before: int, ms: l
     return None
 
 
+def _owns_standard(doc: Document, lex: Lexicon, m: Mention, sent: Span) -> bool:
+    """ "NATO target", "Nato's 2 per cent defence spending target", "the alliance's goal": the alliance named as
+    the owner of a standard (pledges.standards within its noun phrase) after the sentence's verb."""
+    if m.kind != "alliance" and m.id not in ("org:nato", NATO_SUMMIT):
+        return False
+    if m.span.start - sent.start < 3:  # the alliance opening the sentence is its subject
+        return False
+    phrase = doc.text[m.span.end : min(sent.end, m.span.end + 40)]
+    cut = re.search(r"[,;:.()]", phrase)
+    return lex.has("pledges", "standards", phrase[: cut.start()] if cut else phrase)
+
+
 def _inside(m: Mention, figs: list[Figure]) -> bool:
     return any(f.start <= m.span.start < f.end for f in figs)
 
@@ -196,7 +214,10 @@ def _home_state(doc: Document, ms: list[Mention]) -> str | None:
 def _home_country(doc: Document) -> str | None:
     """ "정부가 ... 편성했습니다": the government is that of the first head of state, government or minister
     the article names."""
-    return next((m.country for m in doc.mentions if m.kind == "person" and m.country and m.source), None)
+    return next(
+        (m.country for m in doc.mentions if m.kind == "person" and m.country and m.source and not _international(m)),
+        None,
+    )
 
 
 def _country(m: Mention | None, nato: bool) -> str | None:
@@ -204,7 +225,25 @@ def _country(m: Mention | None, nato: bool) -> str | None:
         return None
     if m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT):
         return "NATO" if nato and m.id else None
+    org = _international(m)
+    if org:  # "Rutte said ...": NATO's secretary general speaks for the alliance, not for his own state
+        return "NATO" if nato and org == "alliance" else None
     return m.country or None
+
+
+@lru_cache(maxsize=1)
+def _international_officials() -> dict[str, str]:
+    """Officials of an alliance or another international organisation (reference), id -> that kind: their
+    'country' is a nationality, not the state they speak for."""
+    from allied.reference.loader import load
+
+    ref = load()
+    kinds = {o.name: o.kind for o in ref.organizations.values() if o.kind in ("alliance", "international_org")}
+    return {o.id: kinds[o.organization] for o in ref.officials if o.organization in kinds}
+
+
+def _international(m: Mention) -> str | None:
+    return _international_officials().get(m.id) if m.kind == "person" else None
 
 
 def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> Mention | None:

@@ -116,8 +116,8 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
     ref = doc.reference_day
     c_lo, c_hi = clause(doc.text, lo, lo, span, lex)
     bare = [  # "Der Wehretat soll 2026 um 10 Milliarden Euro steigen": a future year in the figure's own clause
-        d
-        for d in spans.between(dates, c_lo, c_hi)
+        d  # or before the next figure ("to 2.5% of gross domestic product (GDP) from 2027")
+        for d in spans.between(dates, c_lo, max(c_hi, hi))
         if d.precision == "year" and d.year is not None and ref is not None and d.year > ref.year
     ]
     return bare[0].year if bare else None
@@ -204,6 +204,42 @@ def _outside_parentheses(doc: Document, sent: Span, found: list[re.Match[str]]) 
     return out
 
 
+def _phrase_end(doc: Document, f: Figure, sent: Span) -> int:
+    """Where the figure's noun phrase ends: 40 characters on, cut at a clause mark outside a conversion's
+    parentheses."""
+    end = min(sent.end, f.end + 40)
+    depth = 0
+    for i in range(f.end, end):
+        ch = doc.text[i]
+        depth += ch in "([" and 1 or (ch in ")]" and -1 or 0)
+        if depth <= 0 and ch in ",;:.":
+            return i
+    return end
+
+
+def _current_sentence(doc: Document, lex: Lexicon, sent: Span) -> bool:
+    """ "Currently, only five NATO member states allocate more than 3 % ...": a current-level word opening the
+    sentence before a comma tells levels of now for all of it."""
+    words = lex.words("pledges", "current")
+    if not words:
+        return False
+    pat = lex.pattern("pledges", "current")
+    m = pat.match(doc.text, sent.start) if pat is not None else None
+    return bool(m and re.match(r"\s*,", doc.text[m.end() : m.end() + 3]))
+
+
+def _compared_standard(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
+    """ "... to 2.5 per cent by 2030, well above Nato's 2 per cent defence spending target": a standard's figure
+    after a comparison word is what a pledge is measured against, not a pledge."""
+    if not lex.words("pledges", "comparison"):
+        return False
+    from allied.news.dates import clause
+
+    lo, _ = clause(doc.text, f.start, f.end, sent, lex)
+    before = lex.find("pledges", "comparison", doc.text, max(lo, f.start - 40), f.start)
+    return bool(before) and lex.has("pledges", "standards", doc.text, f.end, min(sent.end, f.end + 40))
+
+
 def _forecaster(doc: Document, lex: Lexicon, sent: Span) -> bool:
     """ "According to experts, that would result in ...", "analysts expect": a sentence whose figures are
     others' estimates (a conversion's "(estimated USD34.3 billion)" is not one)."""
@@ -229,6 +265,10 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
         return True
     if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
         return True
+    if _current_sentence(doc, lex, sent) or _compared_standard(doc, lex, f, sent):
+        return True
+    if lex.has("pledges", "other_budget", doc.text, f.end, _phrase_end(doc, f, sent)):
+        return True  # "the 101 trillion yen (USD 910 billion) national budget": the whole, not defence's part
     if _near(lex, "demand", doc, lo, f.end + 10):
         return True
     if _estimated(doc, lex, f, sent):
@@ -246,6 +286,7 @@ def sentence_pledges(
     last: str | None,
     context: int | None = None,
     booked: str = "defense budget",
+    previous: list[Pledge] | None = None,
 ) -> list[Pledge]:
     committed = _near(lex, "cues", doc, sent.start, sent.end)
     if not committed and not _near(lex, "modal", doc, sent.start, sent.end) and not _future_year(doc, lex, sent):
@@ -254,10 +295,13 @@ def sentence_pledges(
         return []
     if _forecaster(doc, lex, sent):
         return []
+    told = _pledge_anaphora(doc, lex, sent, previous)
     items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked) or _elliptic(doc, lex, sent, committed)
+    if not items and told is not None:  # "The budget plan endorsed Friday rises 1.3 per cent ..."
+        items = [(sent.start, sent.start, told.what)]
     if not items:
         return []
-    country, third = pledger(doc, lex, sent, items, nato, last)
+    country, third = (told.country, False) if told is not None else pledger(doc, lex, sent, items, nato, last)
     if country is None:
         return []
     figs = [replace(f, unit=money_unit(lex, f, country)) if f.word else f for f in figures(doc, lex, sent)]
@@ -289,6 +333,15 @@ def sentence_pledges(
     return out
 
 
+def _pledge_anaphora(doc: Document, lex: Lexicon, sent: Span, previous: list[Pledge] | None) -> Pledge | None:
+    """ "Sunak pledged to lift spending to 2.5 % ... The pledge would mean ...": a sentence opening with the
+    pledge, plan or budget told just before (pledges.anaphora) goes on about that pledge: its state and what."""
+    if not previous:
+        return None
+    pat = lex.pattern("pledges", "anaphora")
+    return previous[0] if pat is not None and pat.match(doc.text, sent.start) else None
+
+
 def _future_year(doc: Document, lex: Lexicon, sent: Span) -> bool:
     """ "Japan's defense budget for fiscal 2026 is 8.7 trillion yen" told in 2025: a budget or target for a year
     after the reference day is a plan even when told as a fact (GUIDELINES §7)."""
@@ -315,6 +368,9 @@ def _negated(doc: Document, lex: Lexicon, sent: Span) -> bool:
     gap = r"(?:\s+|\s*\W\s*)(?:[^\W\d]+\W{0,2}\s*)?$" if lex.spaced else r"\W?$"
     negation = "|".join(w for w in (lex.alt("markers", "negation"), lex.alt("pledges", "refusal")) if w)
     if re.search(rf"(?<!\w)(?:{negation}){gap}", before, re.I):
+        return True
+    question = lex.alt("pledges", "question")  # "asked whether Canada plans to meet the target"
+    if question and re.search(rf"(?<!\w)(?:{question})(?:\W+\w+){{0,4}}\W*$", before, re.I):
         return True
     after = r"\s+" if lex.spaced else ""  # "would not commit", "will not raise"
     return bool(re.compile(rf"{after}(?:{negation})(?!\w)", re.I).match(doc.text, first.end(), sent.end))
@@ -478,6 +534,11 @@ def _context_year(doc: Document, lex: Lexicon, sent: Span) -> int | None:
     return year if year and (ref is None or year >= ref.year) and not _told_as_past(doc, lex, sent, year) else None
 
 
+def _names_year(doc: Document, sent: Span, year: int) -> bool:
+    """The sentence writes the year out ("budżetu na 2026 r."), not only "this year"."""
+    return any(d.precision == "year" and d.year == year for d in spans.between(doc.dates, sent.start, sent.end))
+
+
 def _told_as_past(doc: Document, lex: Lexicon, sent: Span, year: int) -> bool:
     """ "W 2025 r. plan zakładał ... 4,7 proc. PKB" told in 2025: the reference year named in a past-tense
     clause is the level planned or reached so far (GUIDELINES §7, §9: current-year levels are not pledges)."""
@@ -502,7 +563,8 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
-        new = sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None, context)
+        told = [p for p in found if doc.sentences[i - 1] in p.evidence] if i else []
+        new = sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None, context, previous=told)
         for p in new:
             if p.by is None and of in (None, p.country) and not _unresolved_year(doc, lex, p):
                 p.by = context  # "budget for 2026. ... spending will reach 4.8 %"
@@ -510,6 +572,8 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
             _date_target_told_before(doc, lex, sent, [p for p in found if doc.sentences[i - 1] in p.evidence])
         found += new
         year = _context_year(doc, lex, sent)
+        if year and not (new or spending(doc, lex, sent) or _names_year(doc, sent, year)):
+            year = None  # "... its forecast for UK economic growth this year": no budget year
         if year:
             context, of = year, (new[0].country if new else None)
     found = _merge(found)

@@ -256,6 +256,19 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "forecast": Key(
             WORDS, "'projected', 'estimated' in a figure's clause before it: an estimate of spending, not a commitment"
         ),
+        "comparison": Key(WORDS, "'well above', 'short of' before a standard's figure: what a pledge is compared with"),
+        "standards": Key(
+            WORDS, "'target', 'guideline', 'benchmark': a standard; the alliance owning one after the verb ('to meet "
+            "NATO's 2 % target') is not the pledger"
+        ),
+        "other_budget": Key(
+            WORDS, "'national budget', 'entire annual budget' in an amount's noun phrase: the whole budget defence "
+            "is a part of, no pledge"
+        ),
+        "question": Key(WORDS, "'whether' up to four words before the first commitment word: a question, no pledge"),
+        "anaphora": Key(
+            WORDS, "'the pledge', 'the budget plan' opening a sentence: it goes on about the pledge told just before"
+        ),
         "forecasters": Key(
             WORDS, "'analysts', 'according to experts' anywhere in a sentence (not in a conversion's parentheses): "
             "its figures are others' estimates"

@@ -327,7 +327,8 @@ def sentence_pledges(
             out.append(Pledge(country, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
     for p in out:  # a level of defence spending in percent is a share of GDP ("NATO's 2 % target")
         p.unit = "% GDP" if p.unit == "percent" else p.unit
-    if not figs and committed and not third and not _near(lex, "demand", doc, sent.start, sent.end):
+    anaphoric = told is not None and items[0][0] == items[0][1] == sent.start
+    if not figs and committed and not third and not anaphoric and not _near(lex, "demand", doc, sent.start, sent.end):
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
     return out

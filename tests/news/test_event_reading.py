@@ -89,3 +89,31 @@ def test_a_coordinated_second_verb_keeps_its_own_tense(text: str, day: str, stat
 def test_a_ministry_inside_a_title_does_not_give_its_own_state(title: str, state: str) -> None:
     [e] = _events(f"{title} Arden Kole met British Defence Secretary John Healey in London on Monday.")
     assert (e["type"], sorted(e["countries"])) == ("meeting", sorted({state, "GBR"}))
+
+
+# A short quoted term is a name inside the clause, not a quotation that cuts the verb from its day.
+@pytest.mark.parametrize("term", ['"two-plus-two"', "“2+2”", '"Quad"'])
+def test_a_quoted_term_does_not_cut_a_date_from_its_verb(term: str) -> None:
+    text = f"Japanese Defence Minister Gen Nakatani will hold talks with U.S. Defense Secretary Pete Hegseth in a {term} format on Friday to discuss security issues, the ministry said on Wednesday."
+    [e] = [e for e in _events(text) if e["type"] == "meeting"]
+    assert (_day(e), e["status"]) == ("2025-03-14", "planned")
+
+
+# Talks told as a possibility are no event (GUIDELINES §4.1: hedged items are left out).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese and Indian defence ministers' talks in Tokyo are on the cards for April, a media report said.",
+        "U.S. Defense Secretary Pete Hegseth is open to the possibility of talks with Chinese Defense Minister Dong Jun.",
+        "Japan is considering talks between Defense Minister Gen Nakatani and his Chinese counterpart Dong Jun.",
+        "Indian Defence Minister Rajnath Singh may meet his Chinese counterpart Dong Jun in Beijing next month.",
+    ],
+)
+def test_talks_told_as_a_possibility_are_no_event(text: str) -> None:
+    assert [e for e in _events(text) if e["type"] == "meeting"] == []
+
+
+def test_an_article_before_a_name_is_no_city() -> None:
+    text = "Japanese Defense Minister Shinjiro Koizumi will meet U.S. Defense Secretary Pete Hegseth in Tokyo on Friday, according to The Japan Times."
+    places = {(e["place"] or {}).get("name") for e in _events(text)}
+    assert places == {"Tokyo"}

@@ -23,6 +23,8 @@ from allied.model import DateMention, Document, Span
 from allied.news.lexicon import Lexicon
 
 CLAUSE = re.compile(r"[,;:()\"“”„，、；：（）「」]|\s[–—-]\s")
+# a quoted term of up to three words ('in a "two-plus-two" format') is a name, not a quotation cutting the clause
+QUOTED_TERM = re.compile(r"[\"“„](?:\w[\w+\-']*)(?:\s[\w+\-']+){0,2}[\"”“]")
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,8 @@ def _cuts(text: str, lo: int, hi: int, lex: Lexicon) -> tuple[list[int], list[in
     if key not in _CUTS:
         if len(_CUTS) > 256:
             _CUTS.clear()
-        cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(text, lo, hi)]
+        terms = {i for m in QUOTED_TERM.finditer(text, lo, hi) for i in (m.start(), m.end() - 1)}
+        cuts = [(m.start(), m.end()) for m in CLAUSE.finditer(text, lo, hi) if m.start() not in terms]
         cuts += [(m.start(), m.start()) for m in lex.find("markers", "subordinators", text, lo, hi)]
         _CUTS[key] = sorted(s for s, _ in cuts), sorted(e for _, e in cuts)
     return _CUTS[key]

@@ -775,6 +775,8 @@ def _city_at(ctx: _Context, pos: int, sent: Span, taken: list[Mention]) -> Menti
         if _overlaps(taken, start, end):
             continue
         name = ctx.doc.text[start:end]
+        if articles.fullmatch(name + " "):  # "referring to The Japan Times": an article is no city ("The")
+            continue
         hit = None if name.isupper() and len(name) <= 4 else _city(name)  # "USS" is no city
         if hit is None and n == 1 and not name.isupper():  # "do Waszyngtonu", "w Warszawie"
             hit = next(filter(None, (_city(stem) for stem in _stems(ctx, fold(name)))), None)

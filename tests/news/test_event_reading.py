@@ -117,3 +117,42 @@ def test_an_article_before_a_name_is_no_city() -> None:
     text = "Japanese Defense Minister Shinjiro Koizumi will meet U.S. Defense Secretary Pete Hegseth in Tokyo on Friday, according to The Japan Times."
     places = {(e["place"] or {}).get("name") for e in _events(text)}
     assert places == {"Tokyo"}
+
+
+# Attending a named ministerial in any aspect of the verb: the forum, dated and placed.
+@pytest.mark.parametrize(
+    ("verb", "day"),
+    [("on Wednesday is taking part in", "2025-03-12"), ("on Monday took part in", "2025-03-10"), ("on Monday joined", "2025-03-10"), ("on Monday attended", "2025-03-10")],
+)
+def test_taking_part_in_a_ministerial_is_the_forum(verb: str, day: str) -> None:
+    events = _events(f"Turkish Defense Minister Arden Kole {verb} a NATO defense ministers meeting in Brussels.")
+    assert ("forum", "Brussels", day, "NATO Defence Ministers' Meeting") in [
+        (e["type"], (e["place"] or {}).get("name"), _day(e), (e["forum"] or {}).get("name")) for e in events
+    ]
+
+
+# A given name joined by a hyphen is one name, its second part in lower case ("Song Young-moo").
+@pytest.mark.parametrize("name", ["Lee Young-moo", "Jeong Kyeong-doo", "Han Min-koo"])
+def test_a_hyphenated_given_name_is_read_whole(name: str) -> None:
+    [e] = _events(f"South Korean Defense Minister {name} met Japanese Defense Minister Gen Nakatani in Tokyo on Monday.")
+    assert name in [a["name"] for a in e["actors"]]
+
+
+# "X said Friday that he met Y": the meeting took place by the day of the saying, an inferred date; a future
+# complement stays undated.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("U.S. Defense Secretary Pete Hegseth said Tuesday that he met Chinese Defense Minister Dong Jun in Kuala Lumpur.", "2025-03-11"),
+        ("Chinese Defense Minister Dong Jun told reporters on Tuesday that he had held talks with U.S. Defense Secretary Pete Hegseth.", "2025-03-11"),
+        ("U.S. Defense Secretary Pete Hegseth said Tuesday that he will meet Chinese Defense Minister Dong Jun in Kuala Lumpur.", None),
+    ],
+)
+def test_a_past_meeting_reported_on_a_day_is_dated_by_the_report(text: str, day: str | None) -> None:
+    [e] = [e for e in _events(text) if e["type"] == "meeting"]
+    assert _day(e) == day
+
+
+def test_the_date_of_a_reported_meeting_is_flagged_inferred() -> None:
+    [e] = _events("U.S. Defense Secretary Pete Hegseth said Tuesday that he met Chinese Defense Minister Dong Jun in Kuala Lumpur.")
+    assert e["date"] == {"start": "2025-03-11", "end": "2025-03-11", "inferred": True}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from allied.model import Actor, DateMention, Document, Event, ForumRef, Mention, Span
@@ -144,7 +144,21 @@ class Extractor:
         if not near:
             lo, hi = self.window(v, pos)
             near = [d for d in days if lo <= d.span.start < hi and not self.dates_a_communication(v, d)]
+        if not near and not communication:
+            return self.reported_on(v, pos, days)
         return min(near, key=lambda d: abs(d.span.start - pos)) if near else None
+
+    def reported_on(self, v: View, pos: int, days: list[DateMention]) -> DateMention | None:
+        """ "Hegseth said Friday that he met Dong": a past event told in the complement of a dated saying
+        without a date of its own took place by that day; its date is the saying's, flagged inferred
+        (GUIDELINES §6: "after annual talks ... said on Tuesday")."""
+        if self.clause_tense(v, pos) != "past":
+            return None
+        said = [d for d in days if d.precision == "day" and d.span.end <= pos and self.told_with_saying(v, d)]
+        gap = self.doc.text[said[-1].span.end : pos] if said else ""
+        if not said or not self.lex.has("markers", "subordinators", gap) or STRONG_BREAK.search(gap):
+            return None
+        return replace(said[-1], inferred=True)
 
     def told_with_saying(self, v: View, d: DateMention) -> bool:
         """ "The Pentagon announced on Tuesday that ...", "said Monday": a date right beside a verb of saying

@@ -35,6 +35,13 @@ CASES = [
     ("en", "2025-12-20", "Japan\nJapan's cabinet approved a record 9 trillion yen defence budget for next year. The budget plan rises 3.5 per cent from this year.", [("JPN", 9.0, "JPY trillion", 2026), ("JPN", 3.5, "percent increase", 2026)]),
     ("en", "2025-03-04", "UK\nThe prime minister said the defence budget will increase from 2.3% to 2.5% of gross domestic product (GDP) from 2027.", [("GBR", 2.5, "% GDP", 2027)]),
     ("en", "2025-03-04", "Budget\nThe chancellor will announce a £3 billion boost in defence spending. The OBR will cut its forecast for economic growth this year. The chancellor will also put an extra £2 billion into the defence budget.", [("GBR", 3.0, "GBP billion", None), ("GBR", 2.0, "GBP billion", None)]),
+    ("en", "2025-06-17", "Allies\nBoth Portugal and Canada have now committed to spending 2% of their GDP on defence this year.", [("PRT", 2.0, "% GDP", 2025), ("CAN", 2.0, "% GDP", 2025)]),
+    ("en", "2025-03-04", "Talks\nSouth Korea and Japan agreed that Seoul would raise its defence budget by 5 percent next year.", [("KOR", 5.0, "percent increase", 2026)]),
+    ("en", "2025-08-22", "Taiwan\nLai's remarks came a day after his government announced plans to raise the 2026 defence budget to 3.3% of GDP.", [("TWN", 3.3, "% GDP", 2026)]),
+    ("en", "2025-12-20", "Japan's cabinet approves record defence budget\nThe Cabinet approved a record defence budget worth $56 billion for next year as tensions rise with China.", [("JPN", 56.0, "USD billion", 2026)]),
+    ("en", "2025-06-23", "Germany\nFor 2025, Berlin has allocated €86 billion to defence. By 2029, defence spending is expected to reach €153 billion.", [("DEU", 153.0, "EUR billion", 2029)]),
+    ("en", "2025-06-23", "Germany\nThe chancellor has signalled a willingness to spend up to 1.5 percent of GDP on defence-adjacent infrastructure.", [("DEU", 1.5, "% GDP", None)]),
+    ("en", "2024-08-28", "Poland\nThe coalition agreed to raise defence spending to 4.7% of GDP in the draft budget for the upcoming year.", [("POL", 4.7, "% GDP", 2025)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 

@@ -36,6 +36,9 @@ def pledger(
         or m.kind == "state"
         and m.role not in ("demonym",)
     ]
+    # a state told after the amount is an object there ("... $56 billion ... as tensions rise with China")
+    first_fig = figs[0].start if figs else sent.end
+    speakers = [m for m in speakers if not (m.kind == "state" and m.span.start > first_fig)]
     # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
     speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
     first_spend = items[0][0] if items else sent.end
@@ -44,8 +47,11 @@ def pledger(
         return earlier, False
     if nato and _alliance_subject(doc, lex, sent, ms):
         return "NATO", False
-    possessor = _possessor(doc, lex, ms, first_spend)
     spk = _country(speaker, nato)
+    subject = _modal_subject(doc, lex, sent, ms, first_spend)
+    if subject:  # "South Korea and Japan agreed that Seoul would raise its defence budget"
+        return subject, bool(spk and spk != subject)
+    possessor = _possessor(doc, lex, ms, first_spend)
     if possessor is not None:
         own = possessor.country
         return own, bool(spk and spk != own)
@@ -96,6 +102,28 @@ def _alliance_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]
     return not re.search(r"[,;:.“”\"]", doc.text[before[-1].span.end : first])
 
 
+def _modal_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention], spend: int) -> str | None:
+    """A state, or its capital, right before the last commitment or modal word ahead of the spending phrase is
+    that verb's subject ("Seoul would raise", "Canada plans to", "Poland will spend")."""
+    found = lex.find("pledges", "cues", doc.text, sent.start, spend)
+    found += lex.find("pledges", "modal", doc.text, sent.start, spend)
+    if not found:
+        return None
+    first = max(m.start() for m in found)
+    before = [m for m in ms if m.span.end <= first]
+    m = before[-1] if before else None
+    if m is not None and not doc.text[m.span.end : first].strip() and m.role != "demonym":
+        if m.kind == "state" or (m.kind == "place" and _is_capital(m)):
+            return m.country or None
+        return None
+    if not lex.cased:
+        return None
+    # a capital read as its government and so not as a place ("that Seoul would raise")
+    head = doc.text[max(sent.start, first - 40) : first]
+    word = re.search(r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+$", head)
+    return _capital_country(word.group(1)) if word else None
+
+
 def _capital_subject(doc: Document, lex: Lexicon, sent: Span, before: int) -> str | None:
     """ "Tokyo plans to spend ...", "On Monday, Berlin said it would ...": a state's capital as the subject of a
     sentence, a capitalised name right before a lower-case word, stands for its government (metonymy); only in a
@@ -107,9 +135,14 @@ def _capital_subject(doc: Document, lex: Lexicon, sent: Span, before: int) -> st
     )
     if not m:
         return None
+    return _capital_country(m.group(1))
+
+
+def _capital_country(name: str) -> str | None:
+    """The state whose capital the name is ("Tokyo" -> JPN), if it is one."""
     from allied.reference.gazetteer import capital, lookup
 
-    for e in lookup(m.group(1)):
+    for e in lookup(name):
         cap = capital(e.country) if e.kind == "city" else None
         if cap is not None and cap.id == e.id:
             return e.country
@@ -251,13 +284,21 @@ def _possessor(doc: Document, lex: Lexicon, ms: list[Mention], before: int) -> M
     cands = [
         m
         for m in ms
-        if m.kind in ("state", "place")
+        if (m.kind == "state" or (m.kind == "place" and _is_capital(m)))  # "Seoul's budget", not "Lai's remarks"
         and m.span.end <= before
         and before - m.span.end < 110
         and (m.role == "modifier" or clitic.match(doc.text, m.span.end) or _subject(doc, lex, m, before))
         and not _qualifies_title(doc, m, ms)  # "트럼프 미국 대통령과의 회담": the official's state, not the spending's
     ]
     return cands[-1] if cands else None
+
+
+def _is_capital(m: Mention) -> bool:
+    """A place that is its state's capital, which stands for the state's government."""
+    from allied.reference.gazetteer import capital
+
+    cap = capital(m.country) if m.country else None
+    return cap is not None and cap.id == m.id
 
 
 def _subject(doc: Document, lex: Lexicon, m: Mention, before: int) -> bool:

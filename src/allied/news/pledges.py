@@ -324,7 +324,8 @@ def sentence_pledges(
         unit = _unit(doc, lex, f, sent, scope_end)
         what = _what(items, f, scope_end, unit, year or fiscal)
         if what:
-            out.append(Pledge(country, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
+            for state in _joined(doc, lex, sent, country, items[0][0]):  # "Both Portugal and Canada have committed"
+                out.append(Pledge(state, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
     for p in out:  # a level of defence spending in percent is a share of GDP ("NATO's 2 % target")
         p.unit = "% GDP" if p.unit == "percent" else p.unit
     anaphoric = told is not None and items[0][0] == items[0][1] == sent.start
@@ -332,6 +333,28 @@ def sentence_pledges(
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
     return out
+
+
+def _joined(doc: Document, lex: Lexicon, sent: Span, country: str, before: int) -> list[str]:
+    """The pledger and the states joined with it by conjunctions or commas as one subject before the spending
+    phrase ("Both Portugal and Canada have now committed to spending 2 %"): each pledges the figure."""
+    states = [m for m in spans.between(doc.mentions, sent.start, before) if m.kind == "state" and m.country]
+    joiner = lex.pattern("markers", "conjunctions")
+    run: list[str] = []
+    for a, b in zip(states, states[1:], strict=False):
+        gap = doc.text[a.span.end : b.span.start].strip(" ,")
+        if joiner is not None and joiner.fullmatch(gap) or gap == "":
+            run = run or [a.country]
+            run.append(b.country)
+        elif run:
+            break
+    if not run or country not in run or states[0].span.start - sent.start > 6:  # "Both Portugal and ...": the subject
+        return [country]
+    last = next(m for m in reversed(states) if m.country == run[-1])
+    subordinate = lex.pattern("markers", "subordinators")
+    if subordinate is not None and subordinate.search(doc.text, last.span.end, before):
+        return [country]  # "South Korea and Japan agreed that Seoul would ...": the clause has its own subject
+    return list(dict.fromkeys(run))
 
 
 def _pledge_anaphora(doc: Document, lex: Lexicon, sent: Span, previous: list[Pledge] | None) -> Pledge | None:
@@ -551,7 +574,13 @@ def _told_as_past(doc: Document, lex: Lexicon, sent: Span, year: int) -> bool:
     for d in spans.between(doc.dates, sent.start, sent.end):
         if d.precision == "year" and d.year == year:
             lo, hi = clause(doc.text, d.span.start, d.span.end, sent, lex)
-            if lex.has("markers", "past", doc.text, lo, hi) and not lex.has("markers", "future", doc.text, lo, hi):
+            past = lex.has("markers", "past", doc.text, lo, hi)
+            future = lex.has("markers", "future", doc.text, lo, hi)
+            if not past and not future:  # "For 2025, Berlin has allocated €86 billion": a clause with no verb
+                lo, hi = sent.start, sent.end
+                past = lex.has("markers", "past", doc.text, lo, hi)
+                future = lex.has("markers", "future", doc.text, lo, hi)
+            if past and not future:
                 return True
     return False
 

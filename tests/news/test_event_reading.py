@@ -156,3 +156,37 @@ def test_a_past_meeting_reported_on_a_day_is_dated_by_the_report(text: str, day:
 def test_the_date_of_a_reported_meeting_is_flagged_inferred() -> None:
     [e] = _events("U.S. Defense Secretary Pete Hegseth said Tuesday that he met Chinese Defense Minister Dong Jun in Kuala Lumpur.")
     assert e["date"] == {"start": "2025-03-11", "end": "2025-03-11", "inferred": True}
+
+
+# A headline tells a plan with "to" ("Defense chiefs to hold talks"), where a body would say "will".
+@pytest.mark.parametrize(
+    "title",
+    ["Defense chiefs of South Korea, Japan to hold talks in Seoul", "South Korean, Japanese defense ministers to meet in Seoul", "Japanese defense chief set to hold talks in Seoul"],
+)
+def test_a_headline_infinitive_is_a_plan(title: str) -> None:
+    [rec] = allied.extract(
+        f"{title}\nSouth Korean Defense Minister Ahn Gyu-back and his Japanese counterpart Gen Nakatani will discuss trilateral cooperation.",
+        published=PUBLISHED,
+        language="en",
+    )
+    assert [e["status"] for e in rec["events"] if e["type"] == "meeting"] == ["planned"]
+
+
+# "The meeting between A and B" names talks, even in a sentence that also tells a forum being hosted.
+def test_the_meeting_between_two_officials_is_talks_not_the_forum() -> None:
+    text = "The meeting between Defense Minister Ahn Gyu-back and his Japanese counterpart Gen Nakatani comes as Nakatani is set to visit Seoul for the Seoul Defense Dialogue, an annual forum hosted by the ministry."
+    meetings = [e for e in _events(text) if e["type"] == "meeting"]
+    assert [(sorted(m["countries"]), m["status"]) for m in meetings] == [(["JPN", "KOR"], "planned")]
+
+
+# A city told as a possessor or a partner stands for its state (metonymy, issue 10): it is no venue.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Defense Minister Shinjiro Koizumi praised Tokyo's alliance after talks with U.S. Defense Secretary Pete Hegseth on Thursday.",
+        "Japanese Defense Minister Shinjiro Koizumi stressed ties with Beijing after talks with Chinese Defense Minister Dong Jun on Thursday.",
+    ],
+)
+def test_a_city_standing_for_its_state_is_no_venue(text: str) -> None:
+    [e] = [e for e in _events(text) if e["type"] == "meeting"]
+    assert e["place"] is None

@@ -217,6 +217,8 @@ class Extractor:
         hi = self.second_verb(pos, hi)
         if self.lex.has("markers", "future", self.doc.text, lo, hi):
             return "future"
+        if v.span.start == 0 and self.lex.has("markers", "headline_future", self.doc.text, lo, hi):
+            return "future"  # the title line: "Defense chiefs to hold talks in Seoul on Monday"
         if self.lex.has("markers", "past", self.doc.text, lo, hi):
             return "past"
         return "present"
@@ -428,6 +430,14 @@ class Extractor:
         self.used_places |= {m.id for g in groups for m in g}
         return [_representative(g, arrival) for g in groups]
 
+    def possessor(self, m: Mention) -> bool:
+        """ "Tokyo's alliance with Washington": a city told as a possessor or a partner stands for its state
+        (metonymy), it is no venue."""
+        clitic = self.lex.pattern("markers", "genitive_clitic")
+        if m.place_kind == "city" and self.preceded("comitative", m.span.start, 12):
+            return True  # "its alliance with Washington", "talks between Seoul and Tokyo": the states
+        return m.place_kind == "city" and clitic is not None and clitic.match(self.doc.text, m.span.end) is not None
+
     def venue(self, v: View, lo: int, hi: int, sites: set[str] | None = None) -> Mention | None:
         cands = [
             m
@@ -436,6 +446,7 @@ class Extractor:
         ]
         cands = [m for m in cands if m.id not in (sites or set())]
         cands = [m for m in cands if not self.preceded("not_destination", m.span.start)]
+        cands = [m for m in cands if not self.possessor(m)]
         if not cands:
             return None
         return min(

@@ -19,6 +19,7 @@ def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
     trig = [m for m in ex.triggers(v, "meeting") if not ex.inside_mention(v, m) and not convened_by_forum(ex, v, m)]
     if ex.triggers(v, "convene"):
         forum_refs = ex.lex.find("anaphora", "forum", ex.doc.text, v.span.start, v.span.end)
+        forum_refs = [f for f in forum_refs if not _with_counterpart(ex, f.end())]  # "the meeting between A and B"
         trig = [m for m in trig if not any(f.start() <= m.start() < f.end() for f in forum_refs)]
     mechanisms = [m for m in v.of("forum") if bilateral(ex.index, m.id)]
     out: list[Event] = []
@@ -93,6 +94,13 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         ev.cues.defense = ev.cues.defense or bool(unnamed)
         out.append(ev)
     return out
+
+
+def _with_counterpart(ex: Extractor, pos: int) -> bool:
+    """A meeting word followed by its participants ("the meeting between Ahn and Nakatani", "talks with") names
+    talks, not the forum told before."""
+    found = ex.lex.find("markers", "comitative", ex.doc.text, pos, min(len(ex.doc.text), pos + 12))
+    return any(not ex.doc.text[pos : m.start()].strip() for m in found)
 
 
 def convened_by_forum(ex: Extractor, v: View, trigger: re.Match[str]) -> bool:

@@ -144,6 +144,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "locative": Key(WORDS, "prepositions before a place"),
         "city_nouns": Key(WORDS, "words for a city that a city's name may follow ('the capital', 'Hauptstadt')"),
         "future": Key(WORDS, "future tense and plans"),
+        "headline_future": Key(WORDS, "a headline's words for a plan ('X to meet Y') where a body says 'will'"),
         "past": Key(WORDS, "past tense"),
         "hedge": Key(WORDS, "hedges and invitations: not an asserted event"),
         "negation": Key(WORDS, "negations"),

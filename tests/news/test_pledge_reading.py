@@ -42,6 +42,13 @@ CASES = [
     ("en", "2025-06-23", "Germany\nFor 2025, Berlin has allocated €86 billion to defence. By 2029, defence spending is expected to reach €153 billion.", [("DEU", 153.0, "EUR billion", 2029)]),
     ("en", "2025-06-23", "Germany\nThe chancellor has signalled a willingness to spend up to 1.5 percent of GDP on defence-adjacent infrastructure.", [("DEU", 1.5, "% GDP", None)]),
     ("en", "2024-08-28", "Poland\nThe coalition agreed to raise defence spending to 4.7% of GDP in the draft budget for the upcoming year.", [("POL", 4.7, "% GDP", 2025)]),
+    ("en", "2025-06-23", "Germany\nMeanwhile, Chancellor Friedrich Merz has signaled a willingness to spend up to 1.5 percent of GDP on defence-adjacent infrastructure, a move welcomed by Trump.", [("DEU", 1.5, "% GDP", None)]),
+    ("en", "2025-06-09", "Spending announced\nOTTAWA — The prime minister announced $9 billion in additional defence spending.", [("CAN", 9.0, "CAD billion", None)]),
+    ("en", "2025-06-09", "Canada to meet target\nAllies are expected to adopt a plan to raise the NATO spending target to 5 per cent of GDP. Not long ago, the prime minister was only promising to meet the 2 per cent target by 2030.", [("NATO", 5.0, "% GDP", None), ("CAN", 2.0, "% GDP", 2030)]),
+    ("en", "2025-08-22", "Taiwan\nThe government proposed a 2026 defence budget of NT$949.5 billion. The allocation was an increase of 22.9 percent on this year.", [("TWN", 949.5, "TWD billion", 2026), ("TWN", 22.9, "percent increase", 2026)]),
+    ("en", "2024-12-27", "Japan\nThe 115.5 trillion yen budget for next year, approved by the cabinet, includes 8.7 trillion yen in defence spending.", [("JPN", 8.7, "JPY trillion", 2025)]),
+    ("en", "2025-03-04", "Australia\nThe government will give Defence $270 billion over the next decade.", [("AUS", 270.0, "AUD billion", None)]),
+    ("en", "2025-03-04", "Canada\nCanada spends 1.37 per cent of GDP on defence. Current spending is set to rise to 1.76 per cent by 2030.", [("CAN", 1.76, "% GDP", 2030)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 

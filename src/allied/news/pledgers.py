@@ -39,6 +39,9 @@ def pledger(
     # a state told after the amount is an object there ("... $56 billion ... as tensions rise with China")
     first_fig = figs[0].start if figs else sent.end
     speakers = [m for m in speakers if not (m.kind == "state" and m.span.start > first_fig)]
+    unknown = _unknown_subject(doc, lex, sent, ms)
+    if unknown and (last or _headline_state(doc, lex)):  # "Meanwhile, Merz has signaled a willingness to spend"
+        return last or _headline_state(doc, lex), False
     # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
     speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
     first_spend = items[0][0] if items else sent.end
@@ -80,12 +83,30 @@ def pledger(
         return headline, False
     if last is None:
         # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
-        # steigen") is the article's own state's; a share of GDP in a NATO text is the alliance's target.
-        money = any(f.kind == "money" for f in figures(doc, lex, sent))
+        # steigen") is the article's own state's, else that of the capital it is filed from ("OTTAWA — ...");
+        # a share of GDP in a NATO text is the alliance's target.
+        money = any(f.kind == "money" for f in figs)
         if nato and not money:
             return "NATO", False
-        return _home_country(doc) or ("NATO" if nato else None), False
+        return _home_country(doc) or _dateline_state(doc) or (None if money else "NATO" if nato else None), False
+    if last == "NATO" and not _names_alliance(ms) and _headline_state(doc, lex):
+        return _headline_state(doc, lex), False  # a Canadian story after a line on the alliance's target
     return last, False
+
+
+def _names_alliance(ms: list[Mention]) -> bool:
+    return any(m.kind == "alliance" or m.id in ("org:nato", NATO_SUMMIT) for m in ms)
+
+
+def _dateline_state(doc: Document) -> str | None:
+    """The state whose capital the report is filed from."""
+    d = doc.dateline
+    if d is None or not d.country:
+        return None
+    from allied.reference.gazetteer import capital
+
+    cap = capital(d.country)
+    return d.country if cap is not None and (cap.id == d.id or _capital_country(d.name.title()) == d.country) else None
 
 
 def _alliance_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]) -> bool:
@@ -100,6 +121,18 @@ def _alliance_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]
     if not before or before[-1].kind != "alliance":
         return False
     return not re.search(r"[,;:.“”\"]", doc.text[before[-1].span.end : first])
+
+
+def _unknown_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]) -> bool:
+    """The sentence's subject, its first mention before the first commitment or modal word, is a person whose
+    state the reference does not give: the state is not that of another name told later in the sentence."""
+    found = lex.find("pledges", "cues", doc.text, sent.start, sent.end)
+    found += lex.find("pledges", "modal", doc.text, sent.start, sent.end)
+    if not found or not ms:
+        return False
+    first = min(m.start() for m in found)
+    named = [m for m in ms if m.kind != "title"]  # "Chancellor Friedrich Merz"
+    return bool(named) and named[0].kind == "person" and not named[0].country and named[0].span.end <= first
 
 
 def _modal_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention], spend: int) -> str | None:

@@ -267,6 +267,10 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
         return True
     if _current_sentence(doc, lex, sent) or _compared_standard(doc, lex, f, sent):
         return True
+    nxt = figs[i + 1] if i + 1 < len(figs) else None
+    between = Span(f.end, nxt.start, "") if nxt is not None else None
+    if between and _near(lex, "whole", doc, between.start, between.end) and not spending(doc, lex, between):
+        return True  # "The 115.5 trillion yen budget ... includes 8.7 trillion yen in defence spending"
     if lex.has("pledges", "other_budget", doc.text, f.end, _phrase_end(doc, f, sent)):
         return True  # "the 101 trillion yen (USD 910 billion) national budget": the whole, not defence's part
     if _near(lex, "demand", doc, lo, f.end + 10):
@@ -606,7 +610,7 @@ def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
             year = None  # "... its forecast for UK economic growth this year": no budget year
         if year:
             context, of = year, (new[0].country if new else None)
-    found = _merge(found)
+    found = _restated(_merge(found))  # a headline's figure told again with its year takes that year
     _inherit_years(doc, lex, found)
     return _restated(_merge(_drop_figureless(_merge(_without_past_levels(doc, lex, found)))))
 

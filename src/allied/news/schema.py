@@ -266,6 +266,9 @@ SECTIONS: dict[str, dict[str, Key]] = {
             WORDS, "'national budget', 'entire annual budget' in an amount's noun phrase: the whole budget defence "
             "is a part of, no pledge"
         ),
+        "whole": Key(
+            WORDS, "'includes', 'of which' between two amounts: the first is the whole budget, the second defence's"
+        ),
         "question": Key(WORDS, "'whether' up to four words before the first commitment word: a question, no pledge"),
         "anaphora": Key(
             WORDS, "'the pledge', 'the budget plan' opening a sentence: it goes on about the pledge told just before"

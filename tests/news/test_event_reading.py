@@ -190,3 +190,29 @@ def test_the_meeting_between_two_officials_is_talks_not_the_forum() -> None:
 def test_a_city_standing_for_its_state_is_no_venue(text: str) -> None:
     [e] = [e for e in _events(text) if e["type"] == "meeting"]
     assert e["place"] is None
+
+
+# Counterparts named by their states only: one bilateral meeting with each state, unless the talks are joint.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkish Defense Minister Arden Kole held separate talks on Monday with his Dutch and U.S. counterparts.", [["NLD", "TUR"], ["TUR", "USA"]]),
+        ("Turkish Defense Minister Arden Kole on Monday held bilateral meetings with his counterparts from Greece, Romania and Bulgaria.", [["BGR", "TUR"], ["GRC", "TUR"], ["ROU", "TUR"]]),
+        ("Turkish Defense Minister Arden Kole held trilateral talks on Monday with his Romanian and Bulgarian counterparts.", [["BGR", "ROU", "TUR"]]),
+    ],
+)
+def test_counterparts_named_by_state_are_one_meeting_each(text: str, expected: list[list[str]]) -> None:
+    found = sorted(sorted(e["countries"]) for e in _events(text) if e["type"] == "meeting")
+    assert found == expected
+    assert all(_day(e) == "2025-03-10" for e in _events(text) if e["type"] == "meeting")
+
+
+# One capitalised word after a title of a named state is a surname ("Japanese Defense Minister Kishi"), a weekday is not.
+def test_a_lone_surname_after_a_title_is_a_person() -> None:
+    [e] = _events("Japanese Defense Minister Kishi held a telephone conference with Indian Defence Minister Rajnath Singh on Monday.")
+    assert (sorted(e["countries"]), "Kishi" in [a["name"] for a in e["actors"]]) == (["IND", "JPN"], True)
+
+
+def test_a_weekday_after_a_title_is_no_surname() -> None:
+    events = _events("The Japanese Defense Minister Monday met Indian Defence Minister Rajnath Singh in Tokyo.")
+    assert all("Monday" not in [a["name"] for a in e["actors"]] for e in events)

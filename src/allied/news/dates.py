@@ -176,6 +176,12 @@ def month_number(lex: Lexicon, word: str) -> int | None:
     return _month(patterns(lex), word)
 
 
+def calendar_word(lex: Lexicon, word: str) -> bool:
+    """A month or weekday name of the pack's language ("Minister Monday" names no one)."""
+    p = patterns(lex)
+    return _month(p, word) is not None or word.lower().rstrip("s") in p.weekdays
+
+
 def _month(p: _Patterns, text: str | None) -> int | None:
     return p.months.get(text.lower().rstrip(".")) if text else None
 

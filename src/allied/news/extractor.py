@@ -319,7 +319,8 @@ class Extractor:
 
     def coordinated_states(self, v: View, t: Mention) -> list[str]:
         """The states joined to a title's own state right before it ("U.S. and Chinese defense chiefs": USA)."""
-        own = [m for m in v.of("state") if 0 <= t.span.start - m.span.end <= 1]
+        own = [m for m in v.of("state") if 0 <= t.span.start - m.span.end <= 2
+               and re.fullmatch(r"\.?\s?", self.doc.text[m.span.end : t.span.start])]  # "U.S. counterparts"
         if not own:
             return []
         joiner = re.compile(rf"\.?\s*(?:,|(?:{self.lex.alt('markers', 'conjunctions')}))\s*", re.I)  # "U.S. and"
@@ -329,6 +330,21 @@ class Extractor:
                 break
             out.append(m.country)
             edge = m.span.start
+        return out
+
+    def states_after(self, v: View, t: Mention) -> list[str]:
+        """The states listed right after a title ("counterparts from the US, Japan, Australia and New Zealand")."""
+        joiner = re.compile(rf"\.?\s*(?:,|(?:{self.lex.alt('markers', 'conjunctions')}))\s*", re.I)
+        origin, article = self.lex.alt("markers", "not_destination"), self.lex.alt("markers", "articles")
+        lead = re.compile(rf"\s+(?:{origin})\s+(?:(?:{article})\s+)?", re.I)  # "from the
+        out: list[str] = []
+        edge = t.span.end
+        for m in sorted((m for m in v.of("state") if m.span.start >= edge), key=lambda m: m.span.start):
+            gap = lead if not out else joiner
+            if not gap.fullmatch(self.doc.text, edge, m.span.start) or not m.country:
+                break
+            out.append(m.country)
+            edge = m.span.end
         return out
 
     def in_office(self, country: str) -> list[Actor]:

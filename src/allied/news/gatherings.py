@@ -71,15 +71,22 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     if not people and not mechanisms and not reference:  # a gathering on whose sidelines they met leaves them
         unnamed = unnamed_participants(ex, v) or joined_states(ex, v, pos)  # defense titles: defense content
         countries |= unnamed
+    extra = unnamed_counterparts(ex, v, people) if people else []
+    countries |= set(extra)
     if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
     date = None if reference or purpose else ex.date_for(v, pos)
     place = ex.venue(v, v.span.start, v.span.end, sites)
-    groups = split_counterparts(ex, v, people)
+    groups: list[tuple[list[Actor], set[str]]] = [(g, set()) for g in split_counterparts(ex, v, people)]
+    joint = ex.lex.has("markers", "joint_talks", ex.doc.text, v.span.start, v.span.end)
+    if extra and not joint and len(groups) == 1 and len({a.country for a in people}) == 1:
+        groups = [(people, {c}) for c in extra]  # "separate talks with his Dutch and U.S. counterparts": one each
+    elif extra:
+        groups = [(g, set(extra)) for g, _ in groups]
     out = []
-    for group in groups:
+    for group, more in groups:
         cs = {a.country for a in group} | (set(ex.index.forums[mechanisms[0].id].participants) if mechanisms else set())
-        cs |= set() if people else countries  # a meeting of officials the text does not name
+        cs |= more | (set() if people else countries)  # a meeting of officials the text does not name
         ev = ex.new(
             "meeting",
             v,
@@ -93,6 +100,19 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
         ev.cues.reference, ev.cues.purpose = reference, purpose
         ev.cues.defense = ev.cues.defense or bool(unnamed)
         out.append(ev)
+    return out
+
+
+def unnamed_counterparts(ex: Extractor, v: View, people: list[Actor]) -> list[str]:
+    """ "with his Dutch and U.S. counterparts", "his counterparts from the US, Japan and Australia": the states of
+    counterparts the text names by their state only, beyond those of the people named."""
+    have = {a.country for a in people}
+    out: list[str] = []
+    for t in v.of("title"):
+        if t.role != "counterpart":
+            continue
+        states = [*([t.country] if t.country else []), *ex.coordinated_states(v, t), *ex.states_after(v, t)]
+        out += [c for c in states if c and c not in have and c not in out]
     return out
 
 

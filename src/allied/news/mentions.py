@@ -533,12 +533,27 @@ def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> 
             pos = e
             if len(words) == 3:
                 break
-        if len(words) >= 2:
+        if len(words) == 1 and not _lone_surname(ctx, t, words[0]):
+            continue
+        if words:
             start, end = words[0][0], words[-1][1]
             name = ctx.doc.text[start:end]
             slug = re.sub(r"[^a-z0-9]+", "-", fold_ascii(name)).strip("-")
             out.append(Mention(ctx.doc.span(start, end), "person", f"person:{slug}", name, t.country, t.role))
     return out
+
+
+def _lone_surname(ctx: _Context, title: Mention, word: tuple[int, int]) -> bool:
+    """ "Japanese Defense Minister Kishi held a call": one capitalised word after a title of a known state is a
+    surname, unless it is a month or weekday or a word in capitals; a longer capitalised run is read above."""
+    from allied.news.dates import calendar_word
+
+    text = ctx.doc.text[word[0] : word[1]]
+    if not title.country or title.role not in ("defense", "foreign", "head", "minister", "military"):
+        return False
+    if len(text) < 3 or not text[:1].isupper() or not text[1:].islower() or calendar_word(ctx.lex, text):
+        return False
+    return re.match(r"\s*(?:[a-z]|[,.;:)]|$)", ctx.doc.text[word[1] : word[1] + 3]) is not None
 
 
 def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:

@@ -96,8 +96,11 @@ def _days_of_one_gathering(e: Event, f: Event) -> bool:
 
 def _told_apart(e: Event, f: Event) -> bool:
     """One report tells a planned and a past event apart ("is scheduled to meet Kim" / "last visited on
-    March 21, when he held a meeting"): tense or a date read for each, and they differ."""
+    March 21, when he held a meeting"): tense or a date read for each, and they differ; or one sentence tells
+    talks with different states."""
     firm = e.cues.certainty >= 1 and f.cues.certainty >= 1 and not (e.cues.purpose or f.cues.purpose)
+    if e.type == f.type == "meeting" and e.evidence[:1] == f.evidence[:1] and set(e.countries) != set(f.countries):
+        return True  # one sentence's talks with each of several counterparts ("bilateral meetings with A, B and C")
     return firm and {e.status, f.status} == {"planned", "occurred"}
 
 

@@ -49,10 +49,15 @@ CASES = [
     ("en", "2024-12-27", "Japan\nThe 115.5 trillion yen budget for next year, approved by the cabinet, includes 8.7 trillion yen in defence spending.", [("JPN", 8.7, "JPY trillion", 2025)]),
     ("en", "2025-03-04", "Australia\nThe government will give Defence $270 billion over the next decade.", [("AUS", 270.0, "AUD billion", None)]),
     ("en", "2025-03-04", "Canada\nCanada spends 1.37 per cent of GDP on defence. Current spending is set to rise to 1.76 per cent by 2030.", [("CAN", 1.76, "% GDP", 2030)]),
+    ("en", "2025-09-15", "Sweden\nThe government will raise defence funds by 25 billion crowns next year. The hike represents a 17% increase compared to the 2025 budget and will take Sweden's defence spending to 2.7% of GDP in 2026, bringing it closer to the new NATO target of 3.5% of GDP. The government expects the spending to hit 3% in 2028.", [("SWE", 25.0, "SEK billion", 2026), ("SWE", 17.0, "percent increase", 2026), ("SWE", 2.7, "% GDP", 2026), ("SWE", 3.0, "% GDP", 2028)]),
+    ("en", "2025-09-15", "Sweden\nThe government plans to raise military spending by 26 billion crowns in 2026. This represents an 18% increase over the 2025 defence budget.", [("SWE", 26.0, "SEK billion", 2026), ("SWE", 18.0, "percent increase", 2026)]),
+    ("en", "2025-09-17", "Sweden\nThe Swedish government has unveiled sweeping increases in defence spending, reflecting concerns over threats from Russia.", [("SWE", None, None, None)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 
 NO_PLEDGES = [
+    ("en", "2025-01-17", "NATO\nTrump said NATO countries should spend at least 5% of GDP on defence.", []),
+    ("en", "2025-01-17", "Lithuania\nThe country is now the top NATO spender, surpassing Poland, which spends more than 4 percent of GDP on defence.", []),
     ("en", "2025-03-04", "NATO\nCurrently, only five NATO member states allocate more than 3% of their GDP to defence.", []),
     ("en", "2025-03-04", "NATO\nNATO Secretary General Mark Rutte said the alliance has finally reached its goal of raising defence spending to 2% of GDP.", []),
     ("en", "2025-03-04", "Canada\nAsked whether Canada plans to meet the 2% target, the prime minister said there were no plans to double the defence budget.", []),

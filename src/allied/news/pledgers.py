@@ -37,7 +37,7 @@ def pledger(
         and m.role not in ("demonym",)
     ]
     # a state told after the amount is an object there ("... $56 billion ... as tensions rise with China")
-    first_fig = figs[0].start if figs else sent.end
+    first_fig = figs[0].start if figs else (items[0][1] if items else sent.end)  # or the spending phrase
     speakers = [m for m in speakers if not (m.kind == "state" and m.span.start > first_fig)]
     unknown = _unknown_subject(doc, lex, sent, ms)
     if unknown and (last or _headline_state(doc, lex)):  # "Meanwhile, Merz has signaled a willingness to spend"

@@ -97,6 +97,8 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             continue
         if d.precision == "relative-year" and _after_word(doc, lex, "baseline", d.span.start):
             continue  # "up 8.2 percent from this year": the year compared with ("from 2027" may start a target)
+        if d.precision == "year" and _baseline_year(doc, lex, d):
+            continue  # "an 18% increase over the 2025 defence budget"
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (
@@ -121,6 +123,17 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
         if d.precision == "year" and d.year is not None and ref is not None and d.year > ref.year
     ]
     return bare[0].year if bare else None
+
+
+def _baseline_year(doc: Document, lex: Lexicon, d: DateMention) -> bool:
+    """A year named after a baseline word and an article ("over the 2025 budget", "compared to the 2025
+    budget"): the year compared with."""
+    articles = lex.alt("markers", "articles")
+    words = "|".join(w for w in (lex.alt("pledges", "baseline"), lex.alt("pledges", "previous")) if w)
+    if not articles or not words:
+        return False
+    before = doc.text[max(0, d.span.start - 30) : d.span.start]
+    return bool(re.search(rf"(?<!\w)(?:{words})\s+(?:{articles})\s+$", before, re.I))
 
 
 def _year_after(lex: Lexicon, after: str) -> bool:
@@ -191,7 +204,11 @@ def _past(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     lo, hi = clause(doc.text, f.start, f.end, sent, lex)
     lo = max([lo] + [g.end for g in figs if g.end <= f.start])
     hi = min([hi] + [g.start for g in figs if g.start >= f.end])
-    # "an extra $4 billion spent on defence": a participle right after the amount tells what it is spent on
+    # "an extra $4 billion spent on defence": a participle right after the amount tells what it is spent on;
+    # "up from", "compared to" name the level before them, not the figure they follow ("18% ... compared to")
+    previous = lex.pattern("pledges", "previous")
+    if previous is not None and previous.search(doc.text, max(lo, f.start - 20), f.start):
+        return True
     return any(m.start() > f.end + 1 or m.end() <= f.start for m in lex.find("pledges", "past", doc.text, lo, hi))
 
 
@@ -237,7 +254,11 @@ def _compared_standard(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bo
 
     lo, _ = clause(doc.text, f.start, f.end, sent, lex)
     before = lex.find("pledges", "comparison", doc.text, max(lo, f.start - 40), f.start)
-    return bool(before) and lex.has("pledges", "standards", doc.text, f.end, min(sent.end, f.end + 40))
+    if not before:
+        return False
+    # "... well above Nato's 2 per cent target", "bringing it closer to the new NATO target of 3.5% of GDP"
+    named = lex.has("pledges", "standards", doc.text, before[-1].end(), f.start)
+    return named or lex.has("pledges", "standards", doc.text, f.end, min(sent.end, f.end + 40))
 
 
 def _forecaster(doc: Document, lex: Lexicon, sent: Span) -> bool:
@@ -273,7 +294,7 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
         return True  # "The 115.5 trillion yen budget ... includes 8.7 trillion yen in defence spending"
     if lex.has("pledges", "other_budget", doc.text, f.end, _phrase_end(doc, f, sent)):
         return True  # "the 101 trillion yen (USD 910 billion) national budget": the whole, not defence's part
-    if _near(lex, "demand", doc, lo, f.end + 10):
+    if _near(lex, "demand", doc, lo, max(f.end + 10, _phrase_end(doc, f, sent))):  # "a 5% goal called for by"
         return True
     if _estimated(doc, lex, f, sent):
         return True
@@ -293,13 +314,14 @@ def sentence_pledges(
     previous: list[Pledge] | None = None,
 ) -> list[Pledge]:
     committed = _near(lex, "cues", doc, sent.start, sent.end)
-    if not committed and not _near(lex, "modal", doc, sent.start, sent.end) and not _future_year(doc, lex, sent):
+    told = _pledge_anaphora(doc, lex, sent, previous)  # "This represents an 18% increase over the 2025 budget"
+    modal = _near(lex, "modal", doc, sent.start, sent.end)
+    if not committed and not modal and told is None and not _future_year(doc, lex, sent):
         return []
     if _negated(doc, lex, sent) or _near(lex, "aid", doc, sent.start, sent.end):
         return []
     if _forecaster(doc, lex, sent):
         return []
-    told = _pledge_anaphora(doc, lex, sent, previous)
     items = spending(doc, lex, sent) or _booked(doc, lex, sent, booked) or _elliptic(doc, lex, sent, committed)
     if not items and told is not None:  # "The budget plan endorsed Friday rises 1.3 per cent ..."
         items = [(sent.start, sent.start, told.what)]

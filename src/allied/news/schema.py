@@ -238,6 +238,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "target": Key(WORDS, "'to' between a baseline figure and its target"),
         "fiscal_year": Key(WORDS, "'current fiscal year': the budget year, which ends in the month named after it"),
         "through": Key(WORDS, "'through', 'until' before the month a fiscal year ends in"),
+        "previous": Key(WORDS, "'up from', 'compared to' right before a figure: the level before, not a pledge"),
         "past": Key(WORDS, "'spent', 'last year' in a figure's own clause: a level reached, not a pledge"),
         "own_time": Key(WORDS, "'over the next decade': a time with no year; no year is carried to the figure"),
         "booking": Key(

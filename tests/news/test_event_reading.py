@@ -216,3 +216,21 @@ def test_a_lone_surname_after_a_title_is_a_person() -> None:
 def test_a_weekday_after_a_title_is_no_surname() -> None:
     events = _events("The Japanese Defense Minister Monday met Indian Defence Minister Rajnath Singh in Tokyo.")
     assert all("Monday" not in [a["name"] for a in e["actors"]] for e in events)
+
+
+# Leaving for a place is travel; a counterpart of talks told after the trip stays home (visit + meeting).
+@pytest.mark.parametrize("verb", ["will leave for", "will travel to", "will fly to"])
+def test_a_trip_for_talks_is_a_visit_and_the_talks(verb: str) -> None:
+    events = _events(f"Israeli Defense Minister Moshe Ya'alon {verb} Tokyo on Thursday for a meeting with Japanese Defense Minister Gen Nakatani.")
+    assert sorted((e["type"], (e["place"] or {}).get("name"), e["status"]) for e in events) == [
+        ("meeting", "Tokyo", "planned"),
+        ("visit", "Tokyo", "planned"),
+    ]
+    assert "Moshe Ya'alon" in [a["name"] for e in events for a in e["actors"]]
+
+
+# A stated length beyond five days stretches the stop from its first day.
+@pytest.mark.parametrize(("length", "end"), [("six-day", "2025-03-23"), ("ten-day", "2025-03-27"), ("week-long", "2025-03-24")])
+def test_a_stated_trip_length_gives_the_range(length: str, end: str) -> None:
+    [e] = _events(f"Japanese Defense Minister Gen Nakatani will make a {length} visit to Australia from next Tuesday.")
+    assert (e["date"]["start"], e["date"]["end"]) == ("2025-03-18", end)

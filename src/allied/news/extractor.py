@@ -527,7 +527,12 @@ class Extractor:
         # hosts beside the guests went there with them ("Ahn and Hegseth visited Pyeongtaek"); a hosting verb
         # ("accueillera à Paris Rustem Umerov", "received ... in Seoul") has the guest come to the host
         hosting = any(t.start() <= pos < t.end() for t in self.triggers(v, "meeting"))
-        joint = bool(visitors) and len(visitors) < len(actors) and not hosting
+        # the counterpart of the talks a trip is for ("travel to Tokyo for a meeting with Iwaya") stays home
+        purposes = self.lex.find("markers", "purpose", self.doc.text, pos, v.span.end)
+        talks = min((t.start() for t in purposes), default=v.span.end)
+        before = {m.id for m in v.of("person") if m.span.start < talks}
+        hosts = [a for a in actors if a not in visitors and (a.kind != "person" or a.id in before)]
+        joint = bool(visitors) and bool(hosts) and not hosting
         if place.place_kind != "place":  # hosts in their own city or country are not visitors; at a site all are
             actors = visitors or actors  # a domestic trip keeps its travellers
         if not actors:

@@ -526,8 +526,9 @@ def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> 
         pos = begin
         for s, e, w in toks:
             gap = r"[ \t\-]{1,2}" if words else r"[ \t\-]{1,2}|,[ \t]"  # apposition: "el ministro, Ana Ruiz"
-            joined = bool(words) and ctx.doc.text[pos:s] == "-"  # "Song Young-moo": a given name's second part
-            if not re.fullmatch(gap, ctx.doc.text[pos:s]) or not (w[:1].isupper() or joined) or _overlaps(names, s, e):
+            joined = bool(words) and ctx.doc.text[pos:s] in ("-", "'", "’")  # "Song Young-moo", "Ya'alon"
+            fits = joined or (re.fullmatch(gap, ctx.doc.text[pos:s]) is not None and w[:1].isupper())
+            if not fits or _overlaps(names, s, e):
                 break
             words.append((s, e))
             pos = e

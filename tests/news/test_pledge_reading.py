@@ -52,10 +52,14 @@ CASES = [
     ("en", "2025-09-15", "Sweden\nThe government will raise defence funds by 25 billion crowns next year. The hike represents a 17% increase compared to the 2025 budget and will take Sweden's defence spending to 2.7% of GDP in 2026, bringing it closer to the new NATO target of 3.5% of GDP. The government expects the spending to hit 3% in 2028.", [("SWE", 25.0, "SEK billion", 2026), ("SWE", 17.0, "percent increase", 2026), ("SWE", 2.7, "% GDP", 2026), ("SWE", 3.0, "% GDP", 2028)]),
     ("en", "2025-09-15", "Sweden\nThe government plans to raise military spending by 26 billion crowns in 2026. This represents an 18% increase over the 2025 defence budget.", [("SWE", 26.0, "SEK billion", 2026), ("SWE", 18.0, "percent increase", 2026)]),
     ("en", "2025-09-17", "Sweden\nThe Swedish government has unveiled sweeping increases in defence spending, reflecting concerns over threats from Russia.", [("SWE", None, None, None)]),
+    ("en", "2025-08-29", "Korea\nSouth Korea will raise its 2026 defence budget to 66 trillion won. The increase is the largest since 2019, when defence spending grew by 8.2%.", [("KOR", 66.0, "KRW trillion", 2026)]),
+    ("en", "2025-08-29", "Korea\nNext year's defence budget has been set at 66.3 trillion won, an 8.2% increase compared to this year.", [("KOR", 66.3, "KRW trillion", 2026), ("KOR", 8.2, "percent increase", 2026)]),
+    ("en", "2025-08-22", "Taiwan\nThe government proposed a 2026 defence budget of NT$949.5 billion. The 2026 defence budget, however, includes NT$135.9 billion in spending on the coast guard.", [("TWN", 949.5, "TWD billion", 2026)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 
 NO_PLEDGES = [
+    ("en", "2025-06-24", "Germany\nGermany rejected the 5 percent target sought by Trump.", []),
     ("en", "2025-01-17", "NATO\nTrump said NATO countries should spend at least 5% of GDP on defence.", []),
     ("en", "2025-01-17", "Lithuania\nThe country is now the top NATO spender, surpassing Poland, which spends more than 4 percent of GDP on defence.", []),
     ("en", "2025-03-04", "NATO\nCurrently, only five NATO member states allocate more than 3% of their GDP to defence.", []),

@@ -97,7 +97,7 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             continue
         if d.precision == "relative-year" and _after_word(doc, lex, "baseline", d.span.start):
             continue  # "up 8.2 percent from this year": the year compared with ("from 2027" may start a target)
-        if d.precision == "year" and _baseline_year(doc, lex, d):
+        if d.precision in ("year", "relative-year") and _baseline_year(doc, lex, d):
             continue  # "an 18% increase over the 2025 defence budget"
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
@@ -133,7 +133,7 @@ def _baseline_year(doc: Document, lex: Lexicon, d: DateMention) -> bool:
     if not articles or not words:
         return False
     before = doc.text[max(0, d.span.start - 30) : d.span.start]
-    return bool(re.search(rf"(?<!\w)(?:{words})\s+(?:{articles})\s+$", before, re.I))
+    return bool(re.search(rf"(?<!\w)(?:{words})\s+(?:(?:{articles})\s+)?$", before, re.I))
 
 
 def _year_after(lex: Lexicon, after: str) -> bool:
@@ -234,6 +234,18 @@ def _phrase_end(doc: Document, f: Figure, sent: Span) -> int:
     return end
 
 
+def _listed_part(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
+    """ "The 2026 defence budget, however, includes NT$135.9 billion in spending on the Coast Guard": an amount
+    after 'includes' in its clause is a part of the budget, unless defence spending is what names it ("...
+    includes 8.7 trillion yen in defence spending")."""
+    from allied.news.dates import clause
+
+    lo, _ = clause(doc.text, f.start, f.end, sent, lex)
+    if not lex.has("pledges", "whole", doc.text, max(lo, f.start - 30), f.start):
+        return False
+    return not spending(doc, lex, Span(f.end, _phrase_end(doc, f, sent), ""))
+
+
 def _current_sentence(doc: Document, lex: Lexicon, sent: Span) -> bool:
     """ "Currently, only five NATO member states allocate more than 3 % ...": a current-level word opening the
     sentence before a comma tells levels of now for all of it."""
@@ -289,6 +301,8 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     if _current_sentence(doc, lex, sent) or _compared_standard(doc, lex, f, sent):
         return True
     nxt = figs[i + 1] if i + 1 < len(figs) else None
+    if _listed_part(doc, lex, f, sent):
+        return True
     between = Span(f.end, nxt.start, "") if nxt is not None else None
     if between and _near(lex, "whole", doc, between.start, between.end) and not spending(doc, lex, between):
         return True  # "The 115.5 trillion yen budget ... includes 8.7 trillion yen in defence spending"

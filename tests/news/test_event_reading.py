@@ -234,3 +234,25 @@ def test_a_trip_for_talks_is_a_visit_and_the_talks(verb: str) -> None:
 def test_a_stated_trip_length_gives_the_range(length: str, end: str) -> None:
     [e] = _events(f"Japanese Defense Minister Gen Nakatani will make a {length} visit to Australia from next Tuesday.")
     assert (e["date"]["start"], e["date"]["end"]) == ("2025-03-18", end)
+
+
+# A state named after a topic word, once talks are told, is what they are about, not a stop.
+@pytest.mark.parametrize("topic", ["on North Korea", "about Taiwan", "regarding Ukraine"])
+def test_a_state_the_talks_are_about_is_no_stop(topic: str) -> None:
+    text = f"South Korean Defense Minister Ahn Gyu-back will visit Japan next week for talks with his Japanese counterpart {topic}."
+    assert [(e["place"] or {}).get("name") for e in _events(text) if e["type"] == "visit"] == ["Japan"]
+
+
+# A defense spokesperson told by state only speaks for that state's defense ministry.
+@pytest.mark.parametrize("title", ["A Chinese defense spokesperson", "China's defence spokesman"])
+def test_a_spokesperson_without_a_name_speaks_for_the_ministry(title: str) -> None:
+    [e] = _events(f"{title} on Monday denounced the U.S. arms sale to Taiwan.")
+    assert (e["type"], _day(e), [a["kind"] for a in e["actors"]], "CHN" in e["countries"]) == ("statement", "2025-03-10", ["organization"], True)
+
+
+# "arrived at the Pentagon": after a locative the name is the building, a place; "the Pentagon said" stays the department.
+def test_the_pentagon_after_a_locative_is_a_place() -> None:
+    events = _events("Australian Defence Minister Richard Marles arrived at the Pentagon on Monday for defense discussions with U.S. Defense Secretary Pete Hegseth.")
+    assert {(e["place"] or {}).get("name") for e in events} == {"Pentagon"}
+    said = _events("The Pentagon said on Monday that Hegseth will travel to Tokyo next week.")
+    assert "United States Department of Defense" in [a["name"] for e in said for a in e["actors"]]

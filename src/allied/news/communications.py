@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from allied.model import Actor, Event
+from allied.model import Actor, Event, Mention
 from allied.news.arguments import actor, bilateral
 
 if TYPE_CHECKING:
@@ -95,9 +95,19 @@ def date_in_clause(ex: Extractor, v: View, pos: int) -> bool:
 def speaker(ex: Extractor, v: View, pos: int) -> Actor | None:
     lo, hi = ex.clause(v, pos)
     cands = [m for m in v.mentions if m.kind in ("organization", "person", "alliance") and m.id]
+    spokes = [t for t in v.of("title") if lo - 80 <= t.span.start < pos and t.country and _spokesperson(ex, t)]
+    if spokes and not any(m.span.end <= pos for m in cands) and spokes[-1].country in ex.index.ministries:
+        ministry = ex.index.ministries[spokes[-1].country]  # "A Chinese defense spokesperson on Sunday protested"
+        return Actor(ministry.id, ministry.name, "organization", ministry.country)
     if not cands:
         return None
     before = [m for m in cands if m.span.end <= pos and m.span.start >= lo - 80]
     orgs = [m for m in before if m.kind == "organization"]
     pick = (orgs or before)[-1] if before else min(cands, key=lambda m: abs(m.span.start - pos))
     return actor(pick)
+
+
+def _spokesperson(ex: Extractor, t: Mention) -> bool:
+    """A defense title ending in an official's word ("defense spokesperson"): the voice of the state's ministry."""
+    officials = {ex.lex.norm(k) for k, c in ex.lex.table("titles").items() if c == "official"}
+    return t.role == "defense" and ex.lex.norm(t.name.split()[-1]) in officials

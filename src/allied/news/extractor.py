@@ -438,6 +438,7 @@ class Extractor:
             joins = rf"[\s,]*(?:(?:{conj})\s+)?(?:(?:{art})\s+)?"
             listed = prev is not None and bool(re.fullmatch(joins, gap, re.I))
             excluded = self.preceded("not_destination", m.span.start) or (listed and excluded_prev)
+            excluded = excluded or self.subject_of_talks(v, lo, m)
             if prev is not None and groups and not excluded and _nested(prev, m, gap, self.lex):
                 groups[-1].append(m)
             elif not excluded:
@@ -445,6 +446,13 @@ class Extractor:
             excluded_prev, prev = excluded, m
         self.used_places |= {m.id for g in groups for m in g}
         return [_representative(g, arrival) for g in groups]
+
+    def subject_of_talks(self, v: View, lo: int, m: Mention) -> bool:
+        """ "visit the United States for talks with his counterpart on North Korea": a state named after a topic
+        word, once talks are told, is what they are about, not a stop."""
+        if m.place_kind not in COUNTRY_LEVEL or not self.preceded("topic", m.span.start, 12):
+            return False
+        return any(lo <= t.start() < m.span.start for t in self.triggers(v, "meeting"))
 
     def possessor(self, m: Mention) -> bool:
         """ "Tokyo's alliance with Washington": a city told as a possessor or a partner stands for its state
@@ -535,6 +543,8 @@ class Extractor:
         joint = bool(visitors) and bool(hosts) and not hosting
         if place.place_kind != "place":  # hosts in their own city or country are not visitors; at a site all are
             actors = visitors or actors  # a domestic trip keeps its travellers
+        elif visitors:  # at a site too, the counterpart of the talks the trip is for receives the visitor there
+            actors = [a for a in actors if a in visitors or a in hosts]
         if not actors:
             return None
         self.traveller = [a for a in actors if a.kind == "person"][:1] or self.traveller

@@ -278,6 +278,8 @@ def _longest(
         text = ctx.doc.text[toks[i][0] : toks[i + n - 1][1]]
         cands = _lookup(ctx, key, ctx.index.names) if not key.isdigit() else []  # "22" is no "2+2"
         ent = _choose(ctx, cands) if cands else None
+        if ent is not None and ent.kind == "organization" and _after_locative(ctx, toks[i][0]):
+            ent = next((e for e in cands if e.kind == "place"), ent)  # "arrived at the Pentagon": the building
         if ent is not None and _capitalised(ctx, text, ent):
             found = (ent, n)
         elif n <= 2 and found is None:
@@ -287,6 +289,21 @@ def _longest(
         if key not in ctx.index.prefixes:
             break
     return found
+
+
+def _after_locative(ctx: _Context, start: int) -> bool:
+    """A locative preposition (and an article) right before ``start``: "at the Pentagon", "in den Pentagon"."""
+    pat = _cached(
+        ctx,
+        "mentions.after_locative",
+        lambda: re.compile(
+            rf"(?<!\w)(?:{ctx.lex.alt('markers', 'locative')})\s+(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?$",
+            re.I,
+        ),
+        ("markers", "locative"),
+        ("markers", "articles"),
+    )
+    return pat.search(ctx.doc.text, max(0, start - 24), start) is not None
 
 
 def _adjacent_state(ctx: _Context, mentions: list[Mention], start: int) -> Mention | None:

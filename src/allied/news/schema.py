@@ -128,6 +128,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "conjunctions": Key(WORDS, "'and', 'or': words that join two names in a list"),
         "determiners": Key(WORDS, "possessive determiners before a noun ('his', 'their', 'seinem')"),
         "comitative": Key(WORDS, "'with': introduces a counterpart"),
+        "topic": Key(WORDS, "'on', 'about': after talks, a state named after it is their subject, not a stop"),
         "joint_talks": Key(WORDS, "talks of all the states told together ('trilateral'): one meeting"),
         "sidelines": Key(WORDS, "'on the sidelines of', 'am Rande': the forum named after it hosts the meeting"),
         "contrast": Key(WORDS, "'but', 'although': words that cut a clause"),

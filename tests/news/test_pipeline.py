@@ -36,6 +36,40 @@ def test_a_stage_that_writes_what_it_did_not_declare_is_a_bug(fixtures: Path) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda doc: doc.mentions.append(doc.mentions[0]), "mentions"),  # a list grown in place
+        (lambda doc: doc.dates.pop(), "dates"),  # ... or shrunk
+        (lambda doc: setattr(doc, "sentences", list(doc.sentences)), "sentences"),  # replaced by an equal copy
+        (lambda doc: setattr(doc, "published", None), "published"),  # another value
+        (lambda doc: setattr(doc, "dateline", doc.mentions[0]), "dateline"),
+    ],
+)
+def test_every_kind_of_undeclared_change_is_caught(fixtures: Path, change, field: str) -> None:  # type: ignore[no-untyped-def]
+    def sloppy(doc: Document, ctx: object) -> None:
+        change(doc)
+
+    stages = tuple(s if s.name != "topics" else type(s)("topics", s.reads, s.writes, sloppy) for s in STAGES)
+    [doc] = extract_documents([fixtures / "talks_en.txt"], pipeline=Pipeline(stages))
+    assert doc.error == (
+        f"internal error in stage 'topics': RuntimeError: stage 'topics' changed {field} without declaring it"
+    )
+
+
+def test_an_equal_value_written_again_or_a_list_changed_in_place_is_no_change(fixtures: Path) -> None:
+    def careful(doc: Document, ctx: object) -> None:
+        doc.language = "".join(doc.language or "")  # an equal string, perhaps another object
+        doc.published = doc.published
+        if doc.mentions:
+            doc.mentions[0] = doc.mentions[0]  # the same list, the same length
+        doc.events.append(doc.events[0])  # declared
+
+    stages = tuple(s if s.name != "topics" else type(s)("topics", s.reads, s.writes, careful) for s in STAGES)
+    [doc] = extract_documents([fixtures / "talks_en.txt"], pipeline=Pipeline(stages))
+    assert doc.error is None and doc.done[-3:] == ["topics", "scope", "pledges"]
+
+
 def test_language_is_detected_when_not_given(fixtures: Path, tmp_path: Path) -> None:
     text = (fixtures / "reise_de.txt").read_text(encoding="utf-8")
     (tmp_path / "ohne.txt").write_text(text, encoding="utf-8")

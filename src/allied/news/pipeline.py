@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 
 from allied.model import Document
 from allied.news import datelines, dates, events, language, mentions, merge, pledges, sentences, topics
@@ -23,6 +25,7 @@ class Context:
     """What the stages share: the reference model, the lexicons and the name indexes (built once)."""
 
     ref: Reference = field(default_factory=load)
+    _defense: dict[str, tuple[object, frozenset[str]]] = field(default_factory=dict, repr=False)
 
     def lexicon(self, lang: str) -> Lexicon:
         return lexicons()[lang]
@@ -30,18 +33,39 @@ class Context:
     def index(self, lang: str):  # type: ignore[no-untyped-def]
         return index_for(lang, self.ref)
 
+    def defense_officials(self, lang: str) -> frozenset[str]:
+        """The ids of the name index's officials whose role is a defense one (once per index, not per document)."""
+        index = self.index(lang)
+        cached = self._defense.get(lang)
+        if cached is None or cached[0] is not index:
+            cached = (index, frozenset(e.id for e in index.officials if is_defense(e.role)))
+            self._defense[lang] = cached
+        return cached[1]
+
 
 INPUTS = frozenset({"name", "text", "path", "language", "published", "url", "outlet", "title_is_text"})
 FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name not in ("done", "error", "reason"))
 
 
-def _fingerprint(doc: Document) -> dict[str, tuple[int, int]]:
-    """A shallow picture of the document's fields: which object each holds and how long it is."""
-    out = {}
-    for name in FIELDS:
-        value = getattr(doc, name)
-        is_list = isinstance(value, list)
-        out[name] = (id(value) if is_list else hash(value), len(value) if is_list else -1)
+Picture = tuple[tuple[object, ...], tuple[int, ...]]
+
+
+def _picture(get: Callable[[Document], tuple[object, ...]], doc: Document) -> Picture:
+    """The objects the watched fields hold and the length of each list among them (-1 for other values)."""
+    values = get(doc)
+    return values, tuple(len(v) if isinstance(v, list) else -1 for v in values)
+
+
+def _changed(watched: tuple[str, ...], before: Picture, after: tuple[object, ...]) -> list[str]:
+    """The watched fields that changed: a list replaced, grown or shrunk, another value of another hash
+    (the same object is the same value: every field but the lists holds an immutable value)."""
+    out = []
+    for name, a, b, n in zip(watched, before[0], after, before[1], strict=True):
+        if a is b:
+            if n >= 0 and len(b) != n:  # type: ignore[arg-type]
+                out.append(name)
+        elif n >= 0 or isinstance(b, list) or hash(a) != hash(b):
+            out.append(name)
     return out
 
 
@@ -64,14 +88,23 @@ class Stage:
         missing = [r for r in self.reads if r not in have]
         if missing:
             raise RuntimeError(f"stage {self.name!r} reads {', '.join(missing)}, which no earlier stage wrote")
-        before = _fingerprint(doc)
+        watched, get = _watch(self.writes)
+        before = _picture(get, doc)
         self.func(doc, ctx)
-        after = _fingerprint(doc)
-        undeclared = [f for f in FIELDS if before[f] != after[f] and f not in self.writes]
+        undeclared = _changed(watched, before, get(doc))
         if undeclared:
             raise RuntimeError(f"stage {self.name!r} changed {', '.join(undeclared)} without declaring it")
         doc.done.append(self.name)
         return doc
+
+
+@lru_cache(maxsize=64)
+def _watch(writes: tuple[str, ...]) -> tuple[tuple[str, ...], Callable[[Document], tuple[object, ...]]]:
+    """The fields a stage that writes ``writes`` must leave alone, and a getter of their values."""
+    watched = tuple(f for f in FIELDS if f not in writes)
+    if len(watched) > 1:
+        return watched, attrgetter(*watched)
+    return watched, lambda doc: tuple(getattr(doc, f) for f in watched)
 
 
 def _language(doc: Document, ctx: Context) -> None:
@@ -135,7 +168,7 @@ def _topics(doc: Document, ctx: Context) -> None:
 def _scope(doc: Document, ctx: Context) -> None:
     defense = {m.id for m in doc.mentions if m.id and is_defense(m.role)}
     # an official a title was resolved to ("la ministre française des Armées") is one without a mention of his own
-    defense |= {e.id for e in ctx.index(doc.language or "en").officials if is_defense(e.role)}
+    defense |= ctx.defense_officials(doc.language or "en")
     doc.events = merge.scope(doc, ctx.lexicon(doc.language or "en"), doc.events, defense)
 
 

@@ -174,15 +174,26 @@ def _candidates(con: duckdb.DuckDBPyConnection) -> dict[int, set[str]]:
     """For each batch event, the stored events that are the same event as the stored rows stand: an
     indexed join on the candidate keys, then ``same_event_sql`` on the pairs, both inside DuckDB."""
     same: dict[int, set[str]] = {}
-    for ord_, eid in con.execute(  # pairs far apart in time are dropped before they are made distinct
-        "WITH bk AS (SELECT ord, date_start AS bs, date_end AS be, unnest(keys) AS key FROM _batch), "
-        "cand AS (SELECT DISTINCT bk.ord, k.event_id FROM bk JOIN news_event_keys k USING (key) "
+    # two queries, not one: in one, DuckDB's optimiser joins every stored event with every batch event of
+    # the same type on the condition (its `a.type = b.type` looks like a join key), ten times the work of
+    # testing the candidate pairs only
+    pairs = con.sql(  # pairs far apart in time are dropped before they are made distinct
+        "WITH bk AS (SELECT ord, date_start AS bs, date_end AS be, unnest(keys) AS key FROM _batch) "
+        "SELECT DISTINCT bk.ord, k.event_id FROM bk JOIN news_event_keys k USING (key) "
         "JOIN news_events t ON t.event_id = k.event_id "
-        "WHERE t.date_start IS NULL OR bk.bs IS NULL OR (t.date_start <= bk.be AND bk.bs <= t.date_end)) "
-        "SELECT b.ord, s.event_id FROM cand JOIN _batch b USING (ord) JOIN news_events s USING (event_id) "
-        f"WHERE {same_event_sql('s', 'b')}"
-    ).fetchall():
-        same.setdefault(ord_, set()).add(eid)
+        "WHERE t.date_start IS NULL OR bk.bs IS NULL OR (t.date_start <= bk.be AND bk.bs <= t.date_end)"
+    ).to_arrow_table()
+    if not pairs.num_rows:
+        return same
+    _register(con, "_pairs", pairs)
+    try:
+        for ord_, eid in con.execute(
+            "SELECT b.ord, s.event_id FROM _pairs c JOIN _batch b ON b.ord = c.ord "
+            f"JOIN news_events s ON s.event_id = c.event_id WHERE {same_event_sql('s', 'b')}"
+        ).fetchall():
+            same.setdefault(ord_, set()).add(eid)
+    finally:
+        con.unregister("_pairs")
     return same
 
 

@@ -110,6 +110,7 @@ class Automaton:
                 for a in anchors:
                     owners.setdefault(self.fold(a), set()).add(name)
         self.names = set(raw)
+        self.held = self.names - self.open  # the lists the automaton can rule out
         self.patterns = sorted(owners)
         self.owners = [tuple(sorted(owners[p])) for p in self.patterns]
         self.matcher = ahocorasick_rs.AhoCorasick(self.patterns) if self.patterns else None
@@ -120,7 +121,10 @@ class Automaton:
 
     def hits(self, text: str) -> Hits:
         """The anchors' places in ``text`` (memoised for the last few texts)."""
-        for seen, hits in self._memo:
+        memo = self._memo
+        if memo and memo[0][0] is text:
+            return memo[0][1]
+        for seen, hits in memo:
             if seen is text:
                 return hits
         found: dict[str, list[tuple[int, int]]] = {}
@@ -139,7 +143,7 @@ class Automaton:
     def possible(self, name: str, text: str, start: int = 0, end: int | None = None) -> bool:
         """Whether the list ``name`` may match inside ``text[start:end]``: one of its anchors lies there
         (always true for a list the automaton does not hold or cannot rule out)."""
-        if name not in self.names or name in self.open:
+        if name not in self.held:
             return True
         hits = self.hits(text)
         starts = hits.starts.get(name)
@@ -148,7 +152,8 @@ class Automaton:
         stop = len(text) if end is None else end
         ends = hits.ends[name]
         i = bisect.bisect_left(starts, start)
-        while i < len(starts) and starts[i] < stop:
+        n = len(starts)
+        while i < n and starts[i] < stop:
             if ends[i] <= stop:
                 return True
             i += 1

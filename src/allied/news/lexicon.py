@@ -125,6 +125,7 @@ class Lexicon:
     _memo: dict[tuple[str, str, int, int], list[re.Match[str]]] = field(default_factory=dict, repr=False)
     _memo_text: str | None = field(default=None, repr=False)
     _alts: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
+    _names: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)  # (section, key) -> 'section.key'
     _automaton: Automaton | None = field(default=None, repr=False)
     derived: dict[str, Any] = field(default_factory=dict, repr=False)  # tables the engine derives once per pack
 
@@ -187,8 +188,14 @@ class Lexicon:
         found = self._memo.get(memo_key)
         if found is None:
             pat = self.pattern(section, key)
-            run = pat is not None and self.possible(f"{section}.{key}", text, start, stop)
-            found = list(pat.finditer(text, start, stop)) if run else []  # type: ignore[union-attr]
+            if pat is None:
+                found = []
+            else:
+                names = self._names.get((section, key))
+                if names is None:
+                    names = self._names[(section, key)] = f"{section}.{key}"
+                automaton = self._automaton if self._automaton is not None else self.automaton()
+                found = list(pat.finditer(text, start, stop)) if automaton.possible(names, text, start, stop) else []
             self._memo[memo_key] = found
         else:
             ACCESSED.add((section, key))

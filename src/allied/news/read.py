@@ -53,7 +53,10 @@ def read_path(path: Path) -> list[Document]:
 def kind(path: Path) -> str | None:
     """The supported suffix ``path`` ends with (``.warc.gz`` before ``.gz``), or None."""
     name = path.name.lower()
-    return next((s for s in sorted(SUFFIXES, key=len, reverse=True) if name.endswith(s)), None)
+    return next((s for s in _LONGEST_FIRST if name.endswith(s)), None)
+
+
+_LONGEST_FIRST = tuple(sorted(SUFFIXES, key=len, reverse=True))
 
 
 def stem(path: Path) -> str:
@@ -76,7 +79,7 @@ def iter_path(path: Path, raw: bool = False) -> Iterator[Any]:
         yield _error(path, "no such file")
         return
     if is_dir:
-        files = sorted(p for p in path.rglob("*") if p.is_file() and kind(p) and not _is_sidecar(p))
+        files = sorted(p for p in path.rglob("*") if kind(p) and p.is_file() and not _is_sidecar(p))
         if not files:
             yield _error(path, f"the folder holds no articles ({', '.join(SUFFIXES)})")
         for f in files:
@@ -177,8 +180,9 @@ def _sidecar(path: Path) -> tuple[dict[str, Any], str | None]:
     side = path.with_suffix(".json")
     if not side.exists():
         return {}, None
-    if side.stat().st_size > MAX_BYTES:
-        return {}, f"sidecar {side.name} is too large ({side.stat().st_size:,} bytes)"
+    size = side.stat().st_size
+    if size > MAX_BYTES:
+        return {}, f"sidecar {side.name} is too large ({size:,} bytes)"
     try:
         data = json.loads(side.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 
 import allied
 from allied.news import ingest as ingest_module
@@ -125,6 +126,47 @@ def test_the_same_text_at_two_urls_is_one_document_found_twice(tmp_path: Path) -
     assert where == [(page.url, False), (copy.url, False), (copy.url, True)]
     [event, *_] = allied.events(db=db)
     assert len(event["sources"]) == 1  # one article, so one report of its events
+
+
+def test_batches_of_any_size_store_the_same_and_summaries_come_in_order(tmp_path: Path, monkeypatch) -> None:
+    """A batch is written on the connection that looks the next one up: the store, the summaries and their
+    order are those of one batch, and re-ingesting in batches finds everything stored."""
+    src = write_jsonl(tmp_path / "in.jsonl", pages(130, 0.6, seed=11))
+    whole = allied.ingest([src], db=tmp_path / "whole.duckdb")
+    monkeypatch.setenv("ALLIED_INGEST_BATCH", "20")
+    parts = allied.ingest([src], db=tmp_path / "parts.duckdb")
+    def shown(rows: list[dict]) -> list[tuple]:  # type: ignore[type-arg]
+        return [(r["doc"], r["status"], r["events"]) for r in rows]
+
+    assert shown(parts) == shown(whole)
+    assert _counts(tmp_path / "parts.duckdb") == _counts(tmp_path / "whole.duckdb")
+    assert _events(tmp_path / "parts.duckdb") == _events(tmp_path / "whole.duckdb")
+    again = allied.ingest([src], db=tmp_path / "parts.duckdb")
+    assert {r["status"] for r in again} == {"already stored", "filtered"}
+    ticks: list[int] = []
+    list(ingest_module.ingest_stream(iter([]), tmp_path / "empty.duckdb", on_batch=lambda t: ticks.append(t.read)))
+    assert ticks == []  # nothing read: no batch
+
+
+def test_a_failure_while_reading_keeps_the_batches_processed_before_it(tmp_path: Path) -> None:
+    from allied.news.read import read_paths
+
+    src = write_jsonl(tmp_path / "in.jsonl", pages(50, 1.0, seed=12))
+    docs = list(read_paths([src]))
+
+    def broken():  # type: ignore[no-untyped-def]
+        yield from docs[:40]
+        raise OSError("the disk went away")
+
+    db = tmp_path / "s.duckdb"
+    got: list[dict] = []  # type: ignore[type-arg]
+    with pytest.raises(OSError, match="the disk went away"):
+        for row in ingest_module.ingest_stream(broken(), db, batch=20):
+            got.append(row)
+    assert [r["doc"] for r in got] == [d.name for d in docs[:20]]  # the first batch, reported
+    assert _consistent(db, 20, 50) == 40  # the second, processed when the reading failed, is kept too
+    rest = allied.ingest([src], db=db)
+    assert [r["status"] for r in rest][:40] == ["already stored"] * 40
 
 
 def test_prefilter_keeps_every_dev_article_with_gold_events() -> None:

@@ -224,6 +224,72 @@ def _known(con: Any, chunk: list[Item], version: str | None) -> _Known:
     return _Known(keys, held, over)
 
 
+@dataclass
+class _Batch:
+    """One batch on its way: the summaries known before the engine (None where the engine decides), what the
+    engine gives, and the rows to write (none when the store held every document at the look-up)."""
+
+    out: list[dict[str, Any] | None]
+    todo: list[Item] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    located: list[Document] = field(default_factory=list)  # texts the store holds, perhaps found at a new location
+    outcomes: list[Outcome] = field(default_factory=list)
+    rows: Rows | None = None
+    dropped: list[str] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _look_up(con: Any, chunk: list[Item], version: str | None, tally: Tally) -> _Batch:
+    """Sort a read batch: unreadable, stored already, passed over by this filter, or to run."""
+    b = _Batch(out=[])
+    seen: set[str] = set()
+    known = _known(con, chunk, version)
+    for item, key in zip(chunk, known.keys, strict=True):
+        mark = _mark(item, key)
+        if isinstance(item, Document) and not item.ok:
+            b.out.append(_summary(item.name, item.language, "skipped", outcome(item)))
+            tally.failed += 1
+        elif mark in seen or mark in known.stored:
+            b.out.append(_summary(item.name, item.language, "already stored"))
+            tally.already += 1
+            if isinstance(item, Document):
+                b.located.append(item)
+        elif mark in known.passed_over:
+            b.out.append(_summary(item.name, item.language, "filtered"))
+            tally.filtered += 1
+        else:
+            seen.add(mark)
+            b.todo.append(item)
+            b.marks.append(mark)
+            b.out.append(None)
+    return b
+
+
+def _summaries(b: _Batch, tally: Tally) -> Iterator[dict[str, Any]]:
+    done = iter(b.outcomes)
+    counts = b.counts
+    for row in b.out:
+        if row is None:
+            o = next(done)
+            if o.status == "processed" and o.key in counts:
+                row = _summary(o.name, o.language, "stored", o) | counts[o.key]
+                tally.kept += 1
+                tally.stored += 1
+                tally.new_events += counts[o.key]["new_events"]
+                tally.merged_events += counts[o.key]["merged_events"]
+            elif o.status == "filtered":
+                row = _summary(o.name, o.language, "filtered")
+                tally.filtered += 1
+            elif o.status == "skipped":
+                row = _summary(o.name, o.language, "skipped", o)
+                tally.failed += 1
+            else:  # the same text as an earlier document, or stored first by a concurrent run
+                row = _summary(o.name, o.language, "already stored")
+                tally.kept += o.status == "processed"
+                tally.already += 1
+        yield row
+
+
 def ingest_stream(
     docs: Iterable[Item],
     db: str | Path | None = None,
@@ -233,8 +299,11 @@ def ingest_stream(
     on_batch: Callable[[Tally], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Store a stream of read documents (and pages not extracted yet); a summary per document, batch by
-    batch (memory holds one batch). A document whose text, or a page whose location and digest, the store
-    holds is skipped before any stage; the engine's stage runs the rest (``process``)."""
+    batch (memory holds one batch, and the next one's read documents). A document whose text, or a page
+    whose location and digest, the store holds is skipped before any stage; the engine's stage runs the
+    rest (``process``). A batch's rows are written when the next batch has been read, on the connection that
+    then looks the next one up (one opening of the store per batch: an opening costs more than a look-up),
+    and its summaries follow; the last batch's are written on a connection of their own."""
     import time
 
     from allied.store import writer
@@ -242,73 +311,54 @@ def ingest_stream(
     engine = engine or LocalEngine(prefilter=prefilter)
     version = filter_version() if getattr(engine, "prefilter", prefilter) else None
     tally = Tally()
-    t = time.perf_counter()
-    for chunk in _chunks(docs, batch):
-        t = tally.timed("read", t)
-        tally.read += len(chunk)
-        todo: list[Item] = []
-        marks: list[str] = []
-        located: list[Document] = []  # texts the store holds, perhaps found at a new location
-        out: list[dict[str, Any] | None] = []
-        seen: set[str] = set()
-        with writer(db) as con:
-            known = _known(con, chunk, version)
-            for item, key in zip(chunk, known.keys, strict=True):
-                mark = _mark(item, key)
-                if isinstance(item, Document) and not item.ok:
-                    out.append(_summary(item.name, item.language, "skipped", outcome(item)))
-                    tally.failed += 1
-                elif mark in seen or mark in known.stored:
-                    out.append(_summary(item.name, item.language, "already stored"))
-                    tally.already += 1
-                    if isinstance(item, Document):
-                        located.append(item)
-                elif mark in known.passed_over:
-                    out.append(_summary(item.name, item.language, "filtered"))
-                    tally.filtered += 1
-                else:
-                    seen.add(mark)
-                    todo.append(item)
-                    marks.append(mark)
-                    out.append(None)
-            # a batch the store holds already (a re-ingest) records where its texts were found at once, on
-            # the same connection: opening the store is the larger part of such a batch's cost
-            counts = None if todo else store_rows(con, rows_of(located, again=True), [], version or "")
-        t = tally.timed("hash and look up", t)
-        outcomes: list[Outcome] = []
-        if counts is None:
-            outcomes, rows = engine.run(todo)
-            t = tally.timed("engine", t)
-            if located:
-                rows = concat([rows, rows_of(located, again=True)])
-            dropped = [m for m, o in zip(marks, outcomes, strict=True) if o.status == "filtered"]
-            with writer(db) as con:
-                counts = store_rows(con, rows, dropped, version or "")
-            t = tally.timed("store", t)
-        done = iter(outcomes)
-        for row in out:
-            if row is None:
-                o = next(done)
-                if o.status == "processed" and o.key in counts:
-                    row = _summary(o.name, o.language, "stored", o) | counts[o.key]
-                    tally.kept += 1
-                    tally.stored += 1
-                    tally.new_events += counts[o.key]["new_events"]
-                    tally.merged_events += counts[o.key]["merged_events"]
-                elif o.status == "filtered":
-                    row = _summary(o.name, o.language, "filtered")
-                    tally.filtered += 1
-                elif o.status == "skipped":
-                    row = _summary(o.name, o.language, "skipped", o)
-                    tally.failed += 1
-                else:  # the same text as an earlier document, or stored first by a concurrent run
-                    row = _summary(o.name, o.language, "already stored")
-                    tally.kept += o.status == "processed"
-                    tally.already += 1
-            yield row
+    pending: _Batch | None = None  # processed, not written yet
+
+    def write(con: Any, b: _Batch) -> None:
+        assert b.rows is not None
+        b.counts = store_rows(con, b.rows, b.dropped, version or "")
+
+    def finish(b: _Batch) -> Iterator[dict[str, Any]]:
+        yield from _summaries(b, tally)
         if on_batch is not None:
             on_batch(tally)
-        t = time.perf_counter()
+
+    t = time.perf_counter()
+    try:
+        for chunk in _chunks(docs, batch):
+            t = tally.timed("read", t)
+            tally.read += len(chunk)
+            with writer(db) as con:
+                written, pending = pending, None
+                if written is not None:
+                    write(con, written)
+                    t = tally.timed("store", t)
+                b = _look_up(con, chunk, version, tally)
+                if not b.todo:
+                    # a batch the store holds already (a re-ingest) records where its texts were found at
+                    # once, on the same connection: opening the store is the larger part of its cost
+                    b.counts = store_rows(con, rows_of(b.located, again=True), [], version or "")
+            t = tally.timed("hash and look up", t)
+            if written is not None:
+                yield from finish(written)
+            if b.todo:
+                b.outcomes, rows = engine.run(b.todo)
+                t = tally.timed("engine", t)
+                b.rows = concat([rows, rows_of(b.located, again=True)]) if b.located else rows
+                b.dropped = [m for m, o in zip(b.marks, b.outcomes, strict=True) if o.status == "filtered"]
+                pending = b
+            else:
+                yield from finish(b)
+            t = time.perf_counter()
+    except BaseException:
+        if pending is not None:  # reading the next batch failed (or was interrupted): keep what was processed
+            with writer(db) as con:
+                write(con, pending)
+        raise
+    if pending is not None:
+        with writer(db) as con:
+            write(con, pending)
+        tally.timed("store", t)
+        yield from finish(pending)
 
 
 def make_engine(engine: str = "local", workers: int = 1, address: str | None = None, prefilter: bool = True) -> Any:

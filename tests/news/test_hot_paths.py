@@ -77,3 +77,11 @@ def test_defense_officials_are_those_of_the_index(lang: str) -> None:
     assert expected  # the reference has defense officials
     assert ctx.defense_officials(lang) == expected
     assert ctx.defense_officials(lang) is ctx.defense_officials(lang)  # once per index
+
+
+def test_terms_of_named_officials_are_those_of_the_index_in_its_order() -> None:
+    ctx = Pipeline().ctx
+    officials = ctx.index("en").officials
+    ids = {officials[5].id, officials[0].id, officials[-1].id, "person:nobody-of-that-name"}
+    assert ctx.terms_of("en", ids) == tuple(e.terms for e in officials if e.id in ids)
+    assert ctx.terms_of("en", set()) == ()

@@ -26,6 +26,7 @@ class Context:
 
     ref: Reference = field(default_factory=load)
     _defense: dict[str, tuple[object, frozenset[str]]] = field(default_factory=dict, repr=False)
+    _terms: dict[str, tuple[object, dict[str, list[int]]]] = field(default_factory=dict, repr=False)
 
     def lexicon(self, lang: str) -> Lexicon:
         return lexicons()[lang]
@@ -41,6 +42,20 @@ class Context:
             cached = (index, frozenset(e.id for e in index.officials if is_defense(e.role)))
             self._defense[lang] = cached
         return cached[1]
+
+    def terms_of(self, lang: str, ids: set[str]) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The terms in office of the index's officials with these ids, in the index's order (a look-up per
+        id, not a pass over every official for each document)."""
+        index = self.index(lang)
+        cached = self._terms.get(lang)
+        if cached is None or cached[0] is not index:
+            where: dict[str, list[int]] = {}
+            for i, e in enumerate(index.officials):
+                where.setdefault(e.id, []).append(i)
+            cached = (index, where)
+            self._terms[lang] = cached
+        officials = index.officials
+        return tuple(officials[i].terms for i in sorted(i for x in ids for i in cached[1].get(x, ())))
 
 
 INPUTS = frozenset({"name", "text", "path", "language", "published", "url", "outlet", "title_is_text"})
@@ -137,7 +152,7 @@ def _mentions(doc: Document, ctx: Context) -> None:
 def _dates(doc: Document, ctx: Context) -> None:
     lang = doc.language or "en"
     named = {m.id for m in doc.mentions if m.kind == "person" and m.id}
-    terms = tuple(e.terms for e in ctx.index(lang).officials if e.id in named)  # per official
+    terms = ctx.terms_of(lang, named)  # per official
     doc.dates = dates.find_dates(doc, ctx.lexicon(lang), terms)
 
 

@@ -46,6 +46,26 @@ def test_arrays_are_memory_mapped(_cache: Path) -> None:
     assert (first["lat"] == made["lat"]).all()
 
 
+def test_columns_are_memory_mapped_without_numpy_and_give_python_values(_cache: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import mmap
+    from array import array
+
+    made = {"n": array("i", [3, -1, 7]), "x": array("d", [0.5, 2.0]), "none": array("q"), "doc": b'{"a": 1}'}
+    first = datacache.columns("cols", "v1", lambda: made)
+    again = datacache.columns("cols", "v1", lambda: pytest.fail("built twice"))
+    for got in (first, again):
+        assert list(got["n"]) == [3, -1, 7] and list(got["x"]) == [0.5, 2.0] and list(got["none"]) == []
+        assert bytes(got["doc"]) == b'{"a": 1}' and type(got["x"][0]) is float
+    assert isinstance(again["n"].obj, mmap.mmap)
+    (_cache / "cols" / "v1" / "n.i").write_bytes(b"\x00" * 5)  # damaged: not a whole number of ints
+    assert list(datacache.columns("cols", "v1", lambda: {"n": array("i", [9])})["n"]) == [9]
+    unwritable = _cache.parent / "a-file"
+    unwritable.write_text("x")
+    monkeypatch.setenv("ALLIED_CACHE_DIR", str(unwritable))  # a cache that cannot be written: built in memory
+    assert list(datacache.columns("cols", "v2", lambda: made)["n"]) == [3, -1, 7]
+
+
 def test_a_damaged_entry_is_made_again(_cache: Path) -> None:
     assert datacache.pickled("demo", "v1", lambda: [1, 2]) == [1, 2]
     (_cache / "demo" / "v1" / "value.pickle").write_bytes(b"not a pickle")

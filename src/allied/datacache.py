@@ -9,17 +9,20 @@ that shape it. Entries are written to a temporary folder and renamed into place,
 entry or none, and two processes building the same one at once both succeed. A cache folder that cannot
 be written only costs speed.
 
-This module imports nothing of allied's and nothing heavy (numpy only when arrays are asked for).
+This module imports nothing of allied's and nothing heavy (numpy only when arrays are asked for; columns
+of plain numbers, ``columns``, need no numpy at all).
 """
 
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import pickle
 import shutil
 import sys
 import tempfile
+from array import array
 from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -125,8 +128,8 @@ def arrays(name: str, key: str, build: Callable[[], dict[str, np.ndarray]]) -> d
 
     def write(folder: Path) -> None:
         made.append(build())
-        for array_name, array in made[0].items():
-            np.save(folder / f"{array_name}.npy", np.ascontiguousarray(array), allow_pickle=False)
+        for array_name, values in made[0].items():
+            np.save(folder / f"{array_name}.npy", np.ascontiguousarray(values), allow_pickle=False)
 
     folder = entry(name, key, write)
     if folder is None:
@@ -136,3 +139,37 @@ def arrays(name: str, key: str, build: Callable[[], dict[str, np.ndarray]]) -> d
     except (OSError, ValueError):
         shutil.rmtree(folder, ignore_errors=True)
         return made[0] if made else build()
+
+
+def columns(name: str, key: str, build: Callable[[], dict[str, array[Any] | bytes]]) -> dict[str, memoryview]:
+    """``build()``'s columns (``array.array``s, or bytes), kept as one raw file each (``COLUMN.TYPECODE``, in
+    this machine's byte order) and memory-mapped when opened, as flat memoryviews of their type: indexing
+    gives Python ints and floats, a process reads only the pages it looks at, and nothing imports numpy."""
+    made: list[dict[str, array[Any] | bytes]] = []
+
+    def write(folder: Path) -> None:
+        made.append(build())
+        for column, values in made[0].items():
+            code = values.typecode if isinstance(values, array) else "B"
+            with open(folder / f"{column}.{code}", "wb") as fh:
+                fh.write(values.tobytes() if isinstance(values, array) else bytes(values))
+
+    def views(cols: dict[str, array[Any] | bytes]) -> dict[str, memoryview]:
+        return {k: memoryview(v) if isinstance(v, array) else memoryview(bytes(v)) for k, v in cols.items()}
+
+    folder = entry(name, key, write)
+    if folder is None:
+        return views(made[0] if made else build())
+    try:
+        return {p.stem: _mapped(p, p.suffix[1:]) for p in sorted(folder.iterdir()) if p.name != DONE}
+    except (OSError, ValueError, TypeError):
+        shutil.rmtree(folder, ignore_errors=True)
+        return views(made[0] if made else build())
+
+
+def _mapped(path: Path, code: str) -> memoryview:
+    with open(path, "rb") as fh:
+        if os.fstat(fh.fileno()).st_size == 0:
+            return memoryview(b"").cast(code)  # type: ignore[call-overload,no-any-return]
+        view = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+    return view if code == "B" else view.cast(code)  # type: ignore[call-overload,no-any-return]

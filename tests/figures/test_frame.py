@@ -90,3 +90,72 @@ def test_readers_of_one_copy_share_its_memo_and_a_write_starts_a_new_one(db: Pat
     frame.forget()
     with reader(db) as con:
         assert tables.values(con, "sipri", ["milex_gdp"], ["USA"], [2020])  # a frame is built again when needed
+
+
+def _every_row(f: frame.Frame) -> dict[tuple[str, str, int], dict[str, Any]]:
+    indicators = sorted({k[0] for k in f.index})
+    codes = sorted({k[1] for k in f.index})
+    return f.rows(indicators, codes, range(1800, 2101))
+
+
+@pytest.mark.parametrize("dataset", ["sipri", "nato"])
+def test_a_snapshot_frame_is_memory_mapped_from_the_cache_with_the_answers_of_one_built_from_the_snapshot(
+        db: Path, dataset: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mmap
+
+    monkeypatch.setenv("ALLIED_CACHE_DIR", str(tmp_path / "cache"))
+    notes = {str(m): str(t) for m, t in snapshot.datasets()[dataset]["notes"]}
+    with reader(db) as con:
+        built = frame.Frame(dataset, con, snapshot.relation(), notes)
+        first = frame.snapshot_frame(con, dataset, notes)  # builds the cache entry
+        monkeypatch.setattr(frame.Frame, "__init__", lambda *a: pytest.fail("built again"))
+        cached = frame.snapshot_frame(con, dataset, notes)
+    assert isinstance(cached.years, memoryview) and isinstance(cached.years.obj, mmap.mmap)
+    assert len(cached) == len(built) > 1000
+    for f in (first, cached):
+        assert _every_row(f) == _every_row(built)
+        assert f.spans == built.spans and f.notes == built.notes
+    row = next(iter(_every_row(cached).values()))
+    assert type(row["year"]) is int and type(row["flags"]) is list  # Python values, as a query gives
+    if dataset == "sipri":  # SIPRI's table has cells without a figure: a null stays null, never 0
+        assert any(r["value"] is None for r in _every_row(cached).values())
+    entries = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert entries == [f"frame-{dataset}"] and len(list((tmp_path / "cache" / entries[0]).iterdir())) == 1
+
+
+def test_a_new_snapshot_version_replaces_the_cached_frames_and_an_unwritable_cache_costs_only_speed(
+        db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALLIED_CACHE_DIR", str(tmp_path / "cache"))
+    dataset = "worldbank:SP.POP.TOTL"
+    with reader(db) as con:
+        plain = _every_row(frame.Frame(dataset, con, snapshot.relation(), {}))
+        assert _every_row(frame.snapshot_frame(con, dataset, {})) == plain
+        folder = tmp_path / "cache" / "frame-worldbank_SP_POP_TOTL"
+        [old] = list(folder.iterdir())
+        monkeypatch.setattr(frame, "_snapshot_version", lambda: "another-release")
+        assert _every_row(frame.snapshot_frame(con, dataset, {})) == plain
+        assert [p.name for p in folder.iterdir()] == ["another-release"]  # the old version is removed
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("x", encoding="utf-8")
+        monkeypatch.setenv("ALLIED_CACHE_DIR", str(blocked))
+        assert _every_row(frame.snapshot_frame(con, dataset, {})) == plain  # built in memory instead
+    assert old.name != "another-release"
+
+
+def test_burden_answers_offline_from_the_cache_it_builds_itself(tmp_path: Path) -> None:
+    """A fresh installation: no store, an empty cache; the first `allied burden` builds the cached frames
+    from the bundled snapshot, the second reads them, and both answer the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ALLIED_CACHE_DIR": str(tmp_path / "cache"), "ALLIED_DB": str(tmp_path / "none.duckdb")}
+    cmd = [sys.executable, "-m", "allied", "burden", "--alliance", "NATO", "--year", "2024", "--format", "json"]
+    first = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, timeout=120).stdout
+    built = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    second = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, timeout=120).stdout
+    assert first == second
+    rows = json.loads(first)
+    assert len(rows["rows"] if isinstance(rows, dict) else rows) >= 30  # NATO's members in 2024
+    assert "frame-sipri" in built and sorted(p.name for p in (tmp_path / "cache").iterdir()) == built

@@ -127,3 +127,15 @@ def test_pack_files_are_plain_toml() -> None:
     for path in LANG_DIR.glob("*/*.toml"):
         with open(path, "rb") as fh:
             assert isinstance(tomllib.load(fh), dict)
+
+
+def test_a_word_list_s_matches_do_not_change_when_a_caller_extends_them() -> None:
+    """The matches of a word list are memoised per text: a caller that adds another list's matches to what it
+    got back ('found += ...') must not make the first list match where it does not (a German 'will' read as a
+    commitment only after a negation check had run on the sentence)."""
+    lex = lexicons()["en"]
+    text = "Spain will spend 2% of GDP on defence."
+    cues = lex.find("pledges", "cues", text)
+    before = [m.group() for m in cues]
+    cues += lex.find("pledges", "modal", text)
+    assert [m.group() for m in lex.find("pledges", "cues", text)] == before

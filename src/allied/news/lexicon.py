@@ -199,7 +199,7 @@ class Lexicon:
             self._memo[memo_key] = found
         else:
             ACCESSED.add((section, key))
-        return found
+        return list(found)  # a copy: a caller that extends it ("found += ...") must not change the memo
 
     def automaton(self) -> Automaton:
         """The anchors of every word list of the pack ('section.key'; the titles' phrases as 'titles._keys',

@@ -256,3 +256,38 @@ def test_the_pentagon_after_a_locative_is_a_place() -> None:
     assert {(e["place"] or {}).get("name") for e in events} == {"Pentagon"}
     said = _events("The Pentagon said on Monday that Hegseth will travel to Tokyo next week.")
     assert "United States Department of Defense" in [a["name"] for e in said for a in e["actors"]]
+
+
+def _events_de(text: str) -> list[dict]:
+    [rec] = allied.extract("Titel\n" + text, published=PUBLISHED, language="de")
+    return rec["events"]
+
+
+# German: a call or a talk "with" someone, the verb and its "mit" apart, is a meeting of both states.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bundesverteidigungsminister Boris Pistorius hat am Montag mit seinem polnischen Amtskollegen Wladyslaw Kosiniak-Kamysz telefoniert.",
+        "Bundesverteidigungsminister Boris Pistorius sprach am Montag mit dem polnischen Verteidigungsminister Wladyslaw Kosiniak-Kamysz.",
+        "Bundesverteidigungsminister Boris Pistorius hat am Montag mit seinem Amtskollegen aus Polen gesprochen.",
+    ],
+)
+def test_a_german_call_is_a_meeting(text: str) -> None:
+    [e] = [e for e in _events_de(text) if e["type"] == "meeting"]
+    assert (sorted(e["countries"]), _day(e), e["status"]) == (["DEU", "POL"], "2025-03-10", "occurred")
+
+
+# A meeting with "the counterpart" of a trip's traveller, told without a subject, is the traveller's.
+def test_a_meeting_with_the_counterpart_is_the_travellers() -> None:
+    text = "Bundesverteidigungsminister Boris Pistorius reist am Mittwoch nach Polen. Am Donnerstag steht dann in Polen ein Treffen mit dem Amtskollegen Wladyslaw Kosiniak-Kamysz an."
+    [m] = [e for e in _events_de(text) if e["type"] == "meeting"]
+    assert ("Boris Pistorius" in [a["name"] for a in m["actors"]], _day(m), m["status"]) == (True, "2025-03-13", "planned")
+
+
+# An initial and its period belong to the name ("Lloyd J. Austin"), in any pack written with Latin letters.
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_a_middle_initial_is_part_of_the_name(lang: str) -> None:
+    text = {"en": "Defense Minister Arden J. Kole met Japanese Defense Minister Gen Nakatani on Monday.",
+            "de": "Verteidigungsminister Arden J. Kole traf am Montag den japanischen Verteidigungsminister Gen Nakatani."}[lang]
+    [rec] = allied.extract("T\n" + text, published=PUBLISHED, language=lang)
+    assert "Arden J. Kole" in [a["name"] for e in rec["events"] for a in e["actors"]]

@@ -47,7 +47,8 @@ def meetings(ex: Extractor, v: View, sites: set[str]) -> list[Event]:
 def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: set[str]) -> list[Event]:
     people = ex.people(v, v.span.start, v.span.end)
     if len({a.country for a in people}) < 2 and ex.traveller and not any(a.id == ex.traveller[0].id for a in people):
-        if ex.anaphora(v, v.span.start, v.span.end):
+        counterpart = any(t.role == "counterpart" for t in v.of("title"))  # "ein Treffen mit dem Amtskollegen X"
+        if ex.anaphora(v, v.span.start, v.span.end) or counterpart:
             people = unique_actors(ex.traveller[:1] + people)
     implied = ex.implied(v, pos) if len({a.country for a in people}) < 2 else []
     if implied and not any(a.id == implied[0].id for a in people):

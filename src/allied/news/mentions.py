@@ -544,6 +544,8 @@ def _new_persons(ctx: _Context, titles: list[Mention], names: list[Mention]) -> 
         for s, e, w in toks:
             gap = r"[ \t\-]{1,2}" if words else r"[ \t\-]{1,2}|,[ \t]"  # apposition: "el ministro, Ana Ruiz"
             joined = bool(words) and ctx.doc.text[pos:s] in ("-", "'", "’")  # "Song Young-moo", "Ya'alon"
+            initial = bool(words) and words[-1][1] - words[-1][0] == 1 and ctx.doc.text[pos:s] in (". ", ".\u00a0")
+            joined = joined or (initial and w[:1].isupper())  # "Lloyd J. Austin": an initial and its period
             fits = joined or (re.fullmatch(gap, ctx.doc.text[pos:s]) is not None and w[:1].isupper())
             if not fits or _overlaps(names, s, e):
                 break

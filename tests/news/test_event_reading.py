@@ -291,3 +291,42 @@ def test_a_middle_initial_is_part_of_the_name(lang: str) -> None:
             "de": "Verteidigungsminister Arden J. Kole traf am Montag den japanischen Verteidigungsminister Gen Nakatani."}[lang]
     [rec] = allied.extract("T\n" + text, published=PUBLISHED, language=lang)
     assert "Arden J. Kole" in [a["name"] for e in rec["events"] for a in e["actors"]]
+
+
+def _events_fr(text: str) -> list[dict]:
+    [rec] = allied.extract("Titre\n" + text, published=PUBLISHED, language="fr")
+    return rec["events"]
+
+
+# French: a telephone conversation or a meeting announced with "se réunir" is a meeting of both states.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre turc de la Défense Arden Kole et le secrétaire américain à la Défense Pete Hegseth ont eu une conversation téléphonique lundi.",
+        "Le ministre turc de la Défense Arden Kole a eu un échange téléphonique lundi avec le secrétaire américain à la Défense Pete Hegseth.",
+        "Le ministre turc de la Défense Arden Kole s'est réuni lundi avec le secrétaire américain à la Défense Pete Hegseth.",
+    ],
+)
+def test_a_french_conversation_is_a_meeting(text: str) -> None:
+    [e] = [e for e in _events_fr(text) if e["type"] == "meeting"]
+    assert (sorted(e["countries"]), _day(e), e["status"]) == (["TUR", "USA"], "2025-03-10", "occurred")
+
+
+# An unknown name set off by a comma before its title ("Name, title,") is the title's holder; a sentence's
+# opening words ("On Monday, the ... minister") are not.
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Arden Kole, Australia's defence minister, met Japanese Defense Minister Gen Nakatani in Tokyo on Monday.", "Arden Kole"),
+        ("fr", "Jean-Yves Le Drian, ministre de la Défense, se rendra aux États-Unis où il rencontrera son homologue américain Ashton Carter.", "Jean-Yves Le Drian"),
+    ],
+)
+def test_a_name_in_apposition_before_its_title_is_a_person(lang: str, text: str, name: str) -> None:
+    [rec] = allied.extract("T\n" + text, published=PUBLISHED, language=lang)
+    assert name in [a["name"] for e in rec["events"] for a in e["actors"]]
+
+
+@pytest.mark.parametrize("opening", ["On Monday", "In Tokyo", "After Talks"])
+def test_opening_words_before_a_title_are_no_name(opening: str) -> None:
+    events = _events(f"{opening}, the Turkish defense minister met Greek Defense Minister Nikos Dendias.")
+    assert all(opening not in [a["name"] for a in e["actors"]] for e in events)

@@ -576,6 +576,54 @@ def _lone_surname(ctx: _Context, title: Mention, word: tuple[int, int]) -> bool:
     return re.match(r"\s*(?:[a-z]|[,.;:)]|$)", ctx.doc.text[word[1] : word[1] + 3]) is not None
 
 
+def _function_words(ctx: _Context) -> set[str]:
+    """The pack's small words (prepositions, articles, conjunctions, subordinators), normalised."""
+    memo = ctx.lex.derived.get("mentions.function_words")
+    if memo is None:
+        keys = ["locative", "articles", "conjunctions", "subordinators", "not_destination", "determiners"]
+        keys += ["before", "after", "clause_break"]
+        memo = ctx.lex.derived["mentions.function_words"] = {
+            ctx.lex.norm(w) for k in keys for w in ctx.lex.words("markers", k)
+        }
+    return memo  # type: ignore[no-any-return]
+
+
+def _appositive_persons(ctx: _Context, sent: Span, titles: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """ "Jean-Yves Le Drian, ministre de la Défense, se rendra", "Richard Marles, Australia's defence minister,
+    said": an unknown name set off by a comma right before a title (or before the state qualifying it) is the
+    title's holder."""
+    if not ctx.lex.cased:
+        return []
+    from allied.news.dates import calendar_word
+
+    pat = _cached(
+        ctx,
+        "mentions.appositive",
+        lambda: re.compile(
+            rf"(?<![\w'’-])((?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)?)(?:\s+(?:[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)?)){{1,3}}),\s+"
+            rf"(?:(?:{ctx.lex.alt('markers', 'articles')})\s+)?$"
+        ),
+        ("markers", "articles"),
+    )
+    out: list[Mention] = []
+    for t in titles:
+        if t.role not in ("defense", "foreign", "head", "minister", "military"):
+            continue
+        start = t.span.start
+        state = next((m for m in taken if m.kind == "state" and 0 <= start - m.span.end <= 3), None)
+        start = state.span.start if state else start
+        m = pat.search(ctx.doc.text, max(sent.start, start - 60), start)
+        if m is None or _overlaps([*taken, *titles, *out], m.start(1), m.end(1)):
+            continue
+        name = m.group(1)
+        words = name.split()
+        if ctx.lex.norm(words[0]) in _function_words(ctx) or any(calendar_word(ctx.lex, w) for w in words):
+            continue  # "On Monday, the Turkish defense minister": a sentence's opening words are no name
+        slug = re.sub(r"[^a-z0-9]+", "-", fold_ascii(name)).strip("-")
+        out.append(Mention(ctx.doc.span(m.start(1), m.end(1)), "person", f"person:{slug}", name, t.country, t.role))
+    return out
+
+
 def _new_persons_uncased(ctx: _Context, titles: list[Mention], names: list[Mention]) -> list[Mention]:
     """In a script without case the analyser's proper nouns next to a title are the unknown name: before the
     title where it follows the name ('헤그세스 미 국방장관', '董軍（ドンジュン）国防相'), else after it
@@ -966,6 +1014,7 @@ def find_mentions(doc: Document, lex: Lexicon, index: NameIndex, day: dt.date | 
             m for m in names if m.kind != "state" or not any(_inside([m], t.span.start, t.span.end) for t in titles)
         ]
         persons = _new_persons(ctx, titles, names)
+        persons += _appositive_persons(ctx, sent, titles, [*names, *persons])
         persons += _written_again(ctx, sent, [*names, *titles, *persons])
         memory = (dict(ctx.last_head), ctx.last_official_country, ctx.last_ministry)
         _update(ctx, [*names, *titles, *persons])

@@ -330,3 +330,17 @@ def test_a_name_in_apposition_before_its_title_is_a_person(lang: str, text: str,
 def test_opening_words_before_a_title_are_no_name(opening: str) -> None:
     events = _events(f"{opening}, the Turkish defense minister met Greek Defense Minister Nikos Dendias.")
     assert all(opening not in [a["name"] for a in e["actors"]] for e in events)
+
+
+# "South Korean and Japanese defense chiefs will hold talks": the states of a coordinated defense title take
+# part, whether or not their ministers can be named.
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("South Korean and Japanese defense chiefs will hold talks in Seoul on Friday.", ["JPN", "KOR"]),
+        ("Turkish and Greek defense ministers met in Brussels on Monday.", ["GRC", "TUR"]),
+    ],
+)
+def test_a_coordinated_defense_title_names_the_states_of_the_talks(text: str, states: list[str]) -> None:
+    [e] = [e for e in _events(text) if e["type"] == "meeting"]
+    assert sorted(e["countries"]) == states

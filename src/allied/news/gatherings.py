@@ -72,7 +72,7 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     if not people and not mechanisms and not reference:  # a gathering on whose sidelines they met leaves them
         unnamed = unnamed_participants(ex, v) or joined_states(ex, v, pos)  # defense titles: defense content
         countries |= unnamed
-    extra = unnamed_counterparts(ex, v, people) if people else []
+    extra = unnamed_counterparts(ex, v, people)
     countries |= set(extra)
     if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
@@ -110,9 +110,10 @@ def unnamed_counterparts(ex: Extractor, v: View, people: list[Actor]) -> list[st
     have = {a.country for a in people}
     out: list[str] = []
     for t in v.of("title"):
-        if t.role != "counterpart":
-            continue
-        states = [*([t.country] if t.country else []), *ex.coordinated_states(v, t), *ex.states_after(v, t)]
+        joined = ex.coordinated_states(v, t)
+        if t.role != "counterpart" and not (joined and is_defense(t.role)):
+            continue  # "South Korean and Japanese defense chiefs will hold talks": both states, named or not
+        states = [*([t.country] if t.country else []), *joined, *ex.states_after(v, t)]
         out += [c for c in states if c and c not in have and c not in out]
     return out
 

@@ -55,10 +55,18 @@ CASES = [
     ("en", "2025-08-29", "Korea\nSouth Korea will raise its 2026 defence budget to 66 trillion won. The increase is the largest since 2019, when defence spending grew by 8.2%.", [("KOR", 66.0, "KRW trillion", 2026)]),
     ("en", "2025-08-29", "Korea\nNext year's defence budget has been set at 66.3 trillion won, an 8.2% increase compared to this year.", [("KOR", 66.3, "KRW trillion", 2026), ("KOR", 8.2, "percent increase", 2026)]),
     ("en", "2025-08-22", "Taiwan\nThe government proposed a 2026 defence budget of NT$949.5 billion. The 2026 defence budget, however, includes NT$135.9 billion in spending on the coast guard.", [("TWN", 949.5, "TWD billion", 2026)]),
+    ("de", "2025-08-22", "Haushalt\nDie Bundesregierung plant im Haushaltsentwurf 2026 Verteidigungsausgaben in Höhe von 95 Milliarden Euro.", [("DEU", 95.0, "EUR billion", 2026)]),
+    ("de", "2025-08-22", "Haushalt\nDie Bundesregierung will den Wehretat 2026 auf insgesamt 100 Milliarden Euro erhöhen. 80 Milliarden Euro sind dabei im regulären Einzelplan eingeplant.", [("DEU", 100.0, "EUR billion", 2026)]),
+    ("de", "2025-09-19", "Haushalt\nDie Bundesregierung will die Verteidigungsausgaben 2026 auf 108 Milliarden Euro erhöhen. Im laufenden Jahr 2025 werden 62 Milliarden Euro im Wehretat und 24 Milliarden Euro aus dem Sondervermögen bereitgestellt.", [("DEU", 108.0, "EUR billion", 2026)]),
+    ("de", "2024-09-05", "Polen\nIm Jahr 2023 betrugen Polens Verteidigungsausgaben 3,3 Prozent des BIP. Im Jahr 2025 sollen sie auf 4,7 Prozent anwachsen.", [("POL", 4.7, "% GDP", 2025)]),
+    ("de", "2018-06-14", "Deutschland\nDie Ministerin hat bis 2025 einen Wehretat von 1,5 Prozent des BIP in Aussicht gestellt und damit Forderungen von US-Präsident Donald Trump eine Abfuhr erteilt.", [("DEU", 1.5, "% GDP", 2025)]),
+    ("de", "2018-06-14", "Verteidigung\nDie Ministerin sprach in Berlin. „Zum Nato-Gipfel in Brüssel werden wir anzeigen, dass wir für 2025 einen Anteil der Verteidigungsausgaben am BIP von 1,5 Prozent erreichen wollen.“", [("DEU", 1.5, "% GDP", 2025)]),
+    ("de", "2025-06-20", "Verteidigungsausgaben\nDeutschland kommt aktuell auf zwei Prozent, will aber auf 3,5 Prozent steigern.", [("DEU", 3.5, "% GDP", None)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 
 NO_PLEDGES = [
+    ("de", "2018-06-14", "Nato\nDie USA bestehen darauf, dass die Nato-Partner spätestens 2024 zwei Prozent des BIP in die Verteidigung investieren.", []),
     ("en", "2025-06-24", "Germany\nGermany rejected the 5 percent target sought by Trump.", []),
     ("en", "2025-01-17", "NATO\nTrump said NATO countries should spend at least 5% of GDP on defence.", []),
     ("en", "2025-01-17", "Lithuania\nThe country is now the top NATO spender, surpassing Poland, which spends more than 4 percent of GDP on defence.", []),

@@ -21,11 +21,12 @@ def pledger(
     """(country, third_party) for the sentence: possessor of the spending, else the speaker."""
     figs = figures(doc, lex, sent)
     # "US$40 billion", "A$2.8bn": a state's letters inside a currency sign name no pledger; "to meet NATO's
-    # 2 % target": the alliance whose standard a state meets is not the one pledging
+    # 2 % target": the alliance whose standard a state meets is not the one pledging; "Forderungen von
+    # US-Präsident Donald Trump": the one whose demand is told is not either
     ms = [
         m
         for m in spans.between(doc.mentions, sent.start, sent.end)
-        if not _inside(m, figs) and not _owns_standard(doc, lex, m, sent)
+        if not _inside(m, figs) and not _owns_standard(doc, lex, m, sent) and not _demander(doc, lex, m, sent)
     ]
     speakers = [
         m
@@ -40,8 +41,9 @@ def pledger(
     first_fig = figs[0].start if figs else (items[0][1] if items else sent.end)  # or the spending phrase
     speakers = [m for m in speakers if not (m.kind == "state" and m.span.start > first_fig)]
     unknown = _unknown_subject(doc, lex, sent, ms)
-    if unknown and (last or _headline_state(doc, lex)):  # "Meanwhile, Merz has signaled a willingness to spend"
-        return last or _headline_state(doc, lex), False
+    told = last if last != "NATO" or _names_alliance(ms) else None  # a state's story after a line on NATO's
+    if unknown and (told or _headline_state(doc, lex)):  # "Meanwhile, Merz has signaled a willingness to spend"
+        return told or _headline_state(doc, lex), False
     # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
     speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
     first_spend = items[0][0] if items else sent.end
@@ -63,6 +65,9 @@ def pledger(
         return issuer, bool(spk and spk != issuer)
     if spk:
         return spk, False
+    organ = _organ(doc, lex, sent.start, first_spend)
+    if organ:  # "Die Bundesregierung plant ... 108,2 Milliarden Euro"
+        return organ, False
     adjectives = [m for m in ms if m.kind == "state" and m.span.end <= first_spend]
     adjective = next((m for m in adjectives if _qualifies_organ(doc, lex, m, ms, items)), None)
     if adjective is not None and adjective.country:  # "The Canadian government said it would spend ..."
@@ -76,11 +81,17 @@ def pledger(
     home = _home_state(doc, ms)
     if home:
         return home, False
-    if last is None and lex.has("pledges", "government", doc.text, sent.start, first_spend) and _home_country(doc):
-        return _home_country(doc), False
+    home = _home_country(doc, lex) if last is None else None
+    if home and lex.has("pledges", "government", doc.text, sent.start, first_spend):
+        return home, False
     headline = _headline_state(doc, lex) if last is None else None
     if headline:
         return headline, False
+    if last is None and not _names_alliance(ms):
+        home = _organ(doc, lex, 0, len(doc.text)) or _dateline_state(doc)
+        home = home or (_dominant_state(doc, lex) if unknown or not nato else None)
+        if home:  # the state the report is about: its institutions named, or the state it names most
+            return home, False
     if last is None:
         # A budget in money with no state named ("Die Verteidigungsausgaben sollen ... auf 108,2 Milliarden Euro
         # steigen") is the article's own state's, else that of the capital it is filed from ("OTTAWA — ...");
@@ -88,10 +99,37 @@ def pledger(
         money = any(f.kind == "money" for f in figs)
         if nato and not money:
             return "NATO", False
-        return _home_country(doc) or _dateline_state(doc) or (None if money else "NATO" if nato else None), False
+        return _home_country(doc, lex) or _dateline_state(doc) or (None if money else "NATO" if nato else None), False
     if last == "NATO" and not _names_alliance(ms) and _headline_state(doc, lex):
         return _headline_state(doc, lex), False  # a Canadian story after a line on the alliance's target
     return last, False
+
+
+def _organ(doc: Document, lex: Lexicon, lo: int, hi: int) -> str | None:
+    """The state of the first institution in [lo, hi) whose name alone tells it (pledges.organs)."""
+    table = lex.table("pledges", "organs")
+    first: tuple[int, str] | None = None
+    for phrase, code in table.items():
+        pat = lex.compile([phrase])
+        m = pat.search(doc.text, lo, hi) if pat is not None else None
+        if m and (first is None or m.start() < first[0]):
+            first = (m.start(), code)
+    return first[1] if first else None
+
+
+def _dominant_state(doc: Document, lex: Lexicon) -> str | None:
+    """The state the text names most (states, capitals, officials, ministries; not an alliance's officials, not
+    one named as making a demand), the first named on a tie; none for a text that names none."""
+    counts: dict[str, int] = {}
+    whole = Span(0, len(doc.text), "")
+    for m in doc.mentions:
+        named = m.kind in ("state", "person", "organization") or (m.kind == "place" and _is_capital(m))
+        if named and m.country and not _international(m) and not _demander(doc, lex, m, whole):
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(c for c in counts if counts[c] == best)
 
 
 def _names_alliance(ms: list[Mention]) -> bool:
@@ -131,6 +169,10 @@ def _unknown_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention])
     if not found or not ms:
         return False
     first = min(m.start() for m in found)
+    if ms[0].kind == "title" and not ms[0].country and ms[0].span.end <= first:
+        nxt = ms[1] if len(ms) > 1 else None  # "Verteidigungsministerin Ursula von der Leyen hat ..."
+        if nxt is None or nxt.span.start > first or nxt.kind == "title" or (nxt.kind == "person" and not nxt.country):
+            return True
     named = [m for m in ms if m.kind != "title"]  # "Chancellor Friedrich Merz"
     return bool(named) and named[0].kind == "person" and not named[0].country and named[0].span.end <= first
 
@@ -146,7 +188,8 @@ def _modal_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention], s
     before = [m for m in ms if m.span.end <= first]
     m = before[-1] if before else None
     if m is not None and not doc.text[m.span.end : first].strip() and m.role != "demonym":
-        if m.kind == "state" or (m.kind == "place" and _is_capital(m)):
+        capital = m.kind == "place" and _is_capital(m)
+        if m.kind == "state" or (capital and not _after_locative(lex, doc.text[sent.start : m.span.start])):
             return m.country or None
         return None
     if not lex.cased:
@@ -154,7 +197,13 @@ def _modal_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention], s
     # a capital read as its government and so not as a place ("that Seoul would raise")
     head = doc.text[max(sent.start, first - 40) : first]
     word = re.search(r"(?<![\w'’.-])([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+$", head)
-    return _capital_country(word.group(1)) if word else None
+    if word is None or _after_locative(lex, head[: word.start()]):  # "zum Nato-Gipfel in Brüssel werden wir"
+        return None
+    return _capital_country(word.group(1))
+
+
+def _after_locative(lex: Lexicon, before: str) -> bool:
+    return bool(re.search(rf"(?<!\w)(?:{lex.alt('markers', 'locative')})\s*$", before, re.I))
 
 
 def _capital_subject(doc: Document, lex: Lexicon, sent: Span, before: int) -> str | None:
@@ -187,14 +236,22 @@ def _anaphoric_state(doc: Document, lex: Lexicon, sent: Span, before: int, ms: l
     first noun phrase before the spending phrase stand for the state the previous sentence names first (a
     state, or an official's or a place's state)."""
     found = lex.find("anaphora", "state", doc.text, sent.start, before)
-    if not found or any(m.span.start < found[0].start() for m in ms):
+    named = [m for m in ms if m.kind in ("state", "person", "organization", "alliance")]
+    if not found or any(m.span.start < found[0].start() for m in named):
         return None
+    if any(m.span.start < found[0].start() for m in ms) and not _subject_of_verb(doc, lex, sent, found[0]):
+        return None  # a place or forum before the pronoun: the pronoun must be the verb's own subject
     prev = [s for s in doc.sentences if s.end <= sent.start][-2:]
     for s in reversed(prev):
         for m in spans.between(doc.mentions, s.start, s.end):
             if m.kind in ("state", "person", "place", "title") and m.country:
                 return m.country
     return None
+
+
+def _demander(doc: Document, lex: Lexicon, m: Mention, sent: Span) -> bool:
+    """A name told right after a demand word ("demands by Trump", "Forderungen von US-Präsident Donald Trump")."""
+    return lex.has("pledges", "demand", doc.text, max(sent.start, m.span.start - 40), m.span.start)
 
 
 def _owns_standard(doc: Document, lex: Lexicon, m: Mention, sent: Span) -> bool:
@@ -262,6 +319,16 @@ def _headline_state(doc: Document, lex: Lexicon) -> str | None:
     return None
 
 
+def _subject_of_verb(doc: Document, lex: Lexicon, sent: Span, pronoun: re.Match[str]) -> bool:
+    """The pronoun stands right before or right after a commitment or modal word ("werden wir anzeigen")."""
+    verbs = lex.find("pledges", "modal", doc.text, sent.start, sent.end)
+    verbs += lex.find("pledges", "cues", doc.text, sent.start, sent.end)
+    return any(
+        not doc.text[v.end() : pronoun.start()].strip() or not doc.text[pronoun.end() : v.start()].strip()
+        for v in verbs
+    )
+
+
 def _qualifies_title(doc: Document, m: Mention, ms: list[Mention]) -> bool:
     """A state's adjective right before a title ("the British prime minister")."""
     return any(t.kind == "title" and 0 <= t.span.start - m.span.end <= 1 for t in ms)
@@ -277,11 +344,18 @@ def _home_state(doc: Document, ms: list[Mention]) -> str | None:
     return outlet_country(doc) or None
 
 
-def _home_country(doc: Document) -> str | None:
+def _home_country(doc: Document, lex: Lexicon) -> str | None:
     """ "정부가 ... 편성했습니다": the government is that of the first head of state, government or minister
     the article names."""
+    whole = Span(0, len(doc.text), "")
     return next(
-        (m.country for m in doc.mentions if m.kind == "person" and m.country and m.source and not _international(m)),
+        (
+            m.country
+            for m in doc.mentions
+            if m.kind == "person" and m.country and m.source
+            and not _international(m)
+            and not _demander(doc, lex, m, whole)
+        ),
         None,
     )
 

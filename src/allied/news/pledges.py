@@ -234,6 +234,38 @@ def _phrase_end(doc: Document, f: Figure, sent: Span) -> int:
     return end
 
 
+def _demanded_clause(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
+    """A figure in the clause a demand word introduces ("insist that the allies invest 2 %"): a demand word
+    before the figure with a subordinating word after it and no contrast between."""
+    found = lex.find("pledges", "demand", doc.text, sent.start, f.start)
+    if not found:
+        return False
+    between = doc.text[found[-1].end() : f.start]
+    contrast = lex.pattern("markers", "contrast")
+    if contrast is not None and contrast.search(between):
+        return False
+    subordinate = lex.pattern("markers", "subordinators")
+    return bool(subordinate is not None and subordinate.search(between))
+
+
+def _part_after(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
+    """A part word after the amount in its clause, where the language puts it there ("... sind dabei ...")."""
+    from allied.news.dates import clause
+
+    _, hi = clause(doc.text, f.start, f.end, sent, lex)
+    m = lex.find("pledges", "part", doc.text, f.end, min(hi, f.end + 12))
+    return bool(m)
+
+
+def _joined_current(doc: Document, lex: Lexicon, prev: Figure, f: Figure, sent: Span) -> bool:
+    """A figure joined by a conjunction to the one before it, in one clause, shares that figure's current-level
+    word ("this year's 62 billion and 24 billion")."""
+    gap = doc.text[prev.end : f.start]
+    if len(gap) > 60 or re.search(r"[,;:.]", gap) or not lex.has("markers", "conjunctions", gap):
+        return False
+    return _near(lex, "current", doc, max(sent.start, prev.start - 30), prev.start)
+
+
 def _listed_part(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
     """ "The 2026 defence budget, however, includes NT$135.9 billion in spending on the Coast Guard": an amount
     after 'includes' in its clause is a part of the budget, unless defence spending is what names it ("...
@@ -296,6 +328,10 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
         return True
     if _near(lex, "part", doc, sent.start, f.start):  # "국방 예산 중 전력운영비는 ...": a line item
         return True
+    if _part_after(doc, lex, f, sent):  # "82,69 Milliarden Euro sind dabei im regulären Einzelplan 14 eingeplant"
+        return True
+    if prev is not None and _joined_current(doc, lex, prev, f, sent):
+        return True  # "Im laufenden Jahr 2025 werden 62,43 Milliarden Euro ... und 24,06 Milliarden Euro ..."
     if _in_parentheses(doc, f, sent) or _near(lex, "current", doc, max(sent.start, f.start - 30), f.start):
         return True
     if _current_sentence(doc, lex, sent) or _compared_standard(doc, lex, f, sent):
@@ -309,6 +345,8 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     if lex.has("pledges", "other_budget", doc.text, f.end, _phrase_end(doc, f, sent)):
         return True  # "the 101 trillion yen (USD 910 billion) national budget": the whole, not defence's part
     if _near(lex, "demand", doc, lo, max(f.end + 10, _phrase_end(doc, f, sent))):  # "a 5% goal called for by"
+        return True
+    if _demanded_clause(doc, lex, f, sent):  # "Die USA bestehen darauf, dass die Nato-Partner ... zwei Prozent"
         return True
     if _estimated(doc, lex, f, sent):
         return True
@@ -628,13 +666,18 @@ def _told_as_past(doc: Document, lex: Lexicon, sent: Span, year: int) -> bool:
 def find_pledges(doc: Document, lex: Lexicon) -> list[Pledge]:
     nato = lex.has("alliance", "nato", doc.text)
     found: list[Pledge] = []
+    recent: str | None = None  # the state whose spending the text told last, pledged or not
     context: int | None = None
     of: str | None = None  # the state whose budget or target year ``context`` is
     for i, sent in enumerate(doc.sentences):
         if i == 0 and sent.start == 0 and not doc.title_is_text:
             continue
         told = [p for p in found if doc.sentences[i - 1] in p.evidence] if i else []
-        new = sentence_pledges(doc, lex, sent, nato, found[-1].country if found else None, context, previous=told)
+        new = sentence_pledges(doc, lex, sent, nato, recent, context, previous=told)
+        if new:
+            recent = new[-1].country
+        elif spending(doc, lex, sent):  # "2023 betrugen Polens Verteidigungsausgaben 3,26 Prozent": whose, told
+            recent = pledger(doc, lex, sent, spending(doc, lex, sent), nato, recent)[0] or recent
         for p in new:
             if p.by is None and of in (None, p.country) and not _unresolved_year(doc, lex, p):
                 p.by = context  # "budget for 2026. ... spending will reach 4.8 %"

@@ -230,6 +230,10 @@ SECTIONS: dict[str, dict[str, Key]] = {
             WORDS, "'the government', 'cabinet' as a pledger: that of the first official the article names; a "
             "state's adjective before one names the pledger ('The South Korean government')"
         ),
+        "organs": Key(
+            ISO3_TABLE, "institutions whose name alone tells their state in this language's press ('Bundesregierung', "
+            "'Bundeswehr'): the pledger when the sentence names no state"
+        ),
         "conversion_currencies": Key(
             WORDS, "ISO 4217 codes this press quotes any state's amounts in ('US$40 billion' for Taiwan's budget): "
             "they name no pledger; another national currency names its issuing state (KRW -> KOR)"

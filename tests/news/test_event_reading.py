@@ -344,3 +344,17 @@ def test_opening_words_before_a_title_are_no_name(opening: str) -> None:
 def test_a_coordinated_defense_title_names_the_states_of_the_talks(text: str, states: list[str]) -> None:
     [e] = [e for e in _events(text) if e["type"] == "meeting"]
     assert sorted(e["countries"]) == states
+
+
+# Talks a trip is for take the day told after them ("planning to meet Hegseth in Washington on Thursday"), not
+# the trip's own day told before ("will travel to Washington on Monday for talks").
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Japanese Defense Minister Gen Nakatani will visit the United States next week, planning to meet U.S. Defense Secretary Pete Hegseth in Washington on Thursday.", "2025-03-13"),
+        ("Japanese Defense Minister Gen Nakatani will travel to Washington on Monday for talks with U.S. Defense Secretary Pete Hegseth.", None),
+    ],
+)
+def test_talks_a_trip_is_for_are_dated_by_their_own_day(text: str, day: str | None) -> None:
+    [m] = [e for e in _events(text) if e["type"] == "meeting"]
+    assert _day(m) == day

@@ -77,6 +77,10 @@ def meeting(ex: Extractor, v: View, pos: int, mechanisms: list[Mention], sites: 
     if len(countries) < 2 or not people and not forum and not countries:
         return [reference_meeting(ex, v, pos)] if reference and not people else []
     date = None if reference or purpose else ex.date_for(v, pos)
+    if purpose and not reference:  # "to visit Washington, planning to meet Hegseth there on Thursday": its own day
+        lo, hi = ex.clause(v, pos)
+        own = [d for d in v.dates if d.precision == "day" and pos < d.span.start < hi and not ex.told_with_saying(v, d)]
+        date = own[0] if own else None
     place = ex.venue(v, v.span.start, v.span.end, sites)
     groups: list[tuple[list[Actor], set[str]]] = [(g, set()) for g in split_counterparts(ex, v, people)]
     joint = ex.lex.has("markers", "joint_talks", ex.doc.text, v.span.start, v.span.end)

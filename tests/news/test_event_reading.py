@@ -358,3 +358,21 @@ def test_a_coordinated_defense_title_names_the_states_of_the_talks(text: str, st
 def test_talks_a_trip_is_for_are_dated_by_their_own_day(text: str, day: str | None) -> None:
     [m] = [e for e in _events(text) if e["type"] == "meeting"]
     assert _day(m) == day
+
+
+# Two days told apart and joined by a range word are one span; a conjunction joins two days of two events.
+@pytest.mark.parametrize(
+    ("span", "start", "end"),
+    [("from Monday through March 21", "2025-03-17", "2025-03-21"), ("from Monday to Thursday", "2025-03-17", "2025-03-20")],
+)
+def test_a_range_of_a_weekday_and_a_date_is_one_span(span: str, start: str, end: str) -> None:
+    [e] = _events(f"Japanese Defense Minister Gen Nakatani will visit Australia {span}.")
+    assert (e["date"]["start"], e["date"]["end"]) == (start, end)
+
+
+def test_two_stops_on_two_days_stay_two_days() -> None:
+    events = _events("Japanese Defense Minister Gen Nakatani will visit Manila on Monday and Canberra on Thursday.")
+    assert sorted(((e["place"] or {}).get("name"), _day(e)) for e in events if e["type"] == "visit") == [
+        ("Canberra", "2025-03-13"),
+        ("Manila", "2025-03-17"),
+    ]

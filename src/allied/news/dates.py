@@ -747,7 +747,35 @@ def _all_dates(
         out += _relative(doc, lex, p, sent, ref, inferred, taken)
         out += _years(doc, lex, p, sent, ref, inferred, taken)
         out += _relative_event(doc, lex, chained, out)
-    return sorted(out, key=lambda d: d.span.start)
+    return _joined_ranges(doc, lex, sorted(out, key=lambda d: d.span.start))
+
+
+def _joined_ranges(doc: Document, lex: Lexicon, found: list[DateMention]) -> list[DateMention]:
+    """ "from Monday through January 18": two days told apart and joined by a range word are one span (a
+    conjunction joins two days, it makes no range)."""
+    conj = {w.lower() for w in lex.words("markers", "conjunctions")}
+    words = [w for w in lex.words("dates", "range") if w.lower() not in conj]
+    if not words or not found:
+        return found
+    gap = re.compile(rf"\s*(?:{_alt(words)})\s*", re.I)
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.precision == d.precision == "day"
+            and prev.start and prev.end and d.start and d.end
+            and prev.start == prev.end
+            and gap.fullmatch(doc.text, prev.span.end, d.span.start)
+        ):
+            end = d.end if d.end > prev.start else d.end + dt.timedelta(days=7)  # "from Monday to Thursday"
+            if (end - prev.start).days <= 31:
+                out[-1] = DateMention(
+                    doc.span(prev.span.start, d.span.end), prev.start, end, prev.inferred or d.inferred, "day", end.year
+                )
+                continue
+        out.append(d)
+    return out
 
 
 def add_days(day: dt.date, n: int) -> dt.date:

@@ -62,10 +62,17 @@ CASES = [
     ("de", "2018-06-14", "Deutschland\nDie Ministerin hat bis 2025 einen Wehretat von 1,5 Prozent des BIP in Aussicht gestellt und damit Forderungen von US-Präsident Donald Trump eine Abfuhr erteilt.", [("DEU", 1.5, "% GDP", 2025)]),
     ("de", "2018-06-14", "Verteidigung\nDie Ministerin sprach in Berlin. „Zum Nato-Gipfel in Brüssel werden wir anzeigen, dass wir für 2025 einen Anteil der Verteidigungsausgaben am BIP von 1,5 Prozent erreichen wollen.“", [("DEU", 1.5, "% GDP", 2025)]),
     ("de", "2025-06-20", "Verteidigungsausgaben\nDeutschland kommt aktuell auf zwei Prozent, will aber auf 3,5 Prozent steigern.", [("DEU", 3.5, "% GDP", None)]),
+    ("en", "2025-12-26", "Japan\nJapan's draft defence budget reached a record 9.5 trillion yen for fiscal 2026.", [("JPN", 9.5, "JPY trillion", 2026)]),
+    ("en", "2025-08-29", "Japan\nJapan's Defense Ministry requested a record 8.9 trillion yen for fiscal 2026. The proposal devotes 300 billion yen to a new drone programme.", [("JPN", 8.9, "JPY trillion", 2026)]),
+    ("en", "2025-11-16", "Korea\nThe Pentagon's No. 3 official praised South Korea for being the first ally outside NATO to raise defence spending to 3.5% of GDP.", [("KOR", 3.5, "% GDP", None)]),
+    ("en", "2025-10-30", "Korea\nSouth Korea proposed raising its defence budget from 2.32% of GDP this year to 3.5% by as late as 2035.", [("KOR", 3.5, "% GDP", 2035)]),
+    ("en", "2025-12-07", "Korea\nSouth Korea committed to the target after a NATO summit in June, where the members of the trans-Atlantic alliance committed to spending 3.5 percent of GDP on core defence by 2035.", [("NATO", 3.5, "% GDP", 2035)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 
 NO_PLEDGES = [
+    ("en", "2025-10-24", "Japan\nAccording to an economist at a bank, the additional 1.1 trillion yen needed for the 2% defence target is a cheap price.", []),
+    ("en", "2025-10-30", "Korea\nAssuming GDP growth of 3.4% next year and an annual defence spending increase of 7.7%, defence spending will reach 128 trillion won by 2035, the report said.", []),
     ("de", "2018-06-14", "Nato\nDie USA bestehen darauf, dass die Nato-Partner spätestens 2024 zwei Prozent des BIP in die Verteidigung investieren.", []),
     ("en", "2025-06-24", "Germany\nGermany rejected the 5 percent target sought by Trump.", []),
     ("en", "2025-01-17", "NATO\nTrump said NATO countries should spend at least 5% of GDP on defence.", []),

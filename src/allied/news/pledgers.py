@@ -53,6 +53,9 @@ def pledger(
     if nato and _alliance_subject(doc, lex, sent, ms):
         return "NATO", False
     spk = _country(speaker, nato)
+    praised = _praised(doc, lex, ms, first_spend)
+    if praised:  # "... heaped praise on South Korea for being the first ally to hike defense spending to 3.5%"
+        return praised, bool(spk and spk != praised)
     subject = _modal_subject(doc, lex, sent, ms, first_spend)
     if subject:  # "South Korea and Japan agreed that Seoul would raise its defence budget"
         return subject, bool(spk and spk != subject)
@@ -159,6 +162,15 @@ def _alliance_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]
     if not before or before[-1].kind != "alliance":
         return False
     return not re.search(r"[,;:.“”\"]", doc.text[before[-1].span.end : first])
+
+
+def _praised(doc: Document, lex: Lexicon, ms: list[Mention], spend: int) -> str | None:
+    """The state a praise word is about, told between it and the spending phrase (pledges.praise)."""
+    found = lex.find("pledges", "praise", doc.text, ms[0].span.start if ms else 0, spend) if ms else []
+    if not found:
+        return None
+    after = [m for m in ms if found[0].end() <= m.span.start < spend and m.kind == "state" and m.role != "demonym"]
+    return after[0].country if after and after[0].country else None
 
 
 def _unknown_subject(doc: Document, lex: Lexicon, sent: Span, ms: list[Mention]) -> bool:

@@ -99,6 +99,8 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
             continue  # "up 8.2 percent from this year": the year compared with ("from 2027" may start a target)
         if d.precision in ("year", "relative-year") and _baseline_year(doc, lex, d):
             continue  # "an 18% increase over the 2025 defence budget"
+        if d.precision == "relative-year" and _after_baseline_figure(doc, lex, d, span):
+            continue  # "from 2.32% this year to 3.5% by 2035": the baseline's year
         before = doc.text[max(span.start, d.span.start - 24) : d.span.start]
         after = doc.text[d.span.end : d.span.end + 30]
         qualified = (
@@ -123,6 +125,13 @@ def _year(doc: Document, lex: Lexicon, dates: list[DateMention], lo: int, hi: in
         if d.precision == "year" and d.year is not None and ref is not None and d.year > ref.year
     ]
     return bare[0].year if bare else None
+
+
+def _after_baseline_figure(doc: Document, lex: Lexicon, d: DateMention, span: Span) -> bool:
+    for f in figures(doc, lex, span):
+        if 0 <= d.span.start - f.end <= 3 and _after_word(doc, lex, "baseline", f.start):
+            return True
+    return False
 
 
 def _baseline_year(doc: Document, lex: Lexicon, d: DateMention) -> bool:
@@ -206,9 +215,6 @@ def _past(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     hi = min([hi] + [g.start for g in figs if g.start >= f.end])
     # "an extra $4 billion spent on defence": a participle right after the amount tells what it is spent on;
     # "up from", "compared to" name the level before them, not the figure they follow ("18% ... compared to")
-    previous = lex.pattern("pledges", "previous")
-    if previous is not None and previous.search(doc.text, max(lo, f.start - 20), f.start):
-        return True
     return any(m.start() > f.end + 1 or m.end() <= f.start for m in lex.find("pledges", "past", doc.text, lo, hi))
 
 
@@ -235,8 +241,9 @@ def _phrase_end(doc: Document, f: Figure, sent: Span) -> int:
 
 
 def _demanded_clause(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
-    """A figure in the clause a demand word introduces ("insist that the allies invest 2 %"): a demand word
-    before the figure with a subordinating word after it and no contrast between."""
+    """A figure in the clause a demand word introduces ("insist that the allies invest 2 %") or governs ("urged
+    Tokyo to raise defense spending to 3.5 %"): a demand word before the figure, then a subordinating word or
+    no clause mark, and no contrast between."""
     found = lex.find("pledges", "demand", doc.text, sent.start, f.start)
     if not found:
         return False
@@ -245,7 +252,9 @@ def _demanded_clause(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool
     if contrast is not None and contrast.search(between):
         return False
     subordinate = lex.pattern("markers", "subordinators")
-    return bool(subordinate is not None and subordinate.search(between))
+    if subordinate is not None and subordinate.search(between):
+        return True
+    return not re.search(r"[,;:.()]", between)  # "Washington has urged Tokyo to raise defense spending to 3.5%"
 
 
 def _part_after(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
@@ -324,7 +333,10 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
     lo = max(sent.start, f.start - 40)
     i = figs.index(f)
     prev = figs[i - 1] if i else None
-    if _baseline(doc, lex, f, figs) or _past(doc, lex, f, sent, figs):
+    if _baseline(doc, lex, f, figs):
+        return True
+    previous = lex.pattern("pledges", "previous")  # "up from 3.4% this year": the level before, in any year
+    if previous is not None and previous.search(doc.text, max(sent.start, f.start - 20), f.start):
         return True
     if _near(lex, "part", doc, sent.start, f.start):  # "국방 예산 중 전력운영비는 ...": a line item
         return True
@@ -368,7 +380,8 @@ def sentence_pledges(
     committed = _near(lex, "cues", doc, sent.start, sent.end)
     told = _pledge_anaphora(doc, lex, sent, previous)  # "This represents an 18% increase over the 2025 budget"
     modal = _near(lex, "modal", doc, sent.start, sent.end)
-    if not committed and not modal and told is None and not _future_year(doc, lex, sent):
+    praised = _near(lex, "praise", doc, sent.start, sent.end)  # "praised Seoul for raising spending to 3.5%"
+    if not committed and not modal and told is None and not praised and not _future_year(doc, lex, sent):
         return []
     if _negated(doc, lex, sent) or _near(lex, "aid", doc, sent.start, sent.end):
         return []
@@ -399,10 +412,15 @@ def sentence_pledges(
             year, fiscal = None, split
         if (year or fiscal) and ref and (year or fiscal or 0) < ref.year:
             continue
+        if _past(doc, lex, f, sent, figs) and not ((year or fiscal) and ref and (year or fiscal or 0) > ref.year):
+            continue  # a level reached; "the draft budget reached 9.04 trillion yen for fiscal 2026" is a budget
+        if told is not None and _part_of_told(told, f, figs):
+            continue  # "The proposal devotes ¥312 billion to a new programme": a part of the ¥8.8 trillion told
         unit = _unit(doc, lex, f, sent, scope_end)
         what = _what(items, f, scope_end, unit, year or fiscal)
+        owner = _clause_subject(doc, lex, f, sent, nato) or country
         if what:
-            for state in _joined(doc, lex, sent, country, items[0][0]):  # "Both Portugal and Canada have committed"
+            for state in _joined(doc, lex, sent, owner, items[0][0]):  # "Both Portugal and Canada have committed"
                 out.append(Pledge(state, what, f.value, unit, year or fiscal, fiscal is not None, evidence=[sent]))
     for p in out:  # a level of defence spending in percent is a share of GDP ("NATO's 2 % target")
         p.unit = "% GDP" if p.unit == "percent" else p.unit
@@ -411,6 +429,17 @@ def sentence_pledges(
         year = _year(doc, lex, doc.dates, items[0][0], sent.end, sent)
         out.append(Pledge(country, items[0][2], None, None, year, evidence=[sent]))
     return out
+
+
+def _clause_subject(doc: Document, lex: Lexicon, f: Figure, sent: Span, nato: bool) -> str | None:
+    """ "South Korea has committed to the target following a NATO summit, where the members of the alliance
+    committed to spending at least 3.5 percent": a clause after a clause break whose own subject is the
+    alliance pledges for it."""
+    breaks = lex.find("markers", "clause_break", doc.text, sent.start, f.start)
+    if not breaks or not nato:
+        return None
+    lo = breaks[-1].end()
+    return "NATO" if lex.has("alliance", "words", doc.text, lo, f.start) else None
 
 
 def _joined(doc: Document, lex: Lexicon, sent: Span, country: str, before: int) -> list[str]:
@@ -433,6 +462,15 @@ def _joined(doc: Document, lex: Lexicon, sent: Span, country: str, before: int) 
     if subordinate is not None and subordinate.search(doc.text, last.span.end, before):
         return [country]  # "South Korea and Japan agreed that Seoul would ...": the clause has its own subject
     return list(dict.fromkeys(run))
+
+
+def _part_of_told(told: Pledge, f: Figure, figs: list[Figure]) -> bool:
+    """An amount in the currency of the pledge the sentence goes on about and smaller than it is a part."""
+    if f.kind != "money" or told.value is None or not told.unit or f.unit.split()[0] != told.unit.split()[0]:
+        return False
+    scale = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+    whole = told.value * scale.get(told.unit.split()[-1], 1.0)
+    return f.value * scale.get(f.unit.split()[-1], 1.0) < whole
 
 
 def _pledge_anaphora(doc: Document, lex: Lexicon, sent: Span, previous: list[Pledge] | None) -> Pledge | None:

@@ -276,6 +276,7 @@ SECTIONS: dict[str, dict[str, Key]] = {
         "whole": Key(
             WORDS, "'includes', 'of which' between two amounts: the first is the whole budget, the second defence's"
         ),
+        "praise": Key(WORDS, "'praised', 'applauded' before a state and the spending phrase: that state pledges"),
         "question": Key(WORDS, "'whether' up to four words before the first commitment word: a question, no pledge"),
         "anaphora": Key(
             WORDS, "'the pledge', 'the budget plan' opening a sentence: it goes on about the pledge told just before"

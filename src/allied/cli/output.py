@@ -13,10 +13,6 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
 from allied.model import InputError
 
 FORMATS = ("table", "json", "jsonl", "csv", "parquet")
@@ -84,6 +80,10 @@ def render(rows: Iterable[Mapping[str, Any]], fmt: str, title: str = "", documen
         for r in rows:
             writer.writerow({k: _csv_cell(r.get(k)) for k in columns})
         return buf.getvalue().rstrip("\n")
+    from rich.console import Console  # only a table needs rich (0.05-0.1 s to import): json and csv do not
+    from rich.table import Table
+    from rich.text import Text
+
     table = Table(title=Text(title) if title else None, show_lines=False)
     for c in columns:
         table.add_column(c, overflow="fold")

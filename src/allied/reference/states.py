@@ -5,18 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from pathlib import Path
-from typing import Any
-
-import pycountry
-from babel import Locale
+from typing import TYPE_CHECKING, Any
 
 from allied.model import ReferenceDataError, State
 
+if TYPE_CHECKING:
+    from babel import Locale
+
+# pycountry and babel are imported where states are built: a process that reads the reference from allied's
+# cache (every one but the first of a version) never needs them
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "ko", "ja", "zh")
 ISO_SOURCE = "ISO 3166-1 via pycountry {v}; names: Unicode CLDR via babel {b}"
 
 
 def _locales() -> dict[str, Locale]:
+    from babel import Locale
+
     return {lang: Locale.parse(lang) for lang in LANGUAGES}
 
 
@@ -30,6 +34,7 @@ def _cldr_names(iso2: str | None, fallback: str, locales: dict[str, Locale]) -> 
 
 def current_states() -> list[State]:
     import babel
+    import pycountry
 
     locales = _locales()
     source = ISO_SOURCE.format(v=getattr(pycountry, "__version__", "?"), b=babel.__version__)
@@ -45,6 +50,8 @@ def current_states() -> list[State]:
 
 
 def historic_states(path: Path, data: dict[str, Any]) -> list[State]:
+    import pycountry
+
     out = []
     historic = {c.alpha_3: c for c in pycountry.historic_countries}
     for code in data.get("iso3166_3", []):

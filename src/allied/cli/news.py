@@ -22,7 +22,12 @@ PublishedOption = Annotated[
     str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for every document.")
 ]
 LanguageOption = Annotated[
-    str | None, typer.Option("--language", help="Language of every document (de, en); default: detected.")
+    str | None,
+    typer.Option(
+        "--language",
+        help="Language of every document: the ISO 639-1 code of one of allied's language packs (a code with no "
+        "pack is refused with the list of those there are); default: detected.",
+    ),
 ]
 FromOption = Annotated[str | None, typer.Option("--from", help="First day (YYYY-MM-DD).")]
 ToOption = Annotated[str | None, typer.Option("--to", help="Last day (YYYY-MM-DD).")]

@@ -35,14 +35,25 @@ def _spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
     return _SPENDING[lex.language]
 
 
+_SPENT: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}  # per text: (language, start, end) -> found
+_SPENT_TEXT: list[str] = [""]
+
+
 def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, str]]:
-    """Spending phrases in the span with what they name ("Kernverteidigungsausgaben" -> core defense spending)."""
-    pat, whats = _spending_pattern(lex)
-    if not lex.possible("pledges.spending", doc.text, span.start, span.end):  # no spending phrase's word there
-        return []
-    return [
-        (m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(doc.text, span.start, span.end)
-    ]
+    """Spending phrases in the span with what they name ("Kernverteidigungsausgaben" -> core defense spending),
+    read once per span of the current text."""
+    if doc.text is not _SPENT_TEXT[0]:
+        _SPENT.clear()
+        _SPENT_TEXT[0] = doc.text
+    key = (lex.language, span.start, span.end)
+    if key not in _SPENT:
+        pat, whats = _spending_pattern(lex)
+        if not lex.possible("pledges.spending", doc.text, span.start, span.end):  # no spending phrase's word there
+            _SPENT[key] = []
+        else:
+            found = pat.finditer(doc.text, span.start, span.end)
+            _SPENT[key] = [(m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in found]
+    return list(_SPENT[key])
 
 
 def _near(lex: Lexicon, key: str, doc: Document, lo: int, hi: int) -> bool:

@@ -67,6 +67,10 @@ CASES = [
     ("en", "2025-11-16", "Korea\nThe Pentagon's No. 3 official praised South Korea for being the first ally outside NATO to raise defence spending to 3.5% of GDP.", [("KOR", 3.5, "% GDP", None)]),
     ("en", "2025-10-30", "Korea\nSouth Korea proposed raising its defence budget from 2.32% of GDP this year to 3.5% by as late as 2035.", [("KOR", 3.5, "% GDP", 2035)]),
     ("en", "2025-12-07", "Korea\nSouth Korea committed to the target after a NATO summit in June, where the members of the trans-Atlantic alliance committed to spending 3.5 percent of GDP on core defence by 2035.", [("NATO", 3.5, "% GDP", 2035)]),
+    ("fr", "2026-01-15", "Armées\nLa France consacrera un budget supplémentaire de 36 milliards d’euros pour les armées d’ici à 2030.", [("FRA", 36.0, "EUR billion", 2030)]),
+    ("fr", "2025-12-02", "Budget\nLe président français a demandé une hausse du budget de la défense de 3,5 milliards d'euros pour 2026.", [("FRA", 3.5, "EUR billion", 2026)]),
+    ("es", "2025-06-22", "Defensa\nSánchez ha garantizado que España gastará el 2,1 % de su PIB en defensa, tras un acuerdo con la OTAN que la exime de llegar al 5 %.", [("ESP", 2.1, "% GDP", None)]),
+    ("es", "2025-04-22", "Defensa\nEl Gobierno de España ha aprobado un plan que eleva el gasto militar hasta el 2% del PIB, cumpliendo con el compromiso marcado por la OTAN.", [("ESP", 2.0, "% GDP", None)]),
     ("fr", "2025-03-04", "Budget\nLe gouvernement français veut porter le budget de la défense à 64 milliards d'euros en 2027.", [("FRA", 64.0, "EUR billion", 2027)]),
 ]
 

@@ -35,8 +35,13 @@ def _number(text: str, decimal_comma: bool) -> float | None:
         return None
 
 
+APOSTROPHES = "'’"
+
+
 def alternation(words: list[str] | dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """The words as one regex alternation, longest first; an apostrophe matches either form ("d'euros",
+    "d’euros")."""
+    return "|".join(re.escape(w).replace("'", f"[{APOSTROPHES}]") for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -178,6 +183,7 @@ def money_unit(lex: Lexicon, f: Figure, country: str) -> str:
 def _currency(lex: Lexicon, word: str) -> str | None:
     if word in _iso_currencies():
         return word
+    word = word.replace("’", "'")  # the pack writes the straight apostrophe
     table = currencies(lex)
     found = table.get(word)
     return found or next((v for k, v in table.items() if k.lower() == word.lower()), None)

@@ -275,7 +275,11 @@ def _owns_standard(doc: Document, lex: Lexicon, m: Mention, sent: Span) -> bool:
         return False
     phrase = doc.text[m.span.end : min(sent.end, m.span.end + 40)]
     cut = re.search(r"[,;:.()]", phrase)
-    return lex.has("pledges", "standards", phrase[: cut.start()] if cut else phrase)
+    if lex.has("pledges", "standards", phrase[: cut.start()] if cut else phrase):
+        return True
+    before = doc.text[max(sent.start, m.span.start - 30) : m.span.start]  # "el compromiso marcado por la OTAN"
+    last_mark = max(before.rfind(c) for c in ",;:.()")
+    return lex.has("pledges", "standards", before[last_mark + 1 :])
 
 
 def _inside(m: Mention, figs: list[Figure]) -> bool:

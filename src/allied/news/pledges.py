@@ -251,6 +251,27 @@ def _phrase_end(doc: Document, f: Figure, sent: Span) -> int:
     return end
 
 
+def _own_demand(doc: Document, lex: Lexicon, sent: Span, country: str) -> bool:
+    """ "Le président Emmanuel Macron a demandé une augmentation de 3,5 milliards": a demand made by the
+    pledging state's own official (the name right before the demand word) asks its own government."""
+    found = lex.find("pledges", "demand", doc.text, sent.start, sent.end)
+    if not found:
+        return False
+    before = [m for m in spans.between(doc.mentions, sent.start, found[0].start()) if m.kind in ("person", "state")]
+    if not before or before[-1].country != country or found[0].start() - before[-1].span.end > 12:
+        return False
+    # asked of nobody else: no state or alliance between the demand and the amount ("bestehen darauf, dass die
+    # Nato-Partner ... zwei Prozent" asks the allies)
+    figs = figures(doc, lex, sent)
+    end = figs[0].start if figs else sent.end
+    others = [
+        m
+        for m in spans.between(doc.mentions, found[0].end(), end)
+        if m.kind in ("state", "alliance") or (m.kind == "organization" and m.country != country)
+    ]
+    return not others and not lex.has("alliance", "words", doc.text, found[0].end(), end)
+
+
 def _demanded_clause(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
     """A figure in the clause a demand word introduces ("insist that the allies invest 2 %") or governs ("urged
     Tokyo to raise defense spending to 3.5 %"): a demand word before the figure, then a subordinating word or
@@ -340,7 +361,7 @@ def _estimated(doc: Document, lex: Lexicon, f: Figure, sent: Span) -> bool:
     return bool(_outside_parentheses(doc, sent, lex.find("pledges", "forecast", doc.text, lo, f.start)))
 
 
-def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]) -> bool:
+def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure], own: bool = False) -> bool:
     lo = max(sent.start, f.start - 40)
     i = figs.index(f)
     prev = figs[i - 1] if i else None
@@ -367,9 +388,12 @@ def _skip(doc: Document, lex: Lexicon, f: Figure, sent: Span, figs: list[Figure]
         return True  # "The 115.5 trillion yen budget ... includes 8.7 trillion yen in defence spending"
     if lex.has("pledges", "other_budget", doc.text, f.end, _phrase_end(doc, f, sent)):
         return True  # "the 101 trillion yen (USD 910 billion) national budget": the whole, not defence's part
-    if _near(lex, "demand", doc, lo, max(f.end + 10, _phrase_end(doc, f, sent))):  # "a 5% goal called for by"
+    if not own and _near(lex, "demand", doc, lo, max(f.end + 10, _phrase_end(doc, f, sent))):  # "called for by"
         return True
-    if _demanded_clause(doc, lex, f, sent):  # "Die USA bestehen darauf, dass die Nato-Partner ... zwei Prozent"
+    if not own and _demanded_clause(doc, lex, f, sent):  # "Die USA bestehen darauf, dass die Nato-Partner ..."
+        return True
+    refused = lex.find("pledges", "refusal", doc.text, max(sent.start, f.start - 25), f.start)
+    if refused:  # "un acuerdo con la OTAN que la exime de llegar al 5 %"
         return True
     if _estimated(doc, lex, f, sent):
         return True
@@ -410,8 +434,9 @@ def sentence_pledges(
     figs = [f for f in figs if f.kind != "money" or f.unit]  # "pesos" of a state that does not use pesos
     out = []
     ref = doc.reference_day
+    own = _own_demand(doc, lex, sent, country)
     for i, f in enumerate(figs):
-        if _skip(doc, lex, f, sent, figs):
+        if _skip(doc, lex, f, sent, figs, own):
             continue
         scope_end = figs[i + 1].start if i + 1 < len(figs) else sent.end
         year = _clause_year(doc, lex, f, sent, context) or _year(doc, lex, doc.dates, f.end, scope_end, sent)

@@ -23,11 +23,11 @@ from allied.news.lexicon import supported_languages
 
 # language -> (events F1, pledges F1, share of gold-dated matched events with the right date)
 FLOORS: dict[str, tuple[float, float, float]] = {
-    # German and English, whole corpus (held-out a003, b021, b023, a031 included), measured 2026-12-01 16:05 after
-    # this session's pledge grammar (capitals, anaphora, negation, shared currencies), talks and dates: de 0.96 /
-    # 1.00 / 2 of 2, en 0.93 / 0.76 / 28 of 31; English pledges are still below the issue threshold (held-out 0.55)
+    # German and English, whole corpus (held-out a003, b021, b023, a031 included), measured 2026-12-01 18:30: de
+    # 0.96 / 1.00 / 2 of 2, en 0.92 / 0.80 / 28 of 31. English pledges are held at the issue's threshold, 0.80
+    # (held-out 0.60): a single English pledge lost on the dev corpus fails CI
     "de": (0.93, 0.95, 0.95),
-    "en": (0.90, 0.74, 0.85),
+    "en": (0.90, 0.80, 0.85),
     # Korean, Japanese and Chinese, whole corpus (held-out b005, b010, b015 included), measured 2026-12-01 after
     # booked budgets, fiscal years, targets dated by the sentence after them, weekdays beside days and bracketed
     # datelines: ja 0.75 / 1.00 / 2 of 5, ko 0.82 / 0.80 / 4 of 4, zh 0.91 / 1.00 / 5 of 5

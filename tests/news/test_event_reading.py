@@ -376,3 +376,22 @@ def test_two_stops_on_two_days_stay_two_days() -> None:
         ("Canberra", "2025-03-13"),
         ("Manila", "2025-03-17"),
     ]
+
+
+# A surname that is an ordinary word of the language (names.ignore_aliases) is read only inside the full name.
+@pytest.mark.parametrize(
+    "text",
+    ["No agreement was announced after the talks in Seoul.", "The Pentagon's No. 3 official spoke in Seoul on Monday."],
+)
+def test_a_surname_that_is_a_word_is_no_name_alone(text: str) -> None:
+    [rec] = allied.extract("Talks\n" + text, published="2025-03-14", language="en")
+    assert all("No Kwang" not in " ".join(e["actors"]) for e in rec["events"])
+
+
+def test_the_full_name_of_an_official_whose_surname_is_a_word_is_read() -> None:
+    from allied.news.api import extract_documents
+
+    text = "Talks\nNorth Korean Defense Minister No Kwang Chol spoke in Pyongyang on Monday. No date was set."
+    [doc] = extract_documents(text, published="2025-03-14", language="en")
+    people = [doc.text[m.span.start : m.span.end] for m in doc.mentions if m.id == "person:no-kwang-chol"]
+    assert people == ["No Kwang Chol"]

@@ -155,7 +155,7 @@ def _officials(index: NameIndex, ref: Reference, ignore: set[str], function_word
         plain = [p for p in parts if not suffixes.fullmatch(p)]
         if len(plain) >= 2:
             for part in [plain[-1]] + ([plain[0]] if o.country in canonical()["naming"]["family_name_first"] else []):
-                if part.casefold() not in function_words:
+                if part.casefold() not in function_words and part not in ignore:  # "No" of No Kwang Chol
                     index.add(part, ent, index.surnames)
         for n in filter(None, {o.native_name, *o.aliases, *variants}):
             if n not in ignore and UNSPACED.search(n):

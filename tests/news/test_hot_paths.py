@@ -1,6 +1,6 @@
 """Paths taken for speed give the answers of the plain ones they stand for (speed itself is measured in
-bench/, not here): topic keywords looked up with only the tags that can stand in a span, the defense
-officials of a name index computed once."""
+bench/, not here): topic keywords and spending phrases looked up with only the tags or phrases that can
+stand in a span, the defense officials and terms in office of a name index computed once."""
 
 from __future__ import annotations
 
@@ -85,3 +85,40 @@ def test_terms_of_named_officials_are_those_of_the_index_in_its_order() -> None:
     ids = {officials[5].id, officials[0].id, officials[-1].id, "person:nobody-of-that-name"}
     assert ctx.terms_of("en", ids) == tuple(e.terms for e in officials if e.id in ids)
     assert ctx.terms_of("en", set()) == ()
+
+
+def _spending_texts(lang: str, seed: int) -> list[str]:
+    """Texts of the pack's own spending phrases (cut, in other cases, one inside a longer one) among fillers."""
+    lex = lexicons()[lang]
+    words = [r[0].replace("*", "") for r in lex.rows("pledges", "spending")]
+    rnd = random.Random(seed)
+    sep = " " if lex.spaced else ""
+    out = []
+    for _ in range(40):
+        parts = []
+        for _ in range(rnd.randint(1, 10)):
+            w = rnd.choice(words) if rnd.random() < 0.6 else rnd.choice(["the", "2,5", "%", "GDP", "und", "x"])
+            if rnd.random() < 0.15:
+                w = w[: max(1, len(w) - 3)]
+            parts.append(w.upper() if rnd.random() < 0.2 else w.title() if rnd.random() < 0.2 else w)
+        out.append(sep.join(parts))
+    out.append(sep.join(sorted(words, key=len)))
+    return out
+
+
+@pytest.mark.parametrize("lang", sorted(lexicons()))
+def test_spending_phrases_are_those_of_the_regex_of_every_phrase(lang: str) -> None:
+    from allied.model import Span
+    from allied.news import spending
+
+    lex = lexicons()[lang]
+    pat, whats = spending.spending_pattern(lex)
+    found_any = 0
+    for text in _spending_texts(lang, seed=len(lang) + 3):
+        doc = Document(name="t", text=text, language=lang)
+        n = len(text)
+        for start, end in [(0, n), (0, n // 2), (n // 3, n), (n // 4, 3 * n // 4)]:
+            plain = [(m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in pat.finditer(text, start, end)]
+            assert spending.spending(doc, lex, Span(start, end, "")) == plain, (lang, text, start, end)
+            found_any += len(plain)
+    assert found_any > 20

@@ -25,6 +25,43 @@ def spending_pattern(lex: Lexicon) -> tuple[re.Pattern[str], list[str]]:
     return _SPENDING[lex.language]
 
 
+def _spending_parts(lex: Lexicon) -> list[tuple[str, str]]:
+    """(anchor, group) of each spending phrase in the order of ``spending_pattern``: the phrase's longest
+    word folded as the pack's automaton folds texts ('' where the automaton cannot rule the phrase out)."""
+    key = "spending._parts"
+    if key not in lex.derived:
+        from allied.news.automaton import MIN_ANCHOR, MIN_ANCHOR_UNSPACED, anchor
+
+        automaton, shortest = lex.automaton(), MIN_ANCHOR if lex.spaced else MIN_ANCHOR_UNSPACED
+        rows = sorted(lex.rows("pledges", "spending"), key=lambda r: -len(r[0]))
+        parts = []
+        for i, (phrase, _) in enumerate(rows):
+            pat = lex.compile([phrase])
+            if pat is not None:
+                word = anchor(phrase.strip())
+                parts.append((automaton.fold(word) if len(word) >= shortest else "", f"(?P<s{i}>{pat.pattern})"))
+        lex.derived[key] = parts
+    return list(lex.derived[key])
+
+
+def _spending_in(lex: Lexicon, text: str, span: Span) -> re.Pattern[str] | None:
+    """The spending regex with only the phrases whose anchor stands in the span (None: none does). A phrase
+    matches only where its anchor stands, so the others cannot match there and leaving them out changes no
+    match; a regex of a few phrases runs many times faster than the one of every phrase (platform: speed)."""
+    parts = _spending_parts(lex)
+    folded = lex.automaton().fold(text[span.start : span.end])
+    some = tuple(i for i, (word, _) in enumerate(parts) if not word or word in folded)
+    if not some:
+        return None
+    cache = lex.derived.setdefault("spending._some", {})
+    pat = cache.get(some)
+    if pat is None:
+        pat = re.compile("|".join(parts[i][1] for i in some), re.I)
+        if len(cache) < 4096:  # a bound on the combinations kept
+            cache[some] = pat
+    return pat  # type: ignore[no-any-return]
+
+
 _SPENT: dict[tuple[str, int, int], list[tuple[int, int, str]]] = {}  # per text: (language, start, end) -> found
 
 
@@ -43,7 +80,8 @@ def spending(doc: Document, lex: Lexicon, span: Span) -> list[tuple[int, int, st
         if not lex.possible("pledges.spending", doc.text, span.start, span.end):  # no spending phrase's word there
             _SPENT[key] = []
         else:
-            found = pat.finditer(doc.text, span.start, span.end)
+            some = _spending_in(lex, doc.text, span)
+            found = some.finditer(doc.text, span.start, span.end) if some is not None else iter(())
             _SPENT[key] = [(m.start(), m.end(), whats[int(str(m.lastgroup)[1:])]) for m in found]
     return list(_SPENT[key])
 

@@ -82,8 +82,12 @@ def sentence_pledges(
     told = _pledge_anaphora(doc, lex, sent, previous)  # "This represents an 18% increase over the 2025 budget"
     modal = near(lex, "modal", doc, sent.start, sent.end)
     praised = near(lex, "praise", doc, sent.start, sent.end)  # "praised Seoul for raising spending to 3.5%"
-    if not committed and not modal and told is None and not praised and not future_year(doc, lex, sent):
-        return []
+    if not committed and not modal and told is None and not praised:
+        # only a budget for a later year told as a fact is left: it needs a spending phrase or a booking word
+        if not spending(doc, lex, sent) and not near(lex, "booking", doc, sent.start, sent.end):
+            return []
+        if not future_year(doc, lex, sent):
+            return []
     if negated(doc, lex, sent) or near(lex, "aid", doc, sent.start, sent.end):
         return []
     if forecaster(doc, lex, sent):

@@ -42,8 +42,9 @@ def pledger(
     speakers = [m for m in speakers if not (m.kind == "state" and m.span.start > first_fig)]
     unknown = _unknown_subject(doc, lex, sent, ms)
     told = last if last != "NATO" or _names_alliance(ms) else None  # a state's story after a line on NATO's
-    if unknown and (told or _headline_state(doc, lex)):  # "Meanwhile, Merz has signaled a willingness to spend"
-        return told or _headline_state(doc, lex), False
+    headline = _headline_state(doc, lex)
+    if unknown and (told or headline):  # "Meanwhile, Merz has signaled a willingness to spend"
+        return told or headline, False
     # a source whose state is unknown ("木原官房長官によると、防衛省は…") gives way to the next one with a state
     speaker = next((m for m in speakers if _country(m, nato)), speakers[0] if speakers else None)
     first_spend = items[0][0] if items else sent.end
@@ -87,8 +88,7 @@ def pledger(
     home = _home_country(doc, lex) if last is None else None
     if home and lex.has("pledges", "government", doc.text, sent.start, first_spend):
         return home, False
-    headline = _headline_state(doc, lex) if last is None else None
-    if headline:
+    if last is None and headline:
         return headline, False
     if last is None and not _names_alliance(ms):
         home = _organ(doc, lex, 0, len(doc.text)) or _dateline_state(doc)
@@ -103,17 +103,21 @@ def pledger(
         if nato and not money:
             return "NATO", False
         return _home_country(doc, lex) or _dateline_state(doc) or (None if money else "NATO" if nato else None), False
-    if last == "NATO" and not _names_alliance(ms) and _headline_state(doc, lex):
-        return _headline_state(doc, lex), False  # a Canadian story after a line on the alliance's target
+    if last == "NATO" and not _names_alliance(ms) and headline:
+        return headline, False  # a Canadian story after a line on the alliance's target
     return last, False
+
+
+_ORGANS: dict[tuple[str, str], list[tuple[re.Pattern[str] | None, str]]] = {}
 
 
 def _organ(doc: Document, lex: Lexicon, lo: int, hi: int) -> str | None:
     """The state of the first institution in [lo, hi) whose name alone tells it (pledges.organs)."""
-    table = lex.table("pledges", "organs")
+    key = (lex.language, str(lex.folder))
+    if key not in _ORGANS:  # one pattern per phrase, compiled once per pack
+        _ORGANS[key] = [(lex.compile([p]), code) for p, code in lex.table("pledges", "organs").items()]
     first: tuple[int, str] | None = None
-    for phrase, code in table.items():
-        pat = lex.compile([phrase])
+    for pat, code in _ORGANS[key]:
         m = pat.search(doc.text, lo, hi) if pat is not None else None
         if m and (first is None or m.start() < first[0]):
             first = (m.start(), code)
